@@ -1,0 +1,164 @@
+/**
+ * Builds the whole server — HTTP API, built client, socket.io — on one port.
+ * Used by `npm start` and by the integration tests, which start it on a free port.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type DatabaseConfig, type OpenDatabase } from './db/open.ts';
+import { createSessionStore } from './auth/sessions.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { AllowedOrigins } from './http/origins.ts';
+import { HttpError } from './http/errors.ts';
+import { registerRequestAuth } from './http/request-auth.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
+import { registerJoinRoutes } from './meetings/join-routes.ts';
+import { createSocketServer, disconnectSessions, type MeetingServer } from './realtime/socket-server.ts';
+
+export interface RunningApp {
+  http: FastifyInstance;
+  io: MeetingServer;
+  database: OpenDatabase;
+  ctx: AppContext;
+  /** The port actually bound (PORT=0 picks a free one). */
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Logs never carry secrets: cookies, passwords and link tokens are cut out. */
+const REDACT = ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.body.password', 'req.body.token'];
+
+export async function startApp(config: Config, databaseConfig?: DatabaseConfig): Promise<RunningApp> {
+  const database = await openDatabase(
+    databaseConfig ??
+      (config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }),
+  );
+  const http = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: REDACT,
+      serializers: {
+        // Join, display and observer links carry their token in the path.
+        req: (request) => ({ method: request.method, url: redactTokens(request.url) }),
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+
+  let io: MeetingServer | undefined;
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    sessions: createSessionStore(database.db, { secureCookies: config.publicUrl.startsWith('https://') }),
+    loginThrottle: {
+      byEmail: new LoginThrottle({ maxFailures: 5, windowMs: 15 * 60_000 }),
+      byAddress: new LoginThrottle({ maxFailures: 50, windowMs: 15 * 60_000 }),
+    },
+    origins: new AllowedOrigins(config.publicUrl, config.extraOrigins),
+    log: http.log,
+    disconnectSessions: (sessionIds, reason) => {
+      if (io) disconnectSessions(io, sessionIds, reason);
+    },
+  };
+
+  await http.register(fastifyCookie);
+  await http.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+  });
+  await http.register(fastifyRateLimit, { global: false });
+
+  // Cookie-authenticated state changes must come from our own pages (CSRF).
+  http.addHook('onRequest', async (request) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (!ctx.origins.accepts(request.headers)) throw new HttpError(403, 'Requests from other sites are refused.');
+  });
+  registerRequestAuth(http, ctx);
+
+  http.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply
+        .code(error.status)
+        .headers(error.headers)
+        .send({ error: error.message, ...(error.problems.length > 0 && { problems: error.problems }) });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // Fastify's own refusals: unparsable JSON, body too large, rate limits.
+      return reply.code(status).send({ error: friendlyClientError(status, (error as Error).message) });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'The server failed to handle this request; nothing was changed.' });
+  });
+
+  registerAuthRoutes(http, ctx);
+  registerMeetingRoutes(http, ctx);
+  registerJoinRoutes(http, ctx);
+  http.get('/api/health', async () => ({ ok: true, driver: database.driver }));
+
+  const indexHtml = join(config.clientDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    await http.register(fastifyStatic, { root: config.clientDir, wildcard: false, index: false });
+  }
+  http.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io')) {
+      if (existsSync(indexHtml)) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.code(503).type('text/plain').send('The client is not built: run `npm run build`.');
+    }
+    return reply.code(404).send({ error: 'Not found.' });
+  });
+
+  await http.ready();
+  io = createSocketServer(http.server, ctx);
+  await http.listen({ port: config.port, host: config.host });
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  return {
+    http,
+    io,
+    database,
+    ctx,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await io!.close();
+      await http.close();
+      await database.close();
+    },
+  };
+}
+
+function redactTokens(url: string): string {
+  return url.replace(/\/(join|display|observe)\/[A-Za-z0-9_-]+/g, '/$1/[token]');
+}
+
+function friendlyClientError(status: number, message: string): string {
+  if (status === 413) return 'The request is too large.';
+  if (status === 429) return 'Too many requests. Wait a moment and try again.';
+  if (status === 415) return 'Send the request as JSON.';
+  if (status === 400) return `The request could not be read: ${message}`;
+  return message;
+}

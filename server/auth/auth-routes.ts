@@ -1,0 +1,102 @@
+/** Sign-in, sign-out, first-run set-up and staff accounts. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import type { Me } from '../../shared/api.ts';
+import { FirstAccountSchema, LoginSchema, NewAccountSchema } from '../../shared/schemas.ts';
+import { HttpError, parseInput } from '../http/errors.ts';
+import { clearSessionCookie, requireStaff, setSessionCookie } from '../http/request-auth.ts';
+import {
+  createFirstAccount,
+  createStaffAccount,
+  EmailTakenError,
+  listStaffAccounts,
+  setupIsPending,
+  verifyStaffLogin,
+} from './accounts.ts';
+import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
+
+const WRONG_LOGIN = 'Wrong email or password.';
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/me', async (request): Promise<Me> => {
+    const principal = request.principal;
+    if (!principal) return { kind: 'anonymous', setupPending: await setupIsPending(ctx.db) };
+    const { user, session } = principal;
+    if (session.meetingId === null && user.kind === 'staff') {
+      return {
+        kind: 'staff',
+        user: { id: user.id, name: user.name, email: user.email ?? '', staffRole: user.staffRole ?? 'chair' },
+      };
+    }
+    const access = session.meetingId ? await resolveMeetingAccess(ctx.db, principal, session.meetingId) : undefined;
+    if (!access) return { kind: 'anonymous', setupPending: false };
+    return { kind: 'guest', meetingId: access.meetingId, name: access.name, role: access.role };
+  });
+
+  app.post(
+    '/api/auth/login',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const input = parseInput(LoginSchema, request.body);
+      const { byEmail, byAddress } = ctx.loginThrottle;
+      const waitMs = Math.max(byEmail.retryAfterMs(input.email), byAddress.retryAfterMs(request.ip));
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new HttpError(429, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, [], {
+          'retry-after': String(seconds),
+        });
+      }
+      const account = await verifyStaffLogin(ctx.db, input.email, input.password);
+      if (!account) {
+        byEmail.recordFailure(input.email);
+        byAddress.recordFailure(request.ip);
+        throw new HttpError(401, WRONG_LOGIN);
+      }
+      byEmail.recordSuccess(input.email);
+      const session = await ctx.sessions.createSession(account.id, { meetingId: null });
+      setSessionCookie(reply, ctx, session.id);
+      return { user: account };
+    },
+  );
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    const principal = request.principal;
+    if (principal) {
+      await ctx.sessions.invalidateSession(principal.session.id);
+      ctx.disconnectSessions([principal.session.id], 'signed out');
+    }
+    clearSessionCookie(reply, ctx);
+    return reply.code(204).send();
+  });
+
+  app.post(
+    '/api/setup',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const input = parseInput(FirstAccountSchema, request.body);
+      const account = await createFirstAccount(ctx.db, input);
+      if (!account) throw new HttpError(403, 'This set-up link has been used already or is no longer valid.');
+      const session = await ctx.sessions.createSession(account.id, { meetingId: null });
+      setSessionCookie(reply, ctx, session.id);
+      return { user: account };
+    },
+  );
+
+  app.get('/api/accounts', async (request) => {
+    requireStaff(request, 'secretariat');
+    return { accounts: await listStaffAccounts(ctx.db) };
+  });
+
+  app.post('/api/accounts', async (request, reply) => {
+    requireStaff(request, 'secretariat');
+    const input = parseInput(NewAccountSchema, request.body);
+    try {
+      const account = await createStaffAccount(ctx.db, input);
+      return reply.code(201).send({ account });
+    } catch (error) {
+      if (error instanceof EmailTakenError) throw new HttpError(409, error.message, [{ where: 'email', message: 'is taken' }]);
+      throw error;
+    }
+  });
+
+}

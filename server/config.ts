@@ -1,0 +1,55 @@
+/** Settings from the environment, each with its default; the README's table lists them. */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where people reach this server; join links and the Origin check are built from it. */
+  publicUrl: string;
+  /** Other origins allowed to open sockets and send requests (the Vite dev server). */
+  extraOrigins: string[];
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Behind a reverse proxy that sets X-Forwarded-*. */
+  trustProxy: boolean;
+  logLevel: string;
+  /** Built client files; the server serves them when the folder exists. */
+  clientDir: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort(env.PORT ?? '3000');
+  const host = env.HOST ?? '0.0.0.0';
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new Error(`PUBLIC_URL is not a URL: ${publicUrl}`);
+  }
+  return {
+    port,
+    host,
+    publicUrl,
+    extraOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    clientDir: resolve(env.CLIENT_DIR ?? './dist/client'),
+  };
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not ${text}`);
+  }
+  return port;
+}

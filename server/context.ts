@@ -1,0 +1,19 @@
+/** What every route and socket handler is given: the database, settings and shared services. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/open.ts';
+import type { SessionStore } from './auth/sessions.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { AllowedOrigins } from './http/origins.ts';
+
+export interface AppContext {
+  config: Config;
+  db: Database;
+  sessions: SessionStore;
+  /** Failed sign-ins counted per email (few allowed) and per address (more: many people share one NAT). */
+  loginThrottle: { byEmail: LoginThrottle; byAddress: LoginThrottle };
+  origins: AllowedOrigins;
+  log: FastifyBaseLogger;
+  /** Ends live connections of sessions that were just ended (logout, revoked link). */
+  disconnectSessions(sessionIds: string[], reason: string): void;
+}

@@ -1,0 +1,119 @@
+/**
+ * The one drizzle schema, used with both PGlite and PostgreSQL.
+ * Migrations in drizzle/ are generated from it (`npm run db:generate`); a test checks they agree.
+ */
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Everyone who can hold a session: staff accounts (email and password) and guests
+ * (a roster entry's person or a meeting's room display, signed in by a link).
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['staff', 'guest'] }).notNull(),
+    name: text('name').notNull(),
+    /** Lower-cased; staff only. */
+    email: text('email'),
+    passwordHash: text('password_hash'),
+    staffRole: text('staff_role', { enum: ['secretariat', 'chair'] }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Set for guest sessions: the one meeting this session may enter. */
+    meetingId: text('meeting_id'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time link printed on first start to create the first secretariat account. */
+export const setupTokens = pgTable('setup_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const meetings = pgTable('meetings', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  /** The start as an instant, plus the zone it was planned in (for display). */
+  startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+  timeZone: text('time_zone').notNull(),
+  plannedMinutes: integer('planned_minutes').notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Null when the public observer link is off (the default). */
+  observerToken: text('observer_token').unique(),
+  displayToken: text('display_token').notNull().unique(),
+  /** The guest user that room-display sessions sign in as. */
+  displayUserId: text('display_user_id')
+    .notNull()
+    .references(() => users.id),
+});
+
+export const rosterEntries = pgTable(
+  'roster_entries',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** The guest user a join-link session signs in as, or a staff account linked by email. */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    affiliation: text('affiliation').notNull().default(''),
+    email: text('email').notNull().default(''),
+    stakeholderGroup: text('stakeholder_group').notNull(),
+    region: text('region').notNull(),
+    role: text('role').notNull(),
+    /** Null once revoked; a personal join link is `/join/<token>`. */
+    joinToken: text('join_token').unique(),
+    /** Entries that came in through the public observer link. */
+    selfRegistered: boolean('self_registered').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('roster_meeting_idx').on(t.meetingId),
+    uniqueIndex('roster_meeting_user_unique').on(t.meetingId, t.userId),
+  ],
+);
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** Order within the meeting, from 0. */
+    position: integer('position').notNull(),
+    /** As written: `4`, `4a`, `4.1`. */
+    number: text('number').notNull(),
+    /** 0 for an item, 1 for a sub-item. */
+    depth: integer('depth').notNull(),
+    title: text('title').notNull(),
+    minutes: integer('minutes'),
+  },
+  (t) => [uniqueIndex('agenda_meeting_position_unique').on(t.meetingId, t.position)],
+);

@@ -1,0 +1,33 @@
+/** Errors that reach the client as a clear answer, and input validation for routes. */
+import * as v from 'valibot';
+import { describeIssues, type InputProblem } from '../../shared/schemas.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: InputProblem[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, `${what} not found.`);
+export const forbidden = (message = 'You are not allowed to do that.') => new HttpError(403, message);
+export const unauthenticated = () => new HttpError(401, 'Please sign in.');
+
+/** Validate a request body (or params) against its schema; a 400 lists every problem. */
+export function parseInput<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  what = 'The request',
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input ?? {});
+  if (result.success) return result.output;
+  const problems = describeIssues(result.issues);
+  const first = problems[0];
+  const message = first ? `${what} is not valid: ${first.where} ${first.message}.` : `${what} is not valid.`;
+  throw new HttpError(400, message, problems);
+}

@@ -1,0 +1,64 @@
+/**
+ * Opening a link: a personal join link, the room display link, or the public observer link.
+ * Each creates a session bound to that meeting (no password). Opening is a POST, sent by the
+ * page the link shows, so that nothing changes on a GET (link previews, prefetching).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../context.ts';
+import type { JoinResult } from '../../shared/api.ts';
+import { JoinSchema, ObserveSchema, TokenSchema } from '../../shared/schemas.ts';
+import * as v from 'valibot';
+import { HttpError, parseInput } from '../http/errors.ts';
+import { setSessionCookie } from '../http/request-auth.ts';
+import * as store from './meeting-store.ts';
+
+const LINK_NOT_VALID = 'This link is not valid. It may have been revoked: ask the secretariat for a new one.';
+const linkRateLimit = { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } };
+
+export function registerJoinRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+
+  async function startSession(reply: FastifyReply, userId: string, meetingId: string): Promise<JoinResult> {
+    const previous = reply.request.principal;
+    // One browser, one identity: a new link replaces the session this browser had.
+    if (previous) await ctx.sessions.invalidateSession(previous.session.id);
+    const session = await ctx.sessions.createSession(userId, { meetingId });
+    setSessionCookie(reply, ctx, session.id);
+    return { meetingId };
+  }
+
+  app.post('/api/join', linkRateLimit, async (request, reply) => {
+    const { token } = parseInput(JoinSchema, request.body, 'The link');
+    const entry = await store.findRosterEntryByJoinToken(db, token);
+    if (!entry) throw new HttpError(404, LINK_NOT_VALID);
+    return startSession(reply, entry.userId, entry.meetingId);
+  });
+
+  app.post('/api/display', linkRateLimit, async (request, reply) => {
+    const { token } = parseInput(JoinSchema, request.body, 'The link');
+    const meeting = await store.findMeetingByDisplayToken(db, token);
+    if (!meeting) throw new HttpError(404, LINK_NOT_VALID);
+    return startSession(reply, meeting.displayUserId, meeting.id);
+  });
+
+  app.get('/api/observe/:token', linkRateLimit, async (request) => {
+    const { token } = parseInput(v.object({ token: TokenSchema }), request.params, 'The link');
+    const meeting = await store.findMeetingByObserverToken(db, token);
+    if (!meeting) throw new HttpError(404, 'This observer link is not open.');
+    return { title: meeting.title, startsAt: meeting.startsAt.toISOString() };
+  });
+
+  /** The public observer link adds the visitor to the roster as an observer, under the name they give. */
+  app.post('/api/observe', linkRateLimit, async (request, reply) => {
+    const { token, ...visitor } = parseInput(ObserveSchema, request.body, 'The request');
+    const meeting = await store.findMeetingByObserverToken(db, token);
+    if (!meeting) throw new HttpError(404, 'This observer link is not open.');
+    const [entry] = await store.insertRosterEntries(
+      db,
+      meeting.id,
+      [{ ...visitor, email: '', role: 'observer' }],
+      { selfRegistered: true },
+    );
+    return startSession(reply, entry!.userId, meeting.id);
+  });
+}

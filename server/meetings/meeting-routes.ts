@@ -1,0 +1,209 @@
+/** Meeting set-up for the secretariat: details, roster, agenda and links. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
+import type { AppContext } from '../context.ts';
+import type { MeetingPageView, RosterImportResult } from '../../shared/api.ts';
+import {
+  AgendaTextSchema,
+  MeetingDetailsPatchSchema,
+  MeetingDetailsSchema,
+  ObserverLinkSchema,
+  RosterCsvSchema,
+  RosterEntryPatchSchema,
+  RosterEntrySchema,
+} from '../../shared/schemas.ts';
+import { parseAgendaText } from '../../shared/agenda-text.ts';
+import { zonedLocalToInstant } from '../../shared/zoned-time.ts';
+import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
+import { requirePrincipal, requireStaff } from '../http/request-auth.ts';
+import { canManageMeeting, resolveMeetingAccess, type MeetingAccess } from './meeting-access.ts';
+import { parseRosterCsv, rosterProblemsAsInput } from './roster-csv.ts';
+import * as store from './meeting-store.ts';
+import {
+  agendaItemView,
+  joinLinksCsv,
+  meetingSetupView,
+  meetingSummary,
+  participantView,
+  rosterEntryView,
+} from './meeting-views.ts';
+
+const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
+const EntryParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), entryId: v.pipe(v.string(), v.maxLength(64)) });
+
+export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const publicUrl = ctx.config.publicUrl;
+
+  /** The caller's access to the meeting in the URL; 404 when they have none (no probing of ids). */
+  async function access(request: FastifyRequest): Promise<MeetingAccess> {
+    const { meetingId } = parseInput(IdParams, request.params, 'The address');
+    const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
+    if (!found) throw notFound('Meeting');
+    return found;
+  }
+  async function managerAccess(request: FastifyRequest): Promise<MeetingAccess> {
+    const found = await access(request);
+    if (!canManageMeeting(found.role)) throw forbidden('Only the secretariat can change the meeting set-up.');
+    return found;
+  }
+  async function setupView(meetingId: string) {
+    const meeting = await store.findMeeting(db, meetingId);
+    if (!meeting) throw notFound('Meeting');
+    const [agenda, roster] = await Promise.all([store.listAgenda(db, meetingId), store.listRoster(db, meetingId)]);
+    return meetingSetupView(meeting, agenda, roster, publicUrl);
+  }
+
+  app.get('/api/meetings', async (request) => {
+    const { user } = requireStaff(request);
+    const rows = user.staffRole === 'secretariat' ? await store.listMeetings(db) : await store.listMeetingsOfUser(db, user.id);
+    return { meetings: rows.map(meetingSummary) };
+  });
+
+  app.post('/api/meetings', async (request, reply) => {
+    const { user } = requireStaff(request, 'secretariat');
+    const input = parseInput(MeetingDetailsSchema, request.body);
+    const row = await store.insertMeeting(db, {
+      title: input.title,
+      body: input.body,
+      startsAt: zonedLocalToInstant(input.startsAtLocal, input.timeZone),
+      timeZone: input.timeZone,
+      plannedMinutes: input.plannedMinutes,
+      createdBy: user.id,
+    });
+    return reply.code(201).send({ meeting: meetingSummary(row) });
+  });
+
+  app.get('/api/meetings/:meetingId', async (request) => {
+    const found = await access(request);
+    if (!['secretariat', 'chair', 'co-chair'].includes(found.role)) throw forbidden('Only the chair and the secretariat see the set-up.');
+    return setupView(found.meetingId);
+  });
+
+  app.patch('/api/meetings/:meetingId', async (request) => {
+    const { meetingId } = await managerAccess(request);
+    const patch = parseInput(MeetingDetailsPatchSchema, request.body);
+    const current = await store.findMeeting(db, meetingId);
+    if (!current) throw notFound('Meeting');
+    const timeZone = patch.timeZone ?? current.timeZone;
+    if (patch.timeZone !== undefined && patch.startsAtLocal === undefined) {
+      throw new HttpError(400, 'Give the start time again when changing the time zone.', [
+        { where: 'startsAtLocal', message: 'is needed with timeZone' },
+      ]);
+    }
+    const row = await store.updateMeeting(db, meetingId, {
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.body !== undefined && { body: patch.body }),
+      ...(patch.plannedMinutes !== undefined && { plannedMinutes: patch.plannedMinutes }),
+      ...(patch.startsAtLocal !== undefined && { startsAt: zonedLocalToInstant(patch.startsAtLocal, timeZone), timeZone }),
+    });
+    return { meeting: meetingSummary(row!) };
+  });
+
+  /** What anyone admitted to the meeting sees: no emails, no links. */
+  app.get('/api/meetings/:meetingId/page', async (request): Promise<MeetingPageView> => {
+    const found = await access(request);
+    const meeting = await store.findMeeting(db, found.meetingId);
+    if (!meeting) throw notFound('Meeting');
+    const [agenda, roster] = await Promise.all([store.listAgenda(db, found.meetingId), store.listRoster(db, found.meetingId)]);
+    return {
+      meeting: meetingSummary(meeting),
+      agenda: agenda.map(agendaItemView),
+      participants: roster.map(participantView),
+      you: { role: found.role, participantId: found.participantId, name: found.name },
+    };
+  });
+
+  app.post('/api/meetings/:meetingId/roster', async (request, reply) => {
+    const { meetingId } = await managerAccess(request);
+    const input = parseInput(RosterEntrySchema, request.body);
+    const [row] = await store.insertRosterEntries(db, meetingId, [input]);
+    return reply.code(201).send({ entry: rosterEntryView(row!, publicUrl) });
+  });
+
+  app.post('/api/meetings/:meetingId/roster/import', async (request): Promise<RosterImportResult> => {
+    const { meetingId } = await managerAccess(request);
+    const { csv } = parseInput(RosterCsvSchema, request.body);
+    const parsed = parseRosterCsv(csv);
+    if (parsed.problems.length > 0) {
+      throw new HttpError(
+        400,
+        `The roster was not imported: ${parsed.problems.length} line(s) need fixing.`,
+        rosterProblemsAsInput(parsed.problems),
+      );
+    }
+    const added = await store.insertRosterEntries(db, meetingId, parsed.entries);
+    const roster = await store.listRoster(db, meetingId);
+    return { added: added.length, roster: roster.map((row) => rosterEntryView(row, publicUrl)) };
+  });
+
+  app.patch('/api/meetings/:meetingId/roster/:entryId', async (request) => {
+    await managerAccess(request);
+    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+    const patch = parseInput(RosterEntryPatchSchema, request.body);
+    const row = await store.updateRosterEntry(db, meetingId, entryId, patch);
+    if (!row) throw notFound('Roster entry');
+    return { entry: rosterEntryView(row, publicUrl) };
+  });
+
+  app.delete('/api/meetings/:meetingId/roster/:entryId', async (request, reply) => {
+    await managerAccess(request);
+    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+    const ended = await store.deleteRosterEntry(db, meetingId, entryId);
+    if (!ended) throw notFound('Roster entry');
+    ctx.disconnectSessions(ended, 'removed from the meeting');
+    return reply.code(204).send();
+  });
+
+  /** Re-issue a personal join link: the old one stops working at once. */
+  app.post('/api/meetings/:meetingId/roster/:entryId/link', async (request) => {
+    await managerAccess(request);
+    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+    const result = await store.replaceJoinToken(db, meetingId, entryId, true);
+    if (!result) throw notFound('Roster entry');
+    ctx.disconnectSessions(result.endedSessionIds, 'join link re-issued');
+    return { entry: rosterEntryView(result.row, publicUrl) };
+  });
+
+  /** Revoke a personal join link: it and every session opened with it stop working. */
+  app.delete('/api/meetings/:meetingId/roster/:entryId/link', async (request) => {
+    await managerAccess(request);
+    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+    const result = await store.replaceJoinToken(db, meetingId, entryId, false);
+    if (!result) throw notFound('Roster entry');
+    ctx.disconnectSessions(result.endedSessionIds, 'join link revoked');
+    return { entry: rosterEntryView(result.row, publicUrl) };
+  });
+
+  app.get('/api/meetings/:meetingId/links.csv', async (request, reply) => {
+    const { meetingId } = await managerAccess(request);
+    const roster = await store.listRoster(db, meetingId);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="join-links-${meetingId}.csv"`)
+      .header('cache-control', 'no-store')
+      .send('\uFEFF' + joinLinksCsv(roster, publicUrl));
+  });
+
+  app.put('/api/meetings/:meetingId/agenda', async (request) => {
+    const { meetingId } = await managerAccess(request);
+    const { text } = parseInput(AgendaTextSchema, request.body);
+    const parsed = parseAgendaText(text);
+    if (parsed.problems.length > 0) {
+      throw new HttpError(
+        400,
+        `The agenda was not imported: ${parsed.problems.length} line(s) need fixing.`,
+        parsed.problems.map((problem) => ({ where: `line ${problem.line}`, message: problem.message })),
+      );
+    }
+    const rows = await store.replaceAgenda(db, meetingId, parsed.items);
+    return { agenda: rows.map(agendaItemView) };
+  });
+
+  app.put('/api/meetings/:meetingId/observer-link', async (request) => {
+    const { meetingId } = await managerAccess(request);
+    const { enabled } = parseInput(ObserverLinkSchema, request.body);
+    await store.setObserverToken(db, meetingId, enabled);
+    return setupView(meetingId);
+  });
+}

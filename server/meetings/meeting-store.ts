@@ -1,0 +1,247 @@
+/** The only module that reads and writes meetings, rosters and agendas in the database. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/open.ts';
+import { agendaItems, meetings, rosterEntries, sessions, users } from '../db/schema.ts';
+import { newId, newToken } from '../ids.ts';
+import type { ParsedAgendaItem } from '../../shared/agenda-text.ts';
+import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type RosterRow = typeof rosterEntries.$inferSelect;
+export type AgendaRow = typeof agendaItems.$inferSelect;
+
+export interface NewMeeting {
+  title: string;
+  body: string;
+  startsAt: Date;
+  timeZone: string;
+  plannedMinutes: number;
+  createdBy: string;
+}
+
+export interface RosterEntryFields {
+  name: string;
+  affiliation: string;
+  email: string;
+  stakeholderGroup: StakeholderGroup;
+  region: Region;
+  role: MeetingRole;
+}
+
+export async function insertMeeting(db: Database, input: NewMeeting): Promise<MeetingRow> {
+  return db.transaction(async (tx) => {
+    const displayUserId = newId('u');
+    await tx.insert(users).values({ id: displayUserId, kind: 'guest', name: 'Room display' });
+    const [row] = await tx
+      .insert(meetings)
+      .values({ id: newId('m'), ...input, displayToken: newToken(), displayUserId })
+      .returning();
+    return row!;
+  });
+}
+
+export async function findMeeting(db: Database, meetingId: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+  return row;
+}
+
+export async function listMeetings(db: Database): Promise<MeetingRow[]> {
+  return db.select().from(meetings).orderBy(asc(meetings.startsAt));
+}
+
+/** Meetings in which a staff account holds a roster entry. */
+export async function listMeetingsOfUser(db: Database, userId: string): Promise<MeetingRow[]> {
+  const rows = await db
+    .select({ meeting: meetings })
+    .from(meetings)
+    .innerJoin(rosterEntries, eq(rosterEntries.meetingId, meetings.id))
+    .where(eq(rosterEntries.userId, userId))
+    .orderBy(asc(meetings.startsAt));
+  return rows.map((row) => row.meeting);
+}
+
+export async function updateMeeting(
+  db: Database,
+  meetingId: string,
+  patch: Partial<Pick<MeetingRow, 'title' | 'body' | 'startsAt' | 'timeZone' | 'plannedMinutes'>>,
+): Promise<MeetingRow | undefined> {
+  if (Object.keys(patch).length === 0) return findMeeting(db, meetingId);
+  const [row] = await db.update(meetings).set(patch).where(eq(meetings.id, meetingId)).returning();
+  return row;
+}
+
+export async function setObserverToken(db: Database, meetingId: string, enabled: boolean): Promise<MeetingRow | undefined> {
+  const [row] = await db
+    .update(meetings)
+    .set({ observerToken: enabled ? newToken() : null })
+    .where(eq(meetings.id, meetingId))
+    .returning();
+  return row;
+}
+
+export async function findMeetingByDisplayToken(db: Database, token: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.displayToken, token));
+  return row;
+}
+
+export async function findMeetingByObserverToken(db: Database, token: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.observerToken, token));
+  return row;
+}
+
+export async function listRoster(db: Database, meetingId: string): Promise<RosterRow[]> {
+  return db
+    .select()
+    .from(rosterEntries)
+    .where(eq(rosterEntries.meetingId, meetingId))
+    .orderBy(asc(rosterEntries.createdAt), asc(rosterEntries.id));
+}
+
+export async function findRosterEntry(db: Database, meetingId: string, entryId: string): Promise<RosterRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)));
+  return row;
+}
+
+export async function findRosterEntryByUser(db: Database, meetingId: string, userId: string): Promise<RosterRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.userId, userId)));
+  return row;
+}
+
+export async function findRosterEntryByJoinToken(db: Database, token: string): Promise<RosterRow | undefined> {
+  const [row] = await db.select().from(rosterEntries).where(eq(rosterEntries.joinToken, token));
+  return row;
+}
+
+/**
+ * Adds entries in one transaction: all or none. An entry whose email belongs to a staff
+ * account is linked to that account; every other entry gets its own guest user.
+ */
+export async function insertRosterEntries(
+  db: Database,
+  meetingId: string,
+  entries: RosterEntryFields[],
+  options: { selfRegistered?: boolean } = {},
+): Promise<RosterRow[]> {
+  if (entries.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const emails = [...new Set(entries.map((entry) => entry.email).filter(Boolean))];
+    const staff = emails.length
+      ? await tx
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.kind, 'staff'), inArray(users.email, emails)))
+      : [];
+    const staffByEmail = new Map(staff.map((row) => [row.email, row.id]));
+    const taken = new Set(
+      (await tx.select({ userId: rosterEntries.userId }).from(rosterEntries).where(eq(rosterEntries.meetingId, meetingId))).map(
+        (row) => row.userId,
+      ),
+    );
+    const guests: (typeof users.$inferInsert)[] = [];
+    const rows: (typeof rosterEntries.$inferInsert)[] = [];
+    const now = Date.now();
+    entries.forEach((entry, index) => {
+      let userId = staffByEmail.get(entry.email);
+      if (userId === undefined || taken.has(userId)) {
+        userId = newId('u');
+        guests.push({ id: userId, kind: 'guest', name: entry.name });
+      }
+      taken.add(userId);
+      rows.push({
+        id: newId('r'),
+        meetingId,
+        userId,
+        ...entry,
+        joinToken: newToken(),
+        selfRegistered: options.selfRegistered ?? false,
+        // Keeps the order of an imported file.
+        createdAt: new Date(now + index),
+      });
+    });
+    if (guests.length) await tx.insert(users).values(guests);
+    return tx.insert(rosterEntries).values(rows).returning();
+  });
+}
+
+export async function updateRosterEntry(
+  db: Database,
+  meetingId: string,
+  entryId: string,
+  patch: Partial<RosterEntryFields>,
+): Promise<RosterRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(rosterEntries)
+      .set(patch)
+      .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)))
+      .returning();
+    if (row && patch.name !== undefined) {
+      await tx.update(users).set({ name: patch.name }).where(and(eq(users.id, row.userId), eq(users.kind, 'guest')));
+    }
+    return row;
+  });
+}
+
+/** Removes an entry with its guest user and that person's sessions in this meeting; returns the ended session ids. */
+export async function deleteRosterEntry(db: Database, meetingId: string, entryId: string): Promise<string[] | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(rosterEntries)
+      .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)))
+      .returning();
+    if (!row) return undefined;
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, row.userId), eq(sessions.meetingId, meetingId)))
+      .returning({ id: sessions.id });
+    await tx.delete(users).where(and(eq(users.id, row.userId), eq(users.kind, 'guest')));
+    return ended.map((session) => session.id);
+  });
+}
+
+/**
+ * Replaces an entry's join link (or removes it, `reissue` false) and ends the sessions
+ * opened with the old one; returns the ended session ids.
+ */
+export async function replaceJoinToken(
+  db: Database,
+  meetingId: string,
+  entryId: string,
+  reissue: boolean,
+): Promise<{ row: RosterRow; endedSessionIds: string[] } | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(rosterEntries)
+      .set({ joinToken: reissue ? newToken() : null })
+      .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)))
+      .returning();
+    if (!row) return undefined;
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, row.userId), eq(sessions.meetingId, meetingId)))
+      .returning({ id: sessions.id });
+    return { row, endedSessionIds: ended.map((session) => session.id) };
+  });
+}
+
+export async function listAgenda(db: Database, meetingId: string): Promise<AgendaRow[]> {
+  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
+}
+
+/** Replaces the whole agenda in one transaction. */
+export async function replaceAgenda(db: Database, meetingId: string, items: ParsedAgendaItem[]): Promise<AgendaRow[]> {
+  return db.transaction(async (tx) => {
+    await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+    if (items.length === 0) return [];
+    return tx
+      .insert(agendaItems)
+      .values(items.map((item, position) => ({ id: newId('a'), meetingId, position, ...item })))
+      .returning();
+  });
+}

@@ -1,0 +1,82 @@
+/** Database rows to the API's answer shapes (shared/api.ts). */
+import type {
+  AgendaItemView,
+  MeetingSetupView,
+  MeetingSummary,
+  ParticipantView,
+  RosterEntryView,
+} from '../../shared/api.ts';
+import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+import type { AgendaRow, MeetingRow, RosterRow } from './meeting-store.ts';
+
+export const joinPath = (token: string) => `/join/${token}`;
+export const displayPath = (token: string) => `/display/${token}`;
+export const observePath = (token: string) => `/observe/${token}`;
+
+export function meetingSummary(row: MeetingRow): MeetingSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    startsAt: row.startsAt.toISOString(),
+    timeZone: row.timeZone,
+    plannedMinutes: row.plannedMinutes,
+  };
+}
+
+export function agendaItemView(row: AgendaRow): AgendaItemView {
+  return { id: row.id, number: row.number, depth: row.depth === 1 ? 1 : 0, title: row.title, minutes: row.minutes };
+}
+
+export function participantView(row: RosterRow): ParticipantView {
+  return {
+    id: row.id,
+    name: row.name,
+    affiliation: row.affiliation,
+    stakeholderGroup: row.stakeholderGroup as StakeholderGroup,
+    region: row.region as Region,
+    role: row.role as MeetingRole,
+  };
+}
+
+export function rosterEntryView(row: RosterRow, publicUrl: string): RosterEntryView {
+  return {
+    ...participantView(row),
+    email: row.email,
+    joinUrl: row.joinToken ? publicUrl + joinPath(row.joinToken) : null,
+  };
+}
+
+export function meetingSetupView(
+  meeting: MeetingRow,
+  agenda: AgendaRow[],
+  roster: RosterRow[],
+  publicUrl: string,
+): MeetingSetupView {
+  return {
+    meeting: meetingSummary(meeting),
+    agenda: agenda.map(agendaItemView),
+    roster: roster.map((row) => rosterEntryView(row, publicUrl)),
+    observerUrl: meeting.observerToken ? publicUrl + observePath(meeting.observerToken) : null,
+    displayUrl: publicUrl + displayPath(meeting.displayToken),
+  };
+}
+
+/** Join links as CSV for a mail merge: one row per roster entry. */
+export function joinLinksCsv(roster: RosterRow[], publicUrl: string): string {
+  const header = ['name', 'email', 'affiliation', 'role', 'join_link'];
+  const rows = roster.map((row) => [
+    row.name,
+    row.email,
+    row.affiliation,
+    row.role,
+    row.joinToken ? publicUrl + joinPath(row.joinToken) : '',
+  ]);
+  return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Quotes a CSV cell and defuses spreadsheet formulas (=, +, -, @ at the start). */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,126 @@
+/**
+ * Socket.IO on the HTTP server: every connection is authenticated by the session cookie
+ * and its Origin checked before it may do anything, and may enter only the meetings
+ * its session allows.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import * as v from 'valibot';
+import type { AppContext } from '../context.ts';
+import { principalFromCookieHeader, type Principal } from '../auth/sessions.ts';
+import { resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
+import {
+  CLIENT_EVENT_SCHEMAS,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandResult,
+  type ConnectionRefusal,
+  type ErrorCode,
+  type ServerToClientEvents,
+} from '../../shared/protocol.ts';
+import { describeIssues } from '../../shared/schemas.ts';
+
+interface SocketData {
+  principal: Principal;
+  meetings: Map<string, MeetingAccess>;
+}
+
+export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** A command refused with a reason the user can read. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function refuse(code: ErrorCode, reason: string): Error {
+  const error = new Error(reason) as Error & { data: ConnectionRefusal };
+  error.data = { code, reason };
+  return error;
+}
+
+export function createSocketServer(httpServer: HttpServer, ctx: AppContext): MeetingServer {
+  const io: MeetingServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (request, callback) => {
+      if (ctx.origins.accepts(request.headers)) callback(null, true);
+      else callback('This site is not allowed to connect.', false);
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const principal = await principalFromCookieHeader(ctx.sessions, socket.handshake.headers.cookie);
+      if (!principal) return next(refuse('unauthenticated', 'Not signed in: open your join link or sign in again.'));
+      socket.data.principal = principal;
+      socket.data.meetings = new Map();
+      await socket.join(sessionRoom(principal.session.id));
+      next();
+    } catch (error) {
+      ctx.log.error({ err: error }, 'socket authentication failed');
+      next(refuse('unavailable', 'The server could not check your session. Try again shortly.'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    on(socket, 'meeting:enter', async ({ meetingId }) => {
+      const access = await resolveMeetingAccess(ctx.db, socket.data.principal, meetingId);
+      if (!access) throw new CommandError('forbidden', 'You are not admitted to this meeting.');
+      socket.data.meetings.set(meetingId, access);
+      await socket.join(meetingRoom(meetingId));
+      return {
+        meetingId,
+        role: access.role,
+        participantId: access.participantId,
+        serverTime: Date.now(),
+      };
+    });
+  });
+
+  return io;
+}
+
+/**
+ * Registers a handler that validates its payload with the protocol schema and always
+ * answers: the handler's result, or a typed failure. A handler never throws to socket.io.
+ */
+function on<E extends keyof ClientToServerEvents>(
+  socket: MeetingSocket,
+  event: E,
+  handler: (payload: v.InferOutput<(typeof CLIENT_EVENT_SCHEMAS)[E]>) => Promise<CommandResult<E>>,
+): void {
+  const schema = CLIENT_EVENT_SCHEMAS[event];
+  socket.on(event as never, async (payload: unknown, ack: unknown) => {
+    const reply = (typeof ack === 'function' ? ack : () => {}) as Ack<object>;
+    const parsed = v.safeParse(schema, payload);
+    if (!parsed.success) {
+      const problem = describeIssues(parsed.issues)[0];
+      reply({ ok: false, code: 'invalid', error: `Invalid ${event}: ${problem?.where ?? ''} ${problem?.message ?? ''}`.trim() });
+      return;
+    }
+    try {
+      const result = await handler(parsed.output as never);
+      reply({ ok: true, ...result });
+    } catch (error) {
+      if (error instanceof CommandError) reply({ ok: false, code: error.code, error: error.message });
+      else reply({ ok: false, code: 'internal', error: 'The server failed to handle this; nothing was changed.' });
+    }
+  });
+}
+
+/** Ends the live connections of sessions that no longer exist. Works across processes with an adapter. */
+export function disconnectSessions(io: MeetingServer, sessionIds: string[], reason: string): void {
+  for (const sessionId of sessionIds) {
+    io.to(sessionRoom(sessionId)).emit('session:ended', { reason });
+    io.in(sessionRoom(sessionId)).disconnectSockets(true);
+  }
+}

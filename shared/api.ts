@@ -1,0 +1,89 @@
+/**
+ * Shapes of the HTTP API's answers. Requests are typed by the schemas in ./schemas.ts.
+ * Every error answer is `ApiError` with an HTTP status of 4xx or 5xx.
+ */
+import type { Location, MeetingAccessRole, MeetingRole, Region, StaffRole, StakeholderGroup } from './domain.ts';
+import type { InputProblem } from './schemas.ts';
+
+export interface ApiError {
+  error: string;
+  problems?: InputProblem[];
+}
+
+/** GET /api/me: who this browser is signed in as. */
+export type Me =
+  | { kind: 'anonymous'; setupPending: boolean }
+  | { kind: 'staff'; user: { id: string; name: string; email: string; staffRole: StaffRole } }
+  | { kind: 'guest'; meetingId: string; name: string; role: MeetingAccessRole };
+
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  body: string;
+  /** ISO instant (UTC). */
+  startsAt: string;
+  timeZone: string;
+  plannedMinutes: number;
+}
+
+export interface AgendaItemView {
+  id: string;
+  number: string;
+  depth: 0 | 1;
+  title: string;
+  minutes: number | null;
+}
+
+/** A roster entry as the secretariat sees it, with its personal link. */
+export interface RosterEntryView {
+  id: string;
+  name: string;
+  affiliation: string;
+  email: string;
+  stakeholderGroup: StakeholderGroup;
+  region: Region;
+  role: MeetingRole;
+  /** Absolute URL, or null when revoked. */
+  joinUrl: string | null;
+}
+
+/** GET /api/meetings/:id for staff: everything the set-up page needs. */
+export interface MeetingSetupView {
+  meeting: MeetingSummary;
+  agenda: AgendaItemView[];
+  roster: RosterEntryView[];
+  /** Absolute URL of the public observer link, or null when off. */
+  observerUrl: string | null;
+  displayUrl: string;
+}
+
+/** A participant as everyone in the meeting may see them (no email, no link). */
+export interface ParticipantView {
+  id: string;
+  name: string;
+  affiliation: string;
+  stakeholderGroup: StakeholderGroup;
+  region: Region;
+  role: MeetingRole;
+}
+
+/** GET /api/meetings/:id/page: what the meeting page shows to anyone admitted. */
+export interface MeetingPageView {
+  meeting: MeetingSummary;
+  agenda: AgendaItemView[];
+  participants: ParticipantView[];
+  /** The viewer: their role, and their roster entry when they have one. */
+  you: { role: MeetingAccessRole; participantId: string | null; name: string };
+}
+
+/** POST /api/join, /api/observe, /api/display: where the new session may go. */
+export interface JoinResult {
+  meetingId: string;
+}
+
+export interface RosterImportResult {
+  added: number;
+  roster: RosterEntryView[];
+}
+
+export type { Location };

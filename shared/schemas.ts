@@ -1,0 +1,146 @@
+/**
+ * Payload schemas of the HTTP API, defined once and used by the server (to validate)
+ * and the client (to type its requests and check forms before sending).
+ */
+import * as v from 'valibot';
+import {
+  LOCATIONS,
+  MEETING_ROLES,
+  REGIONS,
+  STAFF_ROLES,
+  STAKEHOLDER_GROUPS,
+} from './domain.ts';
+
+export const LIMITS = {
+  name: 200,
+  email: 254,
+  passwordMin: 10,
+  passwordMax: 200,
+  title: 300,
+  affiliation: 300,
+  agendaText: 20_000,
+  rosterCsv: 500_000,
+  rosterEntries: 2_000,
+} as const;
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`)), '');
+
+export const EmailSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(LIMITS.email),
+  v.email('must be an email address'),
+);
+export const PasswordSchema = v.pipe(
+  v.string(),
+  v.minLength(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`),
+  v.maxLength(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`),
+);
+/** An opaque link token: base64url, as issued by the server. */
+export const TokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link'));
+
+export const LoginSchema = v.strictObject({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.email)),
+  password: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.passwordMax)),
+});
+export type LoginInput = v.InferInput<typeof LoginSchema>;
+
+export const FirstAccountSchema = v.strictObject({
+  token: TokenSchema,
+  name: text(LIMITS.name),
+  email: EmailSchema,
+  password: PasswordSchema,
+});
+export type FirstAccountInput = v.InferInput<typeof FirstAccountSchema>;
+
+export const NewAccountSchema = v.strictObject({
+  name: text(LIMITS.name),
+  email: EmailSchema,
+  password: PasswordSchema,
+  staffRole: v.picklist(STAFF_ROLES, 'must be secretariat or chair'),
+});
+export type NewAccountInput = v.InferInput<typeof NewAccountSchema>;
+
+/** A wall-clock date-time without offset, as an <input type="datetime-local"> gives it. */
+const LocalDateTimeSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'must be a date and time like 2017-04-11T22:00'),
+);
+/** An IANA time zone name that this runtime knows. */
+export const TimeZoneSchema = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.check((zone) => isKnownTimeZone(zone), 'must be a time zone such as UTC or Europe/Zurich'),
+);
+
+export const MeetingDetailsSchema = v.strictObject({
+  title: text(LIMITS.title),
+  body: optionalText(LIMITS.title),
+  startsAtLocal: LocalDateTimeSchema,
+  timeZone: TimeZoneSchema,
+  plannedMinutes: v.pipe(v.number(), v.integer('must be whole minutes'), v.minValue(1, 'must be at least 1 minute'), v.maxValue(24 * 60, 'must be at most 24 hours')),
+});
+export type MeetingDetailsInput = v.InferInput<typeof MeetingDetailsSchema>;
+export const MeetingDetailsPatchSchema = v.partial(MeetingDetailsSchema);
+
+export const RosterEntrySchema = v.strictObject({
+  name: text(LIMITS.name),
+  affiliation: optionalText(LIMITS.affiliation),
+  email: v.optional(v.union([v.literal(''), EmailSchema]), ''),
+  stakeholderGroup: v.picklist(STAKEHOLDER_GROUPS, `must be one of ${STAKEHOLDER_GROUPS.join(', ')}`),
+  region: v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`),
+  role: v.picklist(MEETING_ROLES, `must be one of ${MEETING_ROLES.join(', ')}`),
+});
+export type RosterEntryInput = v.InferInput<typeof RosterEntrySchema>;
+export const RosterEntryPatchSchema = v.partial(RosterEntrySchema);
+
+export const RosterCsvSchema = v.strictObject({
+  csv: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.rosterCsv, 'is too large')),
+});
+export const AgendaTextSchema = v.strictObject({
+  text: v.pipe(v.string(), v.maxLength(LIMITS.agendaText, `must be at most ${LIMITS.agendaText} characters`)),
+});
+export const ObserverLinkSchema = v.strictObject({ enabled: v.boolean() });
+export const JoinSchema = v.strictObject({ token: TokenSchema });
+/** The public observer link asks visitors who they are; they join as observers. */
+export const ObserveSchema = v.strictObject({
+  token: TokenSchema,
+  name: text(LIMITS.name),
+  affiliation: optionalText(LIMITS.affiliation),
+  stakeholderGroup: v.picklist(STAKEHOLDER_GROUPS, `must be one of ${STAKEHOLDER_GROUPS.join(', ')}`),
+  region: v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`),
+});
+export type ObserveInput = v.InferInput<typeof ObserveSchema>;
+export const LocationSchema = v.picklist(LOCATIONS);
+
+/** Safe on any runtime: Intl throws RangeError on an unknown zone. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One problem with one field or line of input, as the API reports it. */
+export interface InputProblem {
+  /** Dotted path of the field (`email`, `roster.3.name`), or `line N` for text imports. */
+  where: string;
+  message: string;
+}
+
+/** Turn valibot issues into the API's problem list. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): InputProblem[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    const key = issue.path?.at(-1)?.key;
+    const unknownKey = issue.type === 'strict_object' && typeof key === 'string';
+    return {
+      where: path ?? '(body)',
+      message: unknownKey ? 'is not an accepted field' : issue.message,
+    };
+  });
+}
