@@ -1,14 +1,19 @@
-/** `npm start`: runs EqualFloor, prints where to find it and, on first run, the set-up link. */
+/**
+ * `npm start` runs EqualFloor and, on first run, prints the set-up link.
+ * `npm run demo` (`--demo`) also creates a sample meeting and prints a link for every view.
+ */
+import * as v from 'valibot';
 import { readConfig } from './config.ts';
-import { startApp } from './app.ts';
+import { startApp, type RunningApp } from './app.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createStaffAccount, issueSetupToken, staffAccountCount } from './auth/accounts.ts';
+import { createDemoMeeting } from './demo-meeting.ts';
 import { EmailSchema, PasswordSchema } from '../shared/schemas.ts';
-import * as v from 'valibot';
 
 async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo');
   const config = readConfig();
-  let app;
+  let app: RunningApp;
   try {
     app = await startApp(config);
   } catch (error) {
@@ -21,10 +26,14 @@ async function main(): Promise<void> {
   const { db } = app.database;
 
   if ((await staffAccountCount(db)) === 0 && config.adminEmail && config.adminPassword) {
-    const email = v.parse(EmailSchema, config.adminEmail);
-    const password = v.parse(PasswordSchema, config.adminPassword);
-    await createStaffAccount(db, { name: 'Secretariat', email, password, staffRole: 'secretariat' });
-    console.log(`Created the secretariat account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`);
+    const email = v.safeParse(EmailSchema, config.adminEmail);
+    const password = v.safeParse(PasswordSchema, config.adminPassword);
+    if (!email.success || !password.success) {
+      console.error('ADMIN_EMAIL must be an email address and ADMIN_PASSWORD at least 10 characters; no account was created.');
+    } else {
+      await createStaffAccount(db, { name: 'Secretariat', email: email.output, password: password.output, staffRole: 'secretariat' });
+      console.log(`Created the secretariat account ${email.output} from ADMIN_EMAIL and ADMIN_PASSWORD.`);
+    }
   }
 
   const where = app.database.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
@@ -33,6 +42,15 @@ async function main(): Promise<void> {
   if (setupToken) {
     console.log('\nNo account exists yet. Open this one-time link to create the first secretariat account:');
     console.log(`\n  ${config.publicUrl}/setup/${setupToken}\n`);
+  }
+
+  if (demo) {
+    const links = await createDemoMeeting(db, config.publicUrl, null);
+    console.log('\nA demo meeting is ready. Open each link in its own browser (or a private window):\n');
+    console.log(`  Chair:               ${links.chair}`);
+    for (const participant of links.participants) console.log(`  ${(participant.name + ':').padEnd(20)} ${participant.url}`);
+    console.log(`  Room display:        ${links.display}`);
+    console.log(`  Secretariat member:  ${links.secretariat}\n`);
   }
 
   const stop = async (signal: string) => {

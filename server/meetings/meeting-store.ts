@@ -16,7 +16,7 @@ export interface NewMeeting {
   startsAt: Date;
   timeZone: string;
   plannedMinutes: number;
-  createdBy: string;
+  createdBy: string | null;
 }
 
 export interface RosterEntryFields {
