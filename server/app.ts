@@ -20,7 +20,10 @@ import { registerRequestAuth } from './http/request-auth.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
-import { createSocketServer, disconnectSessions, type MeetingServer } from './realtime/socket-server.ts';
+import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './realtime/socket-server.ts';
+import { MeetingRooms } from './live/meeting-rooms.ts';
+import { Presence } from './live/presence.ts';
+import { registerLiveHandlers } from './live/live-socket.ts';
 
 export interface RunningApp {
   http: FastifyInstance;
@@ -55,6 +58,21 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   });
 
   let io: MeetingServer | undefined;
+  const rooms = new MeetingRooms({
+    db: database.db,
+    sharedLog: database.driver === 'postgres',
+    // Encoded once by socket.io for the whole room.
+    broadcast: (meetingId, events) => io?.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events }),
+  });
+  const presence = new Presence({
+    db: database.db,
+    stateOf: (meetingId) => rooms.loaded(meetingId)?.state,
+    announce: (summary, connected) => {
+      io?.to(meetingRoom(summary.meetingId)).except(leadRoom(summary.meetingId)).emit('meeting:presence', summary);
+      io?.to(leadRoom(summary.meetingId)).emit('meeting:presence', { ...summary, connected });
+    },
+    onError: (error) => http.log.error({ err: error }, 'attendance write failed'),
+  });
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -65,6 +83,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     },
     origins: new AllowedOrigins(config.publicUrl, config.extraOrigins),
     log: http.log,
+    rooms,
     disconnectSessions: (sessionIds, reason) => {
       if (io) disconnectSessions(io, sessionIds, reason);
     },
@@ -132,6 +151,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 
   await http.ready();
   io = createSocketServer(http.server, ctx);
+  registerLiveHandlers(io, ctx, { rooms, presence });
   await http.listen({ port: config.port, host: config.host });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -144,6 +164,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      await presence.closeAll();
       await io!.close();
       await http.close();
       await database.close();

@@ -5,6 +5,7 @@ import type { Database } from './db/open.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { AllowedOrigins } from './http/origins.ts';
+import type { MeetingRooms } from './live/meeting-rooms.ts';
 
 export interface AppContext {
   config: Config;
@@ -14,6 +15,8 @@ export interface AppContext {
   loginThrottle: { byEmail: LoginThrottle; byAddress: LoginThrottle };
   origins: AllowedOrigins;
   log: FastifyBaseLogger;
+  /** The live meetings of this process. */
+  rooms: MeetingRooms;
   /** Ends live connections of sessions that were just ended (logout, revoked link). */
   disconnectSessions(sessionIds: string[], reason: string): void;
 }

@@ -4,7 +4,9 @@
  * payload with these schemas; the client is typed from the same maps.
  */
 import * as v from 'valibot';
-import type { MeetingAccessRole } from './domain.ts';
+import type { Location, MeetingAccessRole } from './domain.ts';
+import { CommandSchema } from './meeting/commands.ts';
+import type { MeetingEvent, MeetingState } from './meeting/types.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -15,6 +17,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not-found',
   'conflict',
+  'needs-confirmation',
   'rate-limited',
   'unavailable',
   'internal',
@@ -27,8 +30,25 @@ export type Ack<T extends object = object> = (result: AckResult<T>) => void;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
-export const EnterMeetingSchema = v.strictObject({ meetingId: Id });
-export type EnterMeeting = v.InferOutput<typeof EnterMeetingSchema>;
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Enter a meeting's live channel; `afterSeq` is the last event the client holds (0: none). */
+export const EnterMeetingSchema = v.strictObject({ meetingId: Id, afterSeq: v.optional(Seq, 0) });
+export type EnterMeeting = v.InferInput<typeof EnterMeetingSchema>;
+
+export const SyncMeetingSchema = v.strictObject({ meetingId: Id, afterSeq: Seq });
+export type SyncMeeting = v.InferInput<typeof SyncMeetingSchema>;
+
+/** A command with the client's own id for it: a retry with the same id is applied once (rule L4). */
+export const MeetingCommandSchema = v.strictObject({
+  meetingId: Id,
+  commandId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+  command: CommandSchema,
+});
+export type MeetingCommand = v.InferInput<typeof MeetingCommandSchema>;
+
+/** How a client catches up: the events it missed, or the whole state. */
+export type MeetingSync = { kind: 'events'; events: MeetingEvent[] } | { kind: 'snapshot'; state: MeetingState };
 
 export interface EnteredMeeting {
   meetingId: string;
@@ -36,13 +56,31 @@ export interface EnteredMeeting {
   participantId: string | null;
   /** Server clock at answer time (ms since epoch), for timers rendered on the client. */
   serverTime: number;
+  sync: MeetingSync;
+  presence: MeetingPresence;
+}
+
+/** Who is connected now; sent a few times a second at most, never per keystroke. */
+export interface MeetingPresence {
+  meetingId: string;
+  /** Connected people by where they take part from (`unknown`: not yet said). */
+  counts: Record<Location | 'unknown', number>;
+  /** Roster ids of everyone connected now: sent to the chair and secretariat only. */
+  connected?: string[];
+  /** People in a queue or holding the floor who have no connection now (shown as reconnecting). */
+  away: string[];
 }
 
 export interface ClientToServerEvents {
   'meeting:enter': (payload: EnterMeeting, ack: Ack<EnteredMeeting>) => void;
+  'meeting:sync': (payload: SyncMeeting, ack: Ack<{ sync: MeetingSync }>) => void;
+  'meeting:command': (payload: MeetingCommand, ack: Ack<{ seq: number }>) => void;
 }
 
 export interface ServerToClientEvents {
+  /** New events of a meeting, in order, each stored before it is sent. */
+  'meeting:events': (payload: { meetingId: string; events: MeetingEvent[] }) => void;
+  'meeting:presence': (payload: MeetingPresence) => void;
   /** The session behind this connection ended (signed out, link revoked); the client should stop. */
   'session:ended': (payload: { reason: string }) => void;
 }
@@ -54,6 +92,8 @@ export type CommandResult<E extends keyof ClientToServerEvents> =
 /** Payload schemas of every client event, for the server's validating wrapper. */
 export const CLIENT_EVENT_SCHEMAS = {
   'meeting:enter': EnterMeetingSchema,
+  'meeting:sync': SyncMeetingSchema,
+  'meeting:command': MeetingCommandSchema,
 } as const satisfies Record<keyof ClientToServerEvents, v.GenericSchema>;
 
 /** Sent with the refusal of a connection (socket.io's `connect_error` has `data`). */

@@ -3,10 +3,13 @@
  * Migrations in drizzle/ are generated from it (`npm run db:generate`); a test checks they agree.
  */
 import {
+  bigint,
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -116,4 +119,47 @@ export const agendaItems = pgTable(
     minutes: integer('minutes'),
   },
   (t) => [uniqueIndex('agenda_meeting_position_unique').on(t.meetingId, t.position)],
+);
+
+/**
+ * The live meeting's log: every change, in order, with who and when. State is rebuilt
+ * from it by the reducer in shared/meeting. The primary key makes two writers of the
+ * same seq impossible (two processes, two chairs at once): one wins, the other retries.
+ */
+export const meetingEvents = pgTable(
+  'meeting_events',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    /** Server time in ms since the epoch, as the reducer sees it. */
+    at: bigint('at', { mode: 'number' }).notNull(),
+    actorParticipantId: text('actor_participant_id'),
+    actorName: text('actor_name').notNull(),
+    actorUserId: text('actor_user_id'),
+    /** The client's id for the command that produced this event (on its first event): a retry is applied once. */
+    commandId: text('command_id'),
+    body: jsonb('body').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.seq] }),
+    uniqueIndex('meeting_events_command_unique').on(t.meetingId, t.commandId),
+  ],
+);
+
+/** When each person was connected to a meeting, for the attendance record. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('attendance_meeting_idx').on(t.meetingId, t.participantId)],
 );

@@ -47,6 +47,10 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (!canManageMeeting(found.role)) throw forbidden('Only the secretariat can change the meeting set-up.');
     return found;
   }
+  /** A live meeting's roster follows the set-up page's changes. */
+  async function rosterChanged(found: MeetingAccess): Promise<void> {
+    await ctx.rooms.rosterChanged(found.meetingId, { participantId: found.participantId, name: found.name }, found.userId);
+  }
   async function setupView(meetingId: string) {
     const meeting = await store.findMeeting(db, meetingId);
     if (!meeting) throw notFound('Meeting');
@@ -115,14 +119,16 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   app.post('/api/meetings/:meetingId/roster', async (request, reply) => {
-    const { meetingId } = await managerAccess(request);
+    const found = await managerAccess(request);
     const input = parseInput(RosterEntrySchema, request.body);
-    const [row] = await store.insertRosterEntries(db, meetingId, [input]);
+    const [row] = await store.insertRosterEntries(db, found.meetingId, [input]);
+    await rosterChanged(found);
     return reply.code(201).send({ entry: rosterEntryView(row!, publicUrl) });
   });
 
   app.post('/api/meetings/:meetingId/roster/import', async (request): Promise<RosterImportResult> => {
-    const { meetingId } = await managerAccess(request);
+    const found = await managerAccess(request);
+    const { meetingId } = found;
     const { csv } = parseInput(RosterCsvSchema, request.body);
     const parsed = parseRosterCsv(csv);
     if (parsed.problems.length > 0) {
@@ -133,25 +139,28 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       );
     }
     const added = await store.insertRosterEntries(db, meetingId, parsed.entries);
+    await rosterChanged(found);
     const roster = await store.listRoster(db, meetingId);
     return { added: added.length, roster: roster.map((row) => rosterEntryView(row, publicUrl)) };
   });
 
   app.patch('/api/meetings/:meetingId/roster/:entryId', async (request) => {
-    await managerAccess(request);
+    const found = await managerAccess(request);
     const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
     const patch = parseInput(RosterEntryPatchSchema, request.body);
     const row = await store.updateRosterEntry(db, meetingId, entryId, patch);
     if (!row) throw notFound('Roster entry');
+    await rosterChanged(found);
     return { entry: rosterEntryView(row, publicUrl) };
   });
 
   app.delete('/api/meetings/:meetingId/roster/:entryId', async (request, reply) => {
-    await managerAccess(request);
+    const found = await managerAccess(request);
     const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
     const ended = await store.deleteRosterEntry(db, meetingId, entryId);
     if (!ended) throw notFound('Roster entry');
     ctx.disconnectSessions(ended, 'removed from the meeting');
+    await rosterChanged(found);
     return reply.code(204).send();
   });
 
@@ -188,6 +197,10 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.put('/api/meetings/:meetingId/agenda', async (request) => {
     const { meetingId } = await managerAccess(request);
     const { text } = parseInput(AgendaTextSchema, request.body);
+    const room = await ctx.rooms.get(meetingId);
+    if (room && room.state.phase !== 'not-opened') {
+      throw new HttpError(409, 'The meeting is open: change its agenda in the chair console (add an item live).');
+    }
     const parsed = parseAgendaText(text);
     if (parsed.problems.length > 0) {
       throw new HttpError(

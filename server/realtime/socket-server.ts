@@ -1,14 +1,16 @@
 /**
  * Socket.IO on the HTTP server: every connection is authenticated by the session cookie
  * and its Origin checked before it may do anything, and may enter only the meetings
- * its session allows.
+ * its session allows. Every payload is validated by the protocol's schemas.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { principalFromCookieHeader, type Principal } from '../auth/sessions.ts';
-import { resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
+import type { MeetingAccess } from '../meetings/meeting-access.ts';
+import { isUnavailable } from '../db/errors.ts';
+import { CommandRejected } from '../../shared/meeting/decide.ts';
 import {
   CLIENT_EVENT_SCHEMAS,
   type Ack,
@@ -20,26 +22,19 @@ import {
 } from '../../shared/protocol.ts';
 import { describeIssues } from '../../shared/schemas.ts';
 
-interface SocketData {
+export interface SocketData {
   principal: Principal;
+  /** The meetings this connection has entered, with the access it was given. */
   meetings: Map<string, MeetingAccess>;
 }
 
 export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+/** The chair, co-chair and secretariat of a meeting: they get the full presence list. */
+export const leadRoom = (meetingId: string) => `meeting:${meetingId}:lead`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-
-/** A command refused with a reason the user can read. */
-export class CommandError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function refuse(code: ErrorCode, reason: string): Error {
   const error = new Error(reason) as Error & { data: ConnectionRefusal };
@@ -71,21 +66,6 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext): Mee
     }
   });
 
-  io.on('connection', (socket) => {
-    on(socket, 'meeting:enter', async ({ meetingId }) => {
-      const access = await resolveMeetingAccess(ctx.db, socket.data.principal, meetingId);
-      if (!access) throw new CommandError('forbidden', 'You are not admitted to this meeting.');
-      socket.data.meetings.set(meetingId, access);
-      await socket.join(meetingRoom(meetingId));
-      return {
-        meetingId,
-        role: access.role,
-        participantId: access.participantId,
-        serverTime: Date.now(),
-      };
-    });
-  });
-
   return io;
 }
 
@@ -93,10 +73,11 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext): Mee
  * Registers a handler that validates its payload with the protocol schema and always
  * answers: the handler's result, or a typed failure. A handler never throws to socket.io.
  */
-function on<E extends keyof ClientToServerEvents>(
+export function handle<E extends keyof ClientToServerEvents>(
   socket: MeetingSocket,
   event: E,
   handler: (payload: v.InferOutput<(typeof CLIENT_EVENT_SCHEMAS)[E]>) => Promise<CommandResult<E>>,
+  onUnexpected: (error: unknown) => void,
 ): void {
   const schema = CLIENT_EVENT_SCHEMAS[event];
   socket.on(event as never, async (payload: unknown, ack: unknown) => {
@@ -111,8 +92,14 @@ function on<E extends keyof ClientToServerEvents>(
       const result = await handler(parsed.output as never);
       reply({ ok: true, ...result });
     } catch (error) {
-      if (error instanceof CommandError) reply({ ok: false, code: error.code, error: error.message });
-      else reply({ ok: false, code: 'internal', error: 'The server failed to handle this; nothing was changed.' });
+      if (error instanceof CommandRejected) {
+        reply({ ok: false, code: error.code, error: error.message });
+      } else if (isUnavailable(error)) {
+        reply({ ok: false, code: 'unavailable', error: 'The database is unavailable; nothing was changed. Try again in a moment.' });
+      } else {
+        onUnexpected(error);
+        reply({ ok: false, code: 'internal', error: 'The server failed to handle this; nothing was changed.' });
+      }
     }
   });
 }

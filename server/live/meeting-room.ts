@@ -1,0 +1,157 @@
+/**
+ * One live meeting in this process: its state, its recent events, and the one path by
+ * which it changes — decide, store, then apply and broadcast (rule L2 of SPEC.md).
+ * Commands for a meeting run one at a time; another process writing the same meeting is
+ * detected by the log's primary key, and the command is decided again on the newer state.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/open.ts';
+import { decide, CommandRejected, type MeetingSetup } from '../../shared/meeting/decide.ts';
+import { applyEvent, initialMeetingState } from '../../shared/meeting/reducer.ts';
+import type { Command } from '../../shared/meeting/commands.ts';
+import type { Actor, MeetingEvent, MeetingEventBody, MeetingState } from '../../shared/meeting/types.ts';
+import type { MeetingAccessRole } from '../../shared/domain.ts';
+import type { MeetingSync } from '../../shared/protocol.ts';
+import { appendEvents, CommandAlreadyApplied, loadEvents, SeqTaken } from './event-store.ts';
+
+/** How many recent events a room keeps to answer "events after N" without the database. */
+const RECENT_EVENTS = 2_000;
+/** How many command ids a room remembers to recognise retries without the database. */
+const REMEMBERED_COMMANDS = 10_000;
+/** Attempts to store a command when other processes keep writing first. */
+const MAX_ATTEMPTS = 5;
+
+export interface RoomDependencies {
+  db: Database;
+  /** Another process may write this meeting (PostgreSQL): check the log before answering syncs. */
+  sharedLog: boolean;
+  broadcast(meetingId: string, events: MeetingEvent[]): void;
+  loadSetup(meetingId: string): Promise<MeetingSetup>;
+}
+
+export interface CommandSender {
+  actor: Actor;
+  role: MeetingAccessRole;
+  userId: string | null;
+}
+
+export class MeetingRoom {
+  #state: MeetingState;
+  readonly #recent: MeetingEvent[] = [];
+  readonly #commands = new Map<string, number>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly meetingId: string,
+    state: MeetingState,
+    private readonly deps: RoomDependencies,
+  ) {
+    this.#state = state;
+  }
+
+  /** Rebuilds a meeting's state from its whole log. */
+  static async load(meetingId: string, plannedStart: number, plannedMinutes: number, deps: RoomDependencies): Promise<MeetingRoom> {
+    const room = new MeetingRoom(meetingId, initialMeetingState(meetingId, plannedStart, plannedMinutes), deps);
+    room.#applyStored(await loadEvents(deps.db, meetingId));
+    return room;
+  }
+
+  get state(): MeetingState {
+    return this.#state;
+  }
+
+  /** Decides and stores a command; answers the seq of its last event (or of the first run, for a retry). */
+  execute(command: Command, sender: CommandSender, commandId: string): Promise<{ seq: number }> {
+    return this.#exclusive(async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const known = this.#commands.get(commandId);
+        if (known !== undefined) return { seq: known };
+        const at = Date.now();
+        const setup = command.type === 'meeting.open' ? await this.deps.loadSetup(this.meetingId) : undefined;
+        const bodies = decide(this.#state, command, { actor: sender.actor, role: sender.role, at, newId, setup });
+        const stored = await this.#store(bodies, sender, at, commandId);
+        if (stored) return { seq: this.#state.seq };
+      }
+      throw new CommandRejected('conflict', 'The meeting is changing too fast right now; please try again.');
+    });
+  }
+
+  /**
+   * Events the server itself records (roster changes made on the set-up page): `build`
+   * reads the current state under the room's lock and returns what to record.
+   */
+  recordFromState(build: (state: MeetingState) => MeetingEventBody[], actor: Actor, userId: string | null): Promise<void> {
+    return this.#exclusive(async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const bodies = build(this.#state);
+        if (bodies.length === 0) return;
+        if (await this.#store(bodies, { actor, role: 'secretariat', userId }, Date.now(), null)) return;
+      }
+      throw new Error(`could not record events in meeting ${this.meetingId}`);
+    });
+  }
+
+  /** What a client holding `afterSeq` needs: the events after it, or the whole state when they are no longer at hand. */
+  sync(afterSeq: number): Promise<MeetingSync> {
+    return this.#exclusive(async () => {
+      if (this.deps.sharedLog) await this.#catchUp();
+      const state = this.#state;
+      if (afterSeq > 0 && afterSeq === state.seq) return { kind: 'events', events: [] };
+      const oldest = this.#recent[0]?.seq ?? state.seq + 1;
+      if (afterSeq > 0 && afterSeq <= state.seq && afterSeq + 1 >= oldest) {
+        return { kind: 'events', events: this.#recent.slice(afterSeq + 1 - oldest) };
+      }
+      return { kind: 'snapshot', state };
+    });
+  }
+
+  /** Stores events built on the current state; false when another process got there first (then caught up). */
+  async #store(bodies: MeetingEventBody[], sender: CommandSender, at: number, commandId: string | null): Promise<boolean> {
+    const events = bodies.map(
+      (body, index) => ({ ...body, seq: this.#state.seq + index + 1, at, actor: sender.actor }) as MeetingEvent,
+    );
+    try {
+      await appendEvents(this.deps.db, this.meetingId, events, { commandId, actorUserId: sender.userId });
+    } catch (error) {
+      if (error instanceof SeqTaken) {
+        await this.#catchUp();
+        return false;
+      }
+      if (error instanceof CommandAlreadyApplied) {
+        await this.#catchUp();
+        return true;
+      }
+      throw error;
+    }
+    this.#applyStored(events.map((event, index) => ({ event, commandId: index === 0 ? commandId : null })));
+    this.deps.broadcast(this.meetingId, events);
+    return true;
+  }
+
+  /** Applies what other processes stored; they have broadcast it already. */
+  async #catchUp(): Promise<void> {
+    this.#applyStored(await loadEvents(this.deps.db, this.meetingId, this.#state.seq));
+  }
+
+  #applyStored(stored: { event: MeetingEvent; commandId: string | null }[]): void {
+    for (const { event, commandId } of stored) {
+      this.#state = applyEvent(this.#state, event);
+      this.#recent.push(event);
+      if (commandId) this.#commands.set(commandId, event.seq);
+    }
+    if (this.#recent.length > RECENT_EVENTS) this.#recent.splice(0, this.#recent.length - RECENT_EVENTS);
+    if (this.#commands.size > REMEMBERED_COMMANDS) {
+      for (const key of [...this.#commands.keys()].slice(0, this.#commands.size - REMEMBERED_COMMANDS)) this.#commands.delete(key);
+    }
+  }
+
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(work, work);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(9).toString('base64url')}`;
+}

@@ -1,0 +1,416 @@
+/**
+ * Decides a command against the current state: the events it produces, or a refusal
+ * with a reason a person can read. Pure, like the reducer; the server calls it under the
+ * meeting's lock and stores the events before applying them.
+ */
+import type { MeetingAccessRole } from '../domain.ts';
+import type { ErrorCode } from '../protocol.ts';
+import { assertNever } from '../assert-never.ts';
+import type { Command } from './commands.ts';
+import { isLeading, mayCommand } from './permissions.ts';
+import { insertionIndex, kindAtPosition } from './queue-order.ts';
+import { queueOf } from './reducer.ts';
+import {
+  DEFAULT_SETTINGS,
+  type Actor,
+  type AgendaItemInit,
+  type MeetingEventBody,
+  type MeetingState,
+  type Participant,
+  type QueueEntry,
+  type Speaker,
+  type Speech,
+  type SpeechKind,
+} from './types.ts';
+
+export class CommandRejected extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandRejected';
+  }
+}
+
+/** What the server knows of the meeting's set-up, needed only to open it. */
+export interface MeetingSetup {
+  title: string;
+  plannedStart: number;
+  plannedMinutes: number;
+  agenda: AgendaItemInit[];
+  participants: Participant[];
+}
+
+export interface DecisionContext {
+  actor: Actor;
+  role: MeetingAccessRole;
+  /** Server time for the events. */
+  at: number;
+  /** Fresh ids for entries, speeches, items. */
+  newId: (prefix: string) => string;
+  /** Loaded by the server for `meeting.open` only. */
+  setup?: MeetingSetup;
+}
+
+const reject = (code: ErrorCode, message: string): never => {
+  throw new CommandRejected(code, message);
+};
+
+export function decide(state: MeetingState, command: Command, ctx: DecisionContext): MeetingEventBody[] {
+  // R1: the role table.
+  if (!mayCommand(ctx.role, command.type)) reject('forbidden', 'Your role in this meeting does not allow that.');
+  if (command.type !== 'meeting.open' && state.phase !== 'open') {
+    reject('conflict', state.phase === 'ended' ? 'The meeting has ended.' : 'The meeting has not been opened yet.');
+  }
+
+  switch (command.type) {
+    case 'meeting.open': {
+      if (state.phase !== 'not-opened') reject('conflict', 'The meeting is already open.');
+      const setup = ctx.setup ?? reject('internal', 'The meeting set-up could not be loaded.');
+      return [{ type: 'meeting.opened', ...setup, settings: DEFAULT_SETTINGS }];
+    }
+    case 'meeting.end':
+      return [{ type: 'meeting.ended' }];
+
+    case 'meeting.changeSettings': {
+      const { type: _type, ...changes } = command;
+      const settings = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      if (Object.keys(settings).length === 0) reject('invalid', 'No setting was given.');
+      return [{ type: 'meeting.settingsChanged', settings }];
+    }
+
+    case 'participant.setLocation': {
+      // R3: people say where they are; the chair and secretariat may correct it.
+      if (!isLeading(ctx.role) && command.participantId !== ctx.actor.participantId) {
+        reject('forbidden', 'You can only say where you yourself are.');
+      }
+      if (!state.participants[command.participantId]) reject('not-found', 'That person is not on the roster.');
+      return [{ type: 'participant.locationSet', participantId: command.participantId, location: command.location }];
+    }
+
+    case 'agenda.startItem': {
+      const item = findItem(state, command.itemId);
+      if (state.currentItemId === item.id) reject('conflict', `Item ${item.number} is already running.`);
+      const current = state.currentItemId;
+      // A1: moving on while people are queued needs the chair's confirmation.
+      if (current !== null && queueOf(state, current).entries.length > 0 && !command.confirmed) {
+        const waiting = queueOf(state, current).entries.length;
+        reject('needs-confirmation', `${waiting} ${waiting === 1 ? 'person is' : 'people are'} still in the queue of this item. Move on anyway?`);
+      }
+      return [
+        {
+          type: 'agenda.itemStarted',
+          itemId: item.id,
+          previousItemStatus: current === null ? null : command.previousItemStatus,
+        },
+      ];
+    }
+
+    case 'agenda.markItem': {
+      const item = findItem(state, command.itemId);
+      if (item.status === command.status) reject('conflict', `Item ${item.number} is already ${command.status}.`);
+      return [{ type: 'agenda.itemMarked', itemId: item.id, status: command.status }];
+    }
+
+    case 'agenda.addItem': {
+      const afterItemId = command.afterItemId;
+      if (afterItemId !== null) findItem(state, afterItemId);
+      const topLevel = state.agenda.filter((item) => item.depth === 0).length;
+      return [
+        {
+          type: 'agenda.itemAdded',
+          item: { id: ctx.newId('a'), number: String(topLevel + 1), depth: 0, title: command.title, minutes: command.minutes },
+          afterItemId,
+        },
+      ];
+    }
+
+    case 'agenda.addPresentation': {
+      const item = findItem(state, command.itemId);
+      let presenterName = command.presenterName;
+      if (command.presenterId !== null) {
+        presenterName ??= findParticipant(state, command.presenterId).name;
+      }
+      if (!presenterName) reject('invalid', 'Name the presenter.');
+      return [
+        {
+          type: 'agenda.presentationAdded',
+          itemId: item.id,
+          presentation: {
+            id: ctx.newId('p'),
+            presenterId: command.presenterId,
+            presenterName: presenterName!,
+            title: command.title,
+            minutes: command.minutes,
+          },
+        },
+      ];
+    }
+
+    case 'queue.raiseHand': {
+      const participantId = ctx.actor.participantId ?? reject('forbidden', 'Only people on the roster can raise a hand.');
+      const participant = findParticipant(state, participantId);
+      if (participant.role === 'observer' && !state.settings.observersMayRequestFloor) {
+        reject('forbidden', 'Observers may not ask for the floor in this meeting.');
+      }
+      return [raiseHand(state, ctx, speakerOf(participant), command.kind, command.note, null)];
+    }
+
+    case 'queue.addOnBehalf': {
+      let speaker: Speaker;
+      if (command.participantId !== null) {
+        const participant = findParticipant(state, command.participantId);
+        speaker = speakerOf(participant);
+        if (command.location) speaker = { ...speaker, location: command.location };
+      } else {
+        const name = command.name ?? reject('invalid', 'Give the name of the person to add.');
+        speaker = { participantId: null, name, stakeholderGroup: null, region: null, location: command.location ?? 'room' };
+      }
+      return [raiseHand(state, ctx, speaker, command.kind, command.note, ctx.actor.name)];
+    }
+
+    case 'queue.editNote': {
+      const { itemId, entry } = ownEntry(state, ctx, command.entryId);
+      return [{ type: 'queue.noteEdited', itemId, entryId: entry.id, note: command.note }];
+    }
+
+    case 'queue.moveDown': {
+      const { itemId, entry } = ownEntry(state, ctx, command.entryId);
+      const entries = queueOf(state, itemId).entries;
+      const index = entries.indexOf(entry);
+      const next = entries[index + 1];
+      if (!next || next.kind !== entry.kind) reject('conflict', 'You are already the last of your kind of request.');
+      return [{ type: 'queue.entryMoved', itemId, entryId: entry.id, toIndex: index + 1, kind: entry.kind }];
+    }
+
+    case 'queue.move': {
+      const { itemId, entry } = findEntry(state, command.entryId);
+      const others = queueOf(state, itemId).entries.filter((other) => other.id !== entry.id);
+      const toIndex = Math.min(command.toIndex, others.length);
+      // Q6: moving across kinds changes the entry's kind, so the kinds stay in order.
+      const kind = kindAtPosition(others, toIndex, entry.kind);
+      return [{ type: 'queue.entryMoved', itemId, entryId: entry.id, toIndex, kind }];
+    }
+
+    case 'queue.withdraw': {
+      const { itemId, entry } = ownEntry(state, ctx, command.entryId);
+      const by = entry.participantId !== null && entry.participantId === ctx.actor.participantId ? 'self' : 'chair';
+      return [{ type: 'queue.handLowered', itemId, entryId: entry.id, by }];
+    }
+
+    case 'queue.close': {
+      const itemId = currentItemId(state);
+      if (!queueOf(state, itemId).open) reject('conflict', 'The queue is already closed.');
+      return [{ type: 'queue.closed', itemId }];
+    }
+    case 'queue.reopen': {
+      const itemId = currentItemId(state);
+      if (queueOf(state, itemId).open) reject('conflict', 'The queue is already open.');
+      return [{ type: 'queue.reopened', itemId }];
+    }
+    case 'queue.clear': {
+      const itemId = currentItemId(state);
+      if (queueOf(state, itemId).entries.length === 0) reject('conflict', 'The queue is already empty.');
+      return [{ type: 'queue.cleared', itemId }];
+    }
+
+    case 'floor.give': {
+      // F2: the entry must still be queued: a stale "next" (it was given or withdrawn meanwhile) changes nothing.
+      const { itemId, entry } = findEntry(state, command.entryId, 'That person is no longer in the queue.');
+      return [
+        floorGiven(state, ctx, entry, {
+          itemId,
+          kind: entry.kind,
+          entryId: entry.id,
+          presentationId: null,
+          seconds: command.seconds,
+        }),
+      ];
+    }
+
+    case 'floor.giveTo': {
+      const participant = findParticipant(state, command.participantId);
+      const itemId = state.currentItemId;
+      const queued = itemId === null ? undefined : queueOf(state, itemId).entries.find((entry) => entry.participantId === participant.id);
+      return [
+        floorGiven(state, ctx, queued ?? speakerOf(participant), {
+          itemId,
+          kind: queued?.kind ?? 'new-point',
+          entryId: queued?.id ?? null,
+          presentationId: null,
+          seconds: command.seconds,
+        }),
+      ];
+    }
+
+    case 'floor.startPresentation': {
+      const item = state.agenda.find((candidate) => candidate.presentations.some((p) => p.id === command.presentationId));
+      const presentation = item?.presentations.find((p) => p.id === command.presentationId);
+      if (!item || !presentation) return reject('not-found', 'That presentation is not on the agenda.');
+      const participant = presentation.presenterId === null ? undefined : state.participants[presentation.presenterId];
+      const speaker: Speaker = participant
+        ? speakerOf(participant)
+        : { participantId: null, name: presentation.presenterName, stakeholderGroup: null, region: null, location: 'remote' };
+      return [
+        floorGiven(state, ctx, speaker, {
+          itemId: item.id,
+          kind: 'presentation',
+          entryId: null,
+          presentationId: presentation.id,
+          seconds: presentation.minutes * 60,
+        }),
+      ];
+    }
+
+    case 'floor.end':
+      floorSpeech(state, command.speechId);
+      return [{ type: 'floor.ended', speechId: command.speechId }];
+
+    case 'timer.pause': {
+      const speech = floorSpeech(state, command.speechId);
+      if (speech.timer.pausedAt !== null) reject('conflict', 'The timer is already paused.');
+      return [{ type: 'timer.paused', speechId: speech.id }];
+    }
+    case 'timer.resume': {
+      const speech = floorSpeech(state, command.speechId);
+      if (speech.timer.pausedAt === null) reject('conflict', 'The timer is not paused.');
+      return [{ type: 'timer.resumed', speechId: speech.id }];
+    }
+    case 'timer.extend': {
+      const speech = floorSpeech(state, command.speechId);
+      if (speech.timer.durationMs === null) reject('conflict', 'This speech has no time limit to extend.');
+      return [{ type: 'timer.durationChanged', speechId: speech.id, durationMs: speech.timer.durationMs! + command.seconds * 1000 }];
+    }
+    case 'timer.setDuration': {
+      const speech = floorSpeech(state, command.speechId);
+      return [{ type: 'timer.durationChanged', speechId: speech.id, durationMs: command.seconds === null ? null : command.seconds * 1000 }];
+    }
+
+    default:
+      return assertNever(command);
+  }
+}
+
+function findItem(state: MeetingState, itemId: string) {
+  return state.agenda.find((item) => item.id === itemId) ?? reject('not-found', 'That agenda item does not exist.');
+}
+
+function findParticipant(state: MeetingState, participantId: string): Participant {
+  return state.participants[participantId] ?? reject('not-found', 'That person is not on the roster.');
+}
+
+function currentItemId(state: MeetingState): string {
+  return state.currentItemId ?? reject('conflict', 'No agenda item is running: the queue opens when the chair starts one.');
+}
+
+function findEntry(state: MeetingState, entryId: string, missing = 'That request to speak is no longer in the queue.') {
+  for (const [itemId, queue] of Object.entries(state.queues)) {
+    const entry = queue.entries.find((candidate) => candidate.id === entryId);
+    if (entry) return { itemId, entry };
+  }
+  return reject('conflict', missing);
+}
+
+/** R2: participants act on their own hand only; the chair and secretariat on anyone's. */
+function ownEntry(state: MeetingState, ctx: DecisionContext, entryId: string) {
+  const found = findEntry(state, entryId);
+  if (!isLeading(ctx.role) && found.entry.participantId !== ctx.actor.participantId) {
+    reject('forbidden', 'That is not your request to speak.');
+  }
+  return found;
+}
+
+function floorSpeech(state: MeetingState, speechId: string): Speech {
+  if (!state.floor || state.floor.id !== speechId) reject('conflict', 'That speech has already ended.');
+  return state.floor!;
+}
+
+export function speakerOf(participant: Participant): Speaker {
+  return {
+    participantId: participant.id,
+    name: participant.name,
+    stakeholderGroup: participant.stakeholderGroup,
+    region: participant.region,
+    location: participant.location ?? 'remote',
+  };
+}
+
+/** Whether this person (by roster id, else by name) has already spoken on the item. */
+export function hasSpokenOnItem(state: MeetingState, itemId: string, speaker: Pick<Speaker, 'participantId' | 'name'>): boolean {
+  const same = (other: Speaker) =>
+    speaker.participantId !== null ? other.participantId === speaker.participantId : other.participantId === null && other.name === speaker.name;
+  return (
+    state.speeches.some((speech) => speech.itemId === itemId && same(speech)) ||
+    (state.floor !== null && state.floor.itemId === itemId && same(state.floor))
+  );
+}
+
+function raiseHand(
+  state: MeetingState,
+  ctx: DecisionContext,
+  speaker: Speaker,
+  kind: SpeechKind,
+  note: string,
+  addedBy: string | null,
+): MeetingEventBody {
+  const itemId = currentItemId(state);
+  const queue = queueOf(state, itemId);
+  // Q7: a closed queue still takes points of order.
+  if (!queue.open && kind !== 'point-of-order') reject('conflict', 'The queue is closed; only a point of order can be raised.');
+  // Q3: one place per person in an item's queue.
+  const already = queue.entries.some((entry) =>
+    speaker.participantId !== null ? entry.participantId === speaker.participantId : entry.participantId === null && entry.name === speaker.name,
+  );
+  if (already) reject('conflict', `${addedBy ? speaker.name + ' is' : 'You are'} already in the queue.`);
+  const entry: QueueEntry = {
+    ...speaker,
+    id: ctx.newId('q'),
+    kind,
+    note,
+    raisedAt: ctx.at,
+    addedBy,
+    firstOnItem: !hasSpokenOnItem(state, itemId, speaker),
+  };
+  return { type: 'queue.handRaised', itemId, entry, index: insertionIndex(queue.entries, entry, state.settings) };
+}
+
+function floorGiven(
+  state: MeetingState,
+  ctx: DecisionContext,
+  speaker: Speaker,
+  options: {
+    itemId: string | null;
+    kind: Speech['kind'];
+    entryId: string | null;
+    presentationId: string | null;
+    seconds: number | null | undefined;
+  },
+): MeetingEventBody {
+  const seconds = options.seconds === undefined ? state.settings.defaultSpeechSeconds : options.seconds;
+  const { participantId, name, stakeholderGroup, region, location } = speaker;
+  return {
+    type: 'floor.given',
+    speech: {
+      id: ctx.newId('s'),
+      participantId,
+      name,
+      stakeholderGroup,
+      region,
+      location,
+      itemId: options.itemId,
+      kind: options.kind,
+      presentationId: options.presentationId,
+      entryId: options.entryId,
+      startedAt: ctx.at,
+      timer: { durationMs: seconds === null ? null : seconds * 1000, pausedAt: null, pausedMs: 0 },
+      pauses: [],
+    },
+  };
+}
+
+/** The entry a "next speaker" button gives the floor to: the head of the current queue. */
+export function nextEntry(state: MeetingState): QueueEntry | undefined {
+  return state.currentItemId === null ? undefined : queueOf(state, state.currentItemId).entries[0];
+}
+

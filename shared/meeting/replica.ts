@@ -1,0 +1,200 @@
+/**
+ * A client's copy of a live meeting, kept in step over a socket: it enters the meeting
+ * with the last seq it holds, applies events in order, asks for what it missed when it
+ * sees a gap (rule L3), and sends commands with ids so that a retry is applied once (L4).
+ * Used by the browser, the integration tests and the benchmarks alike.
+ */
+import type { Socket } from 'socket.io-client';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  EnteredMeeting,
+  MeetingPresence,
+  MeetingSync,
+  ServerToClientEvents,
+} from '../protocol.ts';
+import type { MeetingAccessRole } from '../domain.ts';
+import type { CommandInput } from './commands.ts';
+import { applyEvent } from './reducer.ts';
+import type { MeetingEvent, MeetingState } from './types.ts';
+
+export type MeetingSocketClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ReplicaStatus =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'reconnecting'; since: number }
+  | { state: 'refused'; reason: string };
+
+const ACK_TIMEOUT_MS = 8_000;
+const COMMAND_ATTEMPTS = 3;
+
+export class MeetingReplica {
+  state: MeetingState | undefined;
+  role: MeetingAccessRole | undefined;
+  participantId: string | null = null;
+  presence: MeetingPresence | undefined;
+  status: ReplicaStatus = { state: 'connecting' };
+  /** Server clock minus this clock, in ms, measured when entering. */
+  serverOffsetMs = 0;
+  #syncing = false;
+  /** Events that arrive while entering wait for the enter answer, which may hold earlier ones. */
+  #entering = false;
+  #held: MeetingEvent[] = [];
+  readonly #listeners = new Set<() => void>();
+
+  constructor(
+    readonly socket: MeetingSocketClient,
+    readonly meetingId: string,
+  ) {
+    socket.on('connect', () => void this.#enter());
+    socket.on('disconnect', () => {
+      if (this.status.state === 'live') this.#setStatus({ state: 'reconnecting', since: Date.now() });
+    });
+    socket.on('connect_error', (error: Error & { data?: { reason?: string; code?: string } }) => {
+      if (error.data?.code === 'unauthenticated' || error.data?.code === 'forbidden') {
+        this.#setStatus({ state: 'refused', reason: error.data.reason ?? error.message });
+      }
+    });
+    socket.on('session:ended', ({ reason }) => this.#setStatus({ state: 'refused', reason: `Your session ended: ${reason}.` }));
+    socket.on('meeting:events', ({ meetingId, events }) => {
+      if (meetingId === this.meetingId) this.#receive(events);
+    });
+    socket.on('meeting:presence', (presence) => {
+      if (presence.meetingId !== this.meetingId) return;
+      this.presence = presence;
+      this.#notify();
+    });
+    if (socket.connected) void this.#enter();
+  }
+
+  /** Called after every change of state, status or presence. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The server's clock now, for rendering timers. */
+  serverNow(): number {
+    return Date.now() + this.serverOffsetMs;
+  }
+
+  /**
+   * Sends a command; retried with the same id after a lost acknowledgement or a
+   * reconnection, so it is applied at most once. Answers the server's verdict.
+   */
+  async send(command: CommandInput): Promise<AckResult<{ seq: number }>> {
+    const commandId = newCommandId();
+    let last: AckResult<{ seq: number }> = { ok: false, code: 'unavailable', error: 'Not connected to the meeting.' };
+    for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
+      if (!this.socket.connected) await this.#waitForConnection();
+      try {
+        const result = await this.socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('meeting:command', { meetingId: this.meetingId, commandId, command });
+        if (result.ok || result.code !== 'forbidden' || this.status.state === 'live') return result;
+        last = result;
+      } catch {
+        last = { ok: false, code: 'unavailable', error: 'The server did not answer in time. Check your connection.' };
+      }
+    }
+    return last;
+  }
+
+  async #enter(): Promise<void> {
+    const sentAt = Date.now();
+    let result: AckResult<EnteredMeeting>;
+    this.#entering = true;
+    try {
+      result = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('meeting:enter', { meetingId: this.meetingId, afterSeq: this.state?.seq ?? 0 });
+    } catch {
+      return; // The next reconnection tries again.
+    } finally {
+      this.#entering = false;
+    }
+    const held = this.#held;
+    this.#held = [];
+    if (!result.ok) {
+      this.#setStatus({ state: 'refused', reason: result.error });
+      return;
+    }
+    const receivedAt = Date.now();
+    this.serverOffsetMs = result.serverTime - Math.round((sentAt + receivedAt) / 2);
+    this.role = result.role;
+    this.participantId = result.participantId;
+    this.presence = result.presence;
+    this.#applySync(result.sync);
+    this.#setStatus({ state: 'live' });
+    if (held.length > 0) this.#receive(held);
+  }
+
+  #receive(events: MeetingEvent[]): void {
+    if (this.#entering || !this.state) {
+      this.#held.push(...events);
+      return;
+    }
+    for (const event of events) {
+      if (event.seq <= this.state.seq) continue; // Already held (it arrived with a sync).
+      if (event.seq !== this.state.seq + 1) {
+        void this.#resync();
+        return;
+      }
+      this.state = applyEvent(this.state, event);
+    }
+    this.#notify();
+  }
+
+  async #resync(): Promise<void> {
+    if (this.#syncing || !this.state) return;
+    this.#syncing = true;
+    try {
+      const result = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('meeting:sync', { meetingId: this.meetingId, afterSeq: this.state.seq });
+      if (result.ok) this.#applySync(result.sync);
+    } catch {
+      // Reconnection will enter again with the seq held.
+    } finally {
+      this.#syncing = false;
+    }
+    this.#notify();
+  }
+
+  #applySync(sync: MeetingSync): void {
+    if (sync.kind === 'snapshot') {
+      if (!this.state || sync.state.seq >= this.state.seq) this.state = sync.state;
+    } else if (this.state) {
+      for (const event of sync.events) {
+        if (event.seq === this.state.seq + 1) this.state = applyEvent(this.state, event);
+      }
+    }
+  }
+
+  #waitForConnection(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ACK_TIMEOUT_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.socket.once('connect', done);
+    });
+  }
+
+  #setStatus(status: ReplicaStatus): void {
+    this.status = status;
+    this.#notify();
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function newCommandId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,203 @@
+/**
+ * The live meeting as data: its state and the events that change it.
+ * State is only ever changed by applying events (./reducer.ts); events are stored in the
+ * meeting's log in order (`seq` from 1) before anyone sees them.
+ */
+import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
+
+export const SPEECH_KINDS = ['point-of-order', 'clarifying-question', 'reply', 'new-point'] as const;
+/** What a person asks the floor for; the order here is the queue's order of precedence. */
+export type SpeechKind = (typeof SPEECH_KINDS)[number];
+
+export const ITEM_STATUSES = ['pending', 'active', 'done', 'deferred'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** A roster entry as the live meeting knows it. */
+export interface Participant {
+  id: string;
+  name: string;
+  affiliation: string;
+  stakeholderGroup: StakeholderGroup;
+  region: Region;
+  role: MeetingRole;
+  /** Where they take part from; null until they or the chair say. */
+  location: Location | null;
+}
+
+/**
+ * Who an entry or a speech is about: a roster participant, or a person typed in by name
+ * (someone in the room without a device, a caller on the phone bridge). The descriptive
+ * fields are copied in so that any screen can show them without the roster.
+ */
+export interface Speaker {
+  participantId: string | null;
+  name: string;
+  stakeholderGroup: StakeholderGroup | null;
+  region: Region | null;
+  location: Location;
+}
+
+export interface QueueEntry extends Speaker {
+  id: string;
+  kind: SpeechKind;
+  note: string;
+  raisedAt: number;
+  /** Set when the chair or secretariat queued this person on their behalf. */
+  addedBy: string | null;
+  /** Whether the person had not yet spoken on this item when the hand went up. */
+  firstOnItem: boolean;
+}
+
+export interface ItemQueue {
+  open: boolean;
+  entries: QueueEntry[];
+}
+
+export interface Presentation {
+  id: string;
+  presenterId: string | null;
+  presenterName: string;
+  title: string;
+  minutes: number;
+  status: 'pending' | 'done';
+}
+
+export interface AgendaItem {
+  id: string;
+  number: string;
+  depth: 0 | 1;
+  title: string;
+  /** Minutes allotted; null when the agenda gave none. */
+  minutes: number | null;
+  status: ItemStatus;
+  /** Time spent on the item before its current stretch, in ms. */
+  usedMs: number;
+  /** When its current stretch began (it is the current item), else null. */
+  activeSince: number | null;
+  presentations: Presentation[];
+  addedLive: boolean;
+}
+
+/** The running timer of a speech: data, rendered by each client against the server clock. */
+export interface SpeechTimer {
+  /** Allowed length in ms, or null to count up without a limit. */
+  durationMs: number | null;
+  pausedAt: number | null;
+  /** Total time spent paused so far, in ms. */
+  pausedMs: number;
+}
+
+export interface Speech extends Speaker {
+  id: string;
+  itemId: string | null;
+  kind: SpeechKind | 'presentation';
+  presentationId: string | null;
+  /** The queue entry it came from, if any. */
+  entryId: string | null;
+  startedAt: number;
+  timer: SpeechTimer;
+  pauses: { at: number; resumedAt: number | null }[];
+}
+
+export interface FinishedSpeech extends Speech {
+  endedAt: number;
+  /** Speaking time without pauses, in ms. */
+  spokenMs: number;
+}
+
+export interface MeetingSettings {
+  /** Default speaking time; null counts up without a limit. */
+  defaultSpeechSeconds: number | null;
+  /** People who have not yet spoken on the item go ahead of those who have (same kind). */
+  firstTimeSpeakersFirst: boolean;
+  /** New points alternate between the room and remote (remote and phone) participants. */
+  alternateRoomAndRemote: boolean;
+  /** Observers may ask for the floor. */
+  observersMayRequestFloor: boolean;
+}
+
+export const DEFAULT_SETTINGS: MeetingSettings = {
+  defaultSpeechSeconds: 180,
+  firstTimeSpeakersFirst: false,
+  alternateRoomAndRemote: false,
+  observersMayRequestFloor: false,
+};
+
+export interface MeetingState {
+  meetingId: string;
+  /** The seq of the last event applied; 0 before any. */
+  seq: number;
+  phase: 'not-opened' | 'open' | 'ended';
+  openedAt: number | null;
+  endedAt: number | null;
+  /** The planned start and length, for the estimated end and the lag. */
+  plannedStart: number;
+  plannedMinutes: number;
+  settings: MeetingSettings;
+  participants: Record<string, Participant>;
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+  queues: Record<string, ItemQueue>;
+  floor: Speech | null;
+  speeches: FinishedSpeech[];
+}
+
+/** Who did it: the acting roster entry (null for a staff account without one) and a name for the record. */
+export interface Actor {
+  participantId: string | null;
+  name: string;
+}
+
+export interface AgendaItemInit {
+  id: string;
+  number: string;
+  depth: 0 | 1;
+  title: string;
+  minutes: number | null;
+}
+
+/** Every kind of event, without its envelope. */
+export type MeetingEventBody =
+  | {
+      type: 'meeting.opened';
+      title: string;
+      plannedStart: number;
+      plannedMinutes: number;
+      agenda: AgendaItemInit[];
+      participants: Participant[];
+      settings: MeetingSettings;
+    }
+  | { type: 'meeting.ended' }
+  | { type: 'meeting.settingsChanged'; settings: Partial<MeetingSettings> }
+  | { type: 'participant.joinedRoster'; participant: Participant }
+  | { type: 'participant.updated'; participant: Participant }
+  | { type: 'participant.leftRoster'; participantId: string }
+  | { type: 'participant.locationSet'; participantId: string; location: Location }
+  | { type: 'agenda.itemStarted'; itemId: string; previousItemStatus: ItemStatus | null }
+  | { type: 'agenda.itemMarked'; itemId: string; status: Exclude<ItemStatus, 'active'> }
+  | { type: 'agenda.itemAdded'; item: AgendaItemInit; afterItemId: string | null }
+  | { type: 'agenda.presentationAdded'; itemId: string; presentation: Omit<Presentation, 'status'> }
+  | { type: 'queue.handRaised'; itemId: string; entry: QueueEntry; index: number }
+  | { type: 'queue.noteEdited'; itemId: string; entryId: string; note: string }
+  | { type: 'queue.entryMoved'; itemId: string; entryId: string; toIndex: number; kind: SpeechKind }
+  | { type: 'queue.handLowered'; itemId: string; entryId: string; by: 'self' | 'chair' }
+  | { type: 'queue.closed'; itemId: string }
+  | { type: 'queue.reopened'; itemId: string }
+  | { type: 'queue.cleared'; itemId: string }
+  | { type: 'floor.given'; speech: Speech }
+  | { type: 'floor.ended'; speechId: string }
+  | { type: 'timer.paused'; speechId: string }
+  | { type: 'timer.resumed'; speechId: string }
+  | { type: 'timer.durationChanged'; speechId: string; durationMs: number | null };
+
+export type MeetingEventType = MeetingEventBody['type'];
+
+/** An event as stored and sent: the body with its place in the log, time and actor. */
+export type MeetingEvent = MeetingEventBody & {
+  seq: number;
+  /** Server time, ms since the epoch. */
+  at: number;
+  actor: Actor;
+};
+
+export type EventOfType<T extends MeetingEventType> = Extract<MeetingEvent, { type: T }>;
