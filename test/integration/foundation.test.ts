@@ -175,7 +175,7 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
     const meetingId = await createMeeting(secretariat);
     const otherMeetingId = await createMeeting(secretariat, 'Another meeting');
     const [, flavio] = await addRoster(secretariat, meetingId);
-    const participant = await openJoinLink(server, flavio!.joinUrl);
+    const participant = await openJoinLink(server.baseUrl, flavio!.joinUrl);
 
     const me = await participant.get('/api/me');
     expect(me.body).toEqual({ kind: 'guest', meetingId, name: 'Flávio Wagner', role: 'member' });
@@ -193,7 +193,7 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
   it('stops a revoked join link and the sessions it opened; a re-issued link works', async () => {
     const meetingId = await createMeeting(secretariat);
     const [chair] = await addRoster(secretariat, meetingId);
-    const participant = await openJoinLink(server, chair!.joinUrl);
+    const participant = await openJoinLink(server.baseUrl, chair!.joinUrl);
     expect((await participant.get(`/api/meetings/${meetingId}/page`)).status).toBe(200);
 
     const revoked = await secretariat.delete(`/api/meetings/${meetingId}/roster/${chair!.id}/link`);
@@ -206,7 +206,7 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
 
     const reissued = await secretariat.post(`/api/meetings/${meetingId}/roster/${chair!.id}/link`);
     expect(reissued.body.entry.joinUrl).not.toBe(chair!.joinUrl);
-    const again = await openJoinLink(server, reissued.body.entry.joinUrl);
+    const again = await openJoinLink(server.baseUrl, reissued.body.entry.joinUrl);
     expect((await again.get(`/api/meetings/${meetingId}/page`)).status).toBe(200);
   });
 
@@ -224,7 +224,7 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
     const meetingId = await createMeeting(secretariat);
     const otherMeetingId = await createMeeting(secretariat, 'Another meeting');
     const [, flavio] = await addRoster(secretariat, meetingId);
-    const participant = await openJoinLink(server, flavio!.joinUrl);
+    const participant = await openJoinLink(server.baseUrl, flavio!.joinUrl);
     const socket = connectSocket(server, participant);
     try {
       expect(await connected(socket)).toEqual({ ok: true });

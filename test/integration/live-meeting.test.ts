@@ -34,7 +34,7 @@ async function setUpMeeting(server: TestServer, secretariat: HttpClient, memberC
   ].join('\n');
   const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { name: string; joinUrl: string }[];
   const clients = await Promise.all(
-    roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server, entry.joinUrl), meetingId)),
+    roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId)),
   );
   await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected');
   const [chair, coChair, ...members] = clients;
@@ -136,6 +136,7 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     await waitUntil(() => offline.replica.status.state === 'reconnecting', 'offline client sees it is offline');
 
     for (const member of members.slice(0, 3)) await member.command({ type: 'queue.raiseHand', note: `note of ${member.replica.participantId}` });
+    await waitForSeq([chair], serverState(meeting.meetingId).seq);
     for (let turn = 0; turn < 3; turn++) {
       await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, meeting.itemIds[0]!).entries[0]!.id });
     }
@@ -162,9 +163,9 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     opened.push(...meeting.all);
     const { chair, members } = meeting;
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
-    await members[0]!.command({ type: 'queue.raiseHand' });
+    await waitForSeq([chair], await members[0]!.command({ type: 'queue.raiseHand' }));
     const entryId = queueOf(chair.replica.state!, meeting.itemIds[0]!).entries[0]!.id;
-    await members[0]!.command({ type: 'queue.withdraw', entryId });
+    await waitForSeq([chair], await members[0]!.command({ type: 'queue.withdraw', entryId }));
     const seq = serverState(meeting.meetingId).seq;
 
     expect(await members[1]!.replica.send({ type: 'agenda.startItem', itemId: meeting.itemIds[1]! })).toMatchObject({ ok: false, code: 'forbidden' });

@@ -45,8 +45,8 @@ export async function addRoster(secretariat: HttpClient, meetingId: string, peop
 }
 
 /** Opens a personal join link in a fresh "browser"; returns that browser. */
-export async function openJoinLink(server: TestServer, joinUrl: string): Promise<HttpClient> {
-  const browser = new HttpClient(server.baseUrl);
+export async function openJoinLink(baseUrl: string, joinUrl: string): Promise<HttpClient> {
+  const browser = new HttpClient(baseUrl);
   const token = new URL(joinUrl).pathname.split('/').pop();
   const answer = await browser.post('/api/join', { token });
   if (answer.status !== 200) throw new Error(`join failed: ${JSON.stringify(answer.body)}`);

@@ -1,0 +1,85 @@
+/**
+ * The server killed with SIGKILL mid-meeting and started again: every acknowledged event
+ * is there, and the clients resume by themselves and end in the same state (rule L2, L3).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, DRIVERS, freePort } from '../support/test-server.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { HttpClient } from '../support/http-client.ts';
+import { createMeeting, openJoinLink, SAMPLE_ROSTER, addRoster } from '../support/meeting-fixtures.ts';
+import { connectLive, waitForSeq, waitUntil, type LiveClient } from '../support/live-client.ts';
+import { queueOf } from '../../shared/meeting/reducer.ts';
+
+const ADMIN = { email: 'admin@example.org', password: 'admin password 123' };
+
+describe.each(DRIVERS)('a crash on %s', (driver) => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('loses no acknowledged event, and clients resume by themselves', async () => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env: Record<string, string> = { PORT: String(port), PUBLIC_URL: baseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+    if (driver === 'postgres') {
+      const scratch = await createScratchDatabase();
+      cleanups.push(() => scratch.drop());
+      env.DATABASE_URL = scratch.url;
+    } else {
+      const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-crash-'));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      env.DATA_DIR = dataDir;
+    }
+    const processes: ServerProcess[] = [];
+    cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
+    const start = async () => {
+      const server = startServerProcess(env);
+      processes.push(server);
+      await server.waitForOutput(/EqualFloor is running/);
+      return server;
+    };
+
+    const first = await start();
+    const secretariat = new HttpClient(baseUrl);
+    expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
+    const meetingId = await createMeeting(secretariat);
+    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - AOB (5 minutes)' });
+    const entries = await addRoster(secretariat, meetingId, SAMPLE_ROSTER);
+    const clients: LiveClient[] = [];
+    for (const entry of entries) clients.push(connectLive(baseUrl, await openJoinLink(baseUrl, entry.joinUrl), meetingId));
+    cleanups.push(() => clients.forEach((client) => client.close()));
+    const [chair, flavio, haojun] = clients as [LiveClient, LiveClient, LiveClient];
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected');
+
+    await chair.command({ type: 'meeting.open' });
+    const itemId = chair.replica.state!.agenda[0]!.id;
+    await chair.command({ type: 'agenda.startItem', itemId });
+    await flavio.command({ type: 'queue.raiseHand', note: 'On the agenda' });
+    await waitForSeq([chair], await haojun.command({ type: 'queue.raiseHand', kind: 'clarifying-question' }));
+    await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, itemId).entries[0]!.id });
+    const acknowledged = await flavio.command({
+      type: 'queue.editNote',
+      entryId: queueOf(flavio.replica.state!, itemId).entries.find((entry) => entry.participantId === flavio.replica.participantId)!.id,
+      note: 'Support',
+    });
+    await waitForSeq(clients, acknowledged);
+    const before = structuredClone(chair.replica.state!);
+
+    first.kill('SIGKILL');
+    await first.exited;
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'reconnecting'), 'clients see the server gone');
+
+    await start();
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'clients resumed by themselves', 30_000);
+    for (const client of clients) expect(client.replica.state).toEqual(before);
+
+    // The meeting goes on from where it was.
+    await chair.command({ type: 'floor.end', speechId: before.floor!.id });
+    await waitForSeq(clients, acknowledged + 1);
+    expect(flavio.replica.state!.speeches.map((speech) => speech.name)).toEqual(['Haojun Ji']);
+  }, 120_000);
+});
