@@ -142,7 +142,8 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     await http.register(fastifyStatic, { root: config.clientDir, wildcard: false, index: false });
   }
   http.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io')) {
+    const isPage = !/^\/(api|socket\.io|assets)\//.test(request.url) && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (request.method === 'GET' && isPage) {
       if (existsSync(indexHtml)) return reply.header('cache-control', 'no-cache').sendFile('index.html');
       return reply.code(503).type('text/plain').send('The client is not built: run `npm run build`.');
     }

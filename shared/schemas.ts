@@ -10,18 +10,10 @@ import {
   STAFF_ROLES,
   STAKEHOLDER_GROUPS,
 } from './domain.ts';
+import { LIMITS } from './limits.ts';
 
-export const LIMITS = {
-  name: 200,
-  email: 254,
-  passwordMin: 10,
-  passwordMax: 200,
-  title: 300,
-  affiliation: 300,
-  agendaText: 20_000,
-  rosterCsv: 500_000,
-  rosterEntries: 2_000,
-} as const;
+export { LIMITS };
+
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`)), '');

@@ -1,0 +1,34 @@
+/**
+ * The pages of the app and their addresses. Staff pages are loaded on demand so that the
+ * bundle a participant downloads to join a meeting holds only the participant pages.
+ */
+import { matchRoute } from './router.svelte.ts';
+
+export type Route =
+  | { name: 'start' }
+  | { name: 'sign-in' }
+  | { name: 'first-account'; token: string }
+  | { name: 'meetings' }
+  | { name: 'meeting-setup'; meetingId: string }
+  | { name: 'join'; token: string }
+  | { name: 'display'; token: string }
+  | { name: 'observe'; token: string }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'not-found' };
+
+/** Pages that need a staff account: visitors without one are sent to sign in. */
+export const STAFF_ROUTES: ReadonlySet<Route['name']> = new Set(['meetings', 'meeting-setup']);
+
+export function routeOf(path: string): Route {
+  if (path === '/' || path === '') return { name: 'start' };
+  if (matchRoute('/signin', path)) return { name: 'sign-in' };
+  if (matchRoute('/meetings', path)) return { name: 'meetings' };
+  let params: Record<string, string> | undefined;
+  if ((params = matchRoute('/setup/:token', path))) return { name: 'first-account', token: params.token ?? '' };
+  if ((params = matchRoute('/meetings/:meetingId', path))) return { name: 'meeting-setup', meetingId: params.meetingId ?? '' };
+  if ((params = matchRoute('/join/:token', path))) return { name: 'join', token: params.token ?? '' };
+  if ((params = matchRoute('/display/:token', path))) return { name: 'display', token: params.token ?? '' };
+  if ((params = matchRoute('/observe/:token', path))) return { name: 'observe', token: params.token ?? '' };
+  if ((params = matchRoute('/m/:meetingId', path))) return { name: 'meeting', meetingId: params.meetingId ?? '' };
+  return { name: 'not-found' };
+}
