@@ -66,7 +66,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
 
   switch (command.type) {
     case 'meeting.open': {
-      if (state.phase !== 'not-opened') reject('conflict', 'The meeting is already open.');
+      if (state.phase !== 'not-opened') reject('conflict', state.phase === 'ended' ? 'The meeting has ended.' : 'The meeting is already open.');
       const setup = ctx.setup ?? reject('internal', 'The meeting set-up could not be loaded.');
       return [{ type: 'meeting.opened', ...setup, settings: DEFAULT_SETTINGS }];
     }
@@ -116,11 +116,12 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     case 'agenda.addItem': {
       const afterItemId = command.afterItemId;
       if (afterItemId !== null) findItem(state, afterItemId);
-      const topLevel = state.agenda.filter((item) => item.depth === 0).length;
+      // Numbered after the highest item number, wherever it is placed ("7" for any other business after 6).
+      const highest = Math.max(0, ...state.agenda.map((item) => Number.parseInt(item.number, 10)).filter(Number.isFinite));
       return [
         {
           type: 'agenda.itemAdded',
-          item: { id: ctx.newId('a'), number: String(topLevel + 1), depth: 0, title: command.title, minutes: command.minutes },
+          item: { id: ctx.newId('a'), number: String(highest + 1), depth: 0, title: command.title, minutes: command.minutes },
           afterItemId,
         },
       ];

@@ -130,7 +130,10 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
       };
       const agenda = [...state.agenda];
       const afterIndex = event.afterItemId === null ? -1 : agenda.findIndex((other) => other.id === event.afterItemId);
-      agenda.splice(afterIndex === -1 ? agenda.length : afterIndex + 1, 0, item);
+      let index = afterIndex === -1 ? agenda.length : afterIndex + 1;
+      // A5: after an item means after its sub-items too, which stay with their item.
+      while (agenda[index]?.depth === 1) index++;
+      agenda.splice(index, 0, item);
       return { ...state, agenda };
     }
 

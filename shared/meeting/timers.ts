@@ -57,22 +57,26 @@ export function sectionUsedMs(section: AgendaSection, now: number): number {
 /**
  * How far the meeting runs behind its agenda, in ms (negative: ahead): the overrun or
  * savings of the sections finished, plus the running section's overrun once it is over.
- * A section counts as finished when marked done or deferred, or when a later one has begun.
+ * A section counts as finished when it (or each of its sub-items) is marked done or deferred,
+ * or when a later one has begun (run).
  */
 export function scheduleLagMs(state: MeetingState, now: number): number {
   const sections = agendaSections(state.agenda);
-  const touched = sections.map(
-    (section) => section.item.status !== 'pending' || sectionUsedMs(section, now) > 0 || section.subItems.some((sub) => sub.status !== 'pending'),
-  );
+  const isRunning = (section: AgendaSection) => section.item.status === 'active' || section.subItems.some((sub) => sub.status === 'active');
+  const isClosed = (item: AgendaItem) => item.status === 'done' || item.status === 'deferred';
+  // A section has begun when it has run; one merely marked done or deferred does not finish those before it.
+  const begun = sections.map((section) => isRunning(section) || sectionUsedMs(section, now) > 0);
   let lag = 0;
   sections.forEach((section, index) => {
     const allotted = sectionAllottedMs(section);
     if (allotted === null) return;
     const used = sectionUsedMs(section, now);
-    const running = section.item.status === 'active' || section.subItems.some((sub) => sub.status === 'active');
+    const running = isRunning(section);
     const finished =
       !running &&
-      (section.item.status === 'done' || section.item.status === 'deferred' || touched.slice(index + 1).some(Boolean));
+      (isClosed(section.item) ||
+        (section.subItems.length > 0 && section.subItems.every(isClosed)) ||
+        begun.slice(index + 1).some(Boolean));
     if (finished) lag += used - allotted;
     else if (running) lag += Math.max(0, used - allotted);
   });
