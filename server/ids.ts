@@ -14,3 +14,12 @@ export function newToken(): string {
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** Letters and digits that cannot be mistaken for each other when read off a screen or typed. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short code to type by hand (`K7QX2M`): 6 characters, 30 bits. */
+export function newShortCode(length = 6): string {
+  const bytes = randomBytes(length);
+  return Array.from(bytes, (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+}

@@ -45,6 +45,8 @@ export interface RosterEntryView {
   role: MeetingRole;
   /** Absolute URL, or null when revoked. */
   joinUrl: string | null;
+  /** Short code to type on the room link, or null when revoked. */
+  personalCode: string | null;
 }
 
 /** GET /api/meetings/:id for staff: everything the set-up page needs. */
@@ -55,6 +57,8 @@ export interface MeetingSetupView {
   /** Absolute URL of the public observer link, or null when off. */
   observerUrl: string | null;
   displayUrl: string;
+  /** The room link (`/r/CODE`) people in the room open from the display's QR code. */
+  roomUrl: string | null;
 }
 
 /** A participant as everyone in the meeting may see them (no email, no link). */
@@ -74,6 +78,8 @@ export interface MeetingPageView {
   participants: ParticipantView[];
   /** The viewer: their role, and their roster entry when they have one. */
   you: { role: MeetingAccessRole; participantId: string | null; name: string };
+  /** The room link, for the room display and the chair (null for everyone else). */
+  roomUrl: string | null;
 }
 
 /** POST /api/join, /api/observe, /api/display: where the new session may go. */

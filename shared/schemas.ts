@@ -94,6 +94,15 @@ export const RosterCsvSchema = v.strictObject({
 export const AgendaTextSchema = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(LIMITS.agendaText, `must be at most ${LIMITS.agendaText} characters`)),
 });
+/** A short code as printed: 6 letters and digits, typed in any case, spaces ignored. */
+const ShortCodeSchema = v.pipe(
+  v.string(),
+  v.transform((code) => code.replace(/[\s-]/g, '').toUpperCase()),
+  v.regex(/^[A-Z0-9]{6}$/, 'must be the 6 letters and digits shown'),
+);
+export const RoomCodeSchema = ShortCodeSchema;
+export const RoomJoinSchema = v.strictObject({ roomCode: ShortCodeSchema, personalCode: ShortCodeSchema });
+export type RoomJoinInput = v.InferInput<typeof RoomJoinSchema>;
 export const ObserverLinkSchema = v.strictObject({ enabled: v.boolean() });
 export const JoinSchema = v.strictObject({ token: TokenSchema });
 /** The public observer link asks visitors who they are; they join as observers. */

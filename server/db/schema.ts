@@ -67,6 +67,8 @@ export const meetings = pgTable('meetings', {
   /** Null when the public observer link is off (the default). */
   observerToken: text('observer_token').unique(),
   displayToken: text('display_token').notNull().unique(),
+  /** Short code of the room link (`/r/K7QX2M`) shown with a QR code on the room display. */
+  roomCode: text('room_code').unique(),
   /** The guest user that room-display sessions sign in as. */
   displayUserId: text('display_user_id')
     .notNull()
@@ -92,6 +94,8 @@ export const rosterEntries = pgTable(
     role: text('role').notNull(),
     /** Null once revoked; a personal join link is `/join/<token>`. */
     joinToken: text('join_token').unique(),
+    /** Short personal code typed on the room link by people in the room; revoked with the join link. */
+    personalCode: text('personal_code'),
     /** Entries that came in through the public observer link. */
     selfRegistered: boolean('self_registered').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -99,6 +103,7 @@ export const rosterEntries = pgTable(
   (t) => [
     index('roster_meeting_idx').on(t.meetingId),
     uniqueIndex('roster_meeting_user_unique').on(t.meetingId, t.userId),
+    uniqueIndex('roster_meeting_code_unique').on(t.meetingId, t.personalCode),
   ],
 );
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { JoinResult } from '../../shared/api.ts';
-import { JoinSchema, ObserveSchema, TokenSchema } from '../../shared/schemas.ts';
+import { JoinSchema, ObserveSchema, RoomCodeSchema, RoomJoinSchema, TokenSchema } from '../../shared/schemas.ts';
 import * as v from 'valibot';
 import { HttpError, parseInput } from '../http/errors.ts';
 import { setSessionCookie } from '../http/request-auth.ts';
@@ -39,6 +39,25 @@ export function registerJoinRoutes(app: FastifyInstance, ctx: AppContext): void 
     const meeting = await store.findMeetingByDisplayToken(db, token);
     if (!meeting) throw new HttpError(404, LINK_NOT_VALID);
     return startSession(reply, meeting.displayUserId, meeting.id);
+  });
+
+  /** The room link: people in the room type the personal code from their invitation. */
+  app.get('/api/room/:roomCode', linkRateLimit, async (request) => {
+    const { roomCode } = parseInput(v.object({ roomCode: RoomCodeSchema }), request.params, 'The link');
+    const meeting = await store.findMeetingByRoomCode(db, roomCode);
+    if (!meeting) throw new HttpError(404, 'This room link is not valid. Check the code on the room display.');
+    return { title: meeting.title };
+  });
+
+  app.post('/api/room', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { roomCode, personalCode } = parseInput(RoomJoinSchema, request.body, 'The request');
+    const entry = await store.findRosterEntryByRoomCode(db, roomCode, personalCode);
+    if (!entry) {
+      throw new HttpError(404, 'That personal code does not match this meeting. Check your invitation, or ask the secretariat.', [
+        { where: 'personalCode', message: 'does not match' },
+      ]);
+    }
+    return startSession(reply, entry.userId, entry.meetingId);
   });
 
   app.get('/api/observe/:token', linkRateLimit, async (request) => {

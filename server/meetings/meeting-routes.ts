@@ -26,7 +26,9 @@ import {
   meetingSummary,
   participantView,
   rosterEntryView,
+  roomPath,
 } from './meeting-views.ts';
+import { isLeading } from '../../shared/meeting/permissions.ts';
 
 const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
 const EntryParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), entryId: v.pipe(v.string(), v.maxLength(64)) });
@@ -115,6 +117,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       agenda: agenda.map(agendaItemView),
       participants: roster.map(participantView),
       you: { role: found.role, participantId: found.participantId, name: found.name },
+      roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
     };
   });
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { agendaItems, meetings, rosterEntries, sessions, users } from '../db/schema.ts';
-import { newId, newToken } from '../ids.ts';
+import { newId, newShortCode, newToken } from '../ids.ts';
 import type { ParsedAgendaItem } from '../../shared/agenda-text.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 
@@ -34,7 +34,7 @@ export async function insertMeeting(db: Database, input: NewMeeting): Promise<Me
     await tx.insert(users).values({ id: displayUserId, kind: 'guest', name: 'Room display' });
     const [row] = await tx
       .insert(meetings)
-      .values({ id: newId('m'), ...input, displayToken: newToken(), displayUserId })
+      .values({ id: newId('m'), ...input, displayToken: newToken(), roomCode: newShortCode(), displayUserId })
       .returning();
     return row!;
   });
@@ -138,11 +138,12 @@ export async function insertRosterEntries(
           .where(and(eq(users.kind, 'staff'), inArray(users.email, emails)))
       : [];
     const staffByEmail = new Map(staff.map((row) => [row.email, row.id]));
-    const taken = new Set(
-      (await tx.select({ userId: rosterEntries.userId }).from(rosterEntries).where(eq(rosterEntries.meetingId, meetingId))).map(
-        (row) => row.userId,
-      ),
-    );
+    const existing = await tx
+      .select({ userId: rosterEntries.userId, personalCode: rosterEntries.personalCode })
+      .from(rosterEntries)
+      .where(eq(rosterEntries.meetingId, meetingId));
+    const taken = new Set(existing.map((row) => row.userId));
+    const codes = new Set(existing.map((row) => row.personalCode));
     const guests: (typeof users.$inferInsert)[] = [];
     const rows: (typeof rosterEntries.$inferInsert)[] = [];
     const now = Date.now();
@@ -159,6 +160,7 @@ export async function insertRosterEntries(
         userId,
         ...entry,
         joinToken: newToken(),
+        personalCode: uniqueCode(codes),
         selfRegistered: options.selfRegistered ?? false,
         // Keeps the order of an imported file.
         createdAt: new Date(now + index),
@@ -218,7 +220,7 @@ export async function replaceJoinToken(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(rosterEntries)
-      .set({ joinToken: reissue ? newToken() : null })
+      .set(reissue ? { joinToken: newToken(), personalCode: await freeCode(tx, meetingId) } : { joinToken: null, personalCode: null })
       .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)))
       .returning();
     if (!row) return undefined;
@@ -228,6 +230,34 @@ export async function replaceJoinToken(
       .returning({ id: sessions.id });
     return { row, endedSessionIds: ended.map((session) => session.id) };
   });
+}
+
+/** The roster entry behind a room link and a personal code, while both are valid. */
+export async function findRosterEntryByRoomCode(db: Database, roomCode: string, personalCode: string): Promise<RosterRow | undefined> {
+  const [row] = await db
+    .select({ entry: rosterEntries })
+    .from(rosterEntries)
+    .innerJoin(meetings, eq(meetings.id, rosterEntries.meetingId))
+    .where(and(eq(meetings.roomCode, roomCode), eq(rosterEntries.personalCode, personalCode)));
+  return row?.entry;
+}
+
+export async function findMeetingByRoomCode(db: Database, roomCode: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.roomCode, roomCode));
+  return row;
+}
+
+/** A personal code not yet used in the meeting. */
+function uniqueCode(taken: Set<string | null>): string {
+  let code = newShortCode();
+  while (taken.has(code)) code = newShortCode();
+  taken.add(code);
+  return code;
+}
+
+async function freeCode(db: Database, meetingId: string): Promise<string> {
+  const rows = await db.select({ code: rosterEntries.personalCode }).from(rosterEntries).where(eq(rosterEntries.meetingId, meetingId));
+  return uniqueCode(new Set(rows.map((row) => row.code)));
 }
 
 export async function listAgenda(db: Database, meetingId: string): Promise<AgendaRow[]> {

@@ -12,6 +12,7 @@ import type { AgendaRow, MeetingRow, RosterRow } from './meeting-store.ts';
 export const joinPath = (token: string) => `/join/${token}`;
 export const displayPath = (token: string) => `/display/${token}`;
 export const observePath = (token: string) => `/observe/${token}`;
+export const roomPath = (code: string) => `/r/${code}`;
 
 export function meetingSummary(row: MeetingRow): MeetingSummary {
   return {
@@ -44,6 +45,7 @@ export function rosterEntryView(row: RosterRow, publicUrl: string): RosterEntryV
     ...participantView(row),
     email: row.email,
     joinUrl: row.joinToken ? publicUrl + joinPath(row.joinToken) : null,
+    personalCode: row.personalCode,
   };
 }
 
@@ -59,18 +61,20 @@ export function meetingSetupView(
     roster: roster.map((row) => rosterEntryView(row, publicUrl)),
     observerUrl: meeting.observerToken ? publicUrl + observePath(meeting.observerToken) : null,
     displayUrl: publicUrl + displayPath(meeting.displayToken),
+    roomUrl: meeting.roomCode ? publicUrl + roomPath(meeting.roomCode) : null,
   };
 }
 
 /** Join links as CSV for a mail merge: one row per roster entry. */
 export function joinLinksCsv(roster: RosterRow[], publicUrl: string): string {
-  const header = ['name', 'email', 'affiliation', 'role', 'join_link'];
+  const header = ['name', 'email', 'affiliation', 'role', 'join_link', 'personal_code'];
   const rows = roster.map((row) => [
     row.name,
     row.email,
     row.affiliation,
     row.role,
     row.joinToken ? publicUrl + joinPath(row.joinToken) : '',
+    row.personalCode ?? '',
   ]);
   return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -8,6 +8,8 @@ import type { Socket } from 'socket.io-client';
 import type {
   AckResult,
   ClientToServerEvents,
+  ConnectionRefusal,
+  ErrorCode,
   EnteredMeeting,
   MeetingPresence,
   MeetingSync,
@@ -21,13 +23,22 @@ import type { MeetingEvent, MeetingState } from './types.ts';
 export type MeetingSocketClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type ReplicaStatus =
+  /** First attempt under way. */
   | { state: 'connecting' }
+  /** Entered the meeting and in step with it. */
   | { state: 'live' }
-  | { state: 'reconnecting'; since: number }
-  | { state: 'refused'; reason: string };
+  /** Lost the connection, or the server is busy; trying again by itself. */
+  | { state: 'reconnecting'; since: number; reason?: string }
+  /** The server refused this connection or meeting; trying again as is cannot help. */
+  | { state: 'refused'; reason: string }
+  /** The session ended (signed out, link revoked or re-issued). */
+  | { state: 'ended'; reason: string };
 
 const ACK_TIMEOUT_MS = 8_000;
 const COMMAND_ATTEMPTS = 3;
+const RETRY_AFTER_UNAVAILABLE_MS = 5_000;
+/** Refusals after which trying again, as is, cannot succeed. */
+const FINAL_CODES: readonly ErrorCode[] = ['unauthenticated', 'forbidden', 'not-found', 'invalid'];
 
 export class MeetingReplica {
   state: MeetingState | undefined;
@@ -41,6 +52,7 @@ export class MeetingReplica {
   /** Events that arrive while entering wait for the enter answer, which may hold earlier ones. */
   #entering = false;
   #held: MeetingEvent[] = [];
+  #retry: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<() => void>();
 
   constructor(
@@ -48,15 +60,28 @@ export class MeetingReplica {
     readonly meetingId: string,
   ) {
     socket.on('connect', () => void this.#enter());
-    socket.on('disconnect', () => {
-      if (this.status.state === 'live') this.#setStatus({ state: 'reconnecting', since: Date.now() });
-    });
-    socket.on('connect_error', (error: Error & { data?: { reason?: string; code?: string } }) => {
-      if (error.data?.code === 'unauthenticated' || error.data?.code === 'forbidden') {
-        this.#setStatus({ state: 'refused', reason: error.data.reason ?? error.message });
+    socket.on('disconnect', (reason) => {
+      if (this.#isOver()) return;
+      if (reason === 'io server disconnect') {
+        // Closed by the server without a word: it will not come back by itself.
+        this.#stop({ state: 'refused', reason: 'The server closed the connection. Reload the page to try again.' });
+      } else if (reason !== 'io client disconnect' || this.status.state === 'live') {
+        this.#setStatus({ state: 'reconnecting', since: Date.now() });
       }
     });
-    socket.on('session:ended', ({ reason }) => this.#setStatus({ state: 'refused', reason: `Your session ended: ${reason}.` }));
+    socket.on('connect_error', (error: Error & { data?: Partial<ConnectionRefusal> }) => {
+      if (this.#isOver()) return;
+      if (socket.active) {
+        // A network failure: socket.io tries again by itself.
+        this.#setStatus({ state: 'reconnecting', since: this.#since() });
+        return;
+      }
+      const code = error.data?.code ?? 'internal';
+      const reason = error.data?.reason ?? error.message;
+      if (FINAL_CODES.includes(code)) this.#stop({ state: 'refused', reason });
+      else this.#retryLater(reason);
+    });
+    socket.on('session:ended', ({ reason }) => this.#stop({ state: 'ended', reason }));
     socket.on('meeting:events', ({ meetingId, events }) => {
       if (meetingId === this.meetingId) this.#receive(events);
     });
@@ -72,6 +97,14 @@ export class MeetingReplica {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Stops for good (the page goes away). */
+  close(): void {
+    clearTimeout(this.#retry);
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+    this.#listeners.clear();
   }
 
   /** The server's clock now, for rendering timers. */
@@ -110,14 +143,21 @@ export class MeetingReplica {
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('meeting:enter', { meetingId: this.meetingId, afterSeq: this.state?.seq ?? 0 });
     } catch {
-      return; // The next reconnection tries again.
+      // No answer in time: drop this connection and let socket.io reconnect.
+      if (this.socket.connected) this.socket.io.engine?.close();
+      return;
     } finally {
       this.#entering = false;
     }
     const held = this.#held;
     this.#held = [];
     if (!result.ok) {
-      this.#setStatus({ state: 'refused', reason: result.error });
+      if (FINAL_CODES.includes(result.code)) {
+        this.#stop({ state: 'refused', reason: result.error });
+      } else {
+        this.socket.disconnect();
+        this.#retryLater(result.error);
+      }
       return;
     }
     const receivedAt = Date.now();
@@ -184,7 +224,32 @@ export class MeetingReplica {
   }
 
   #setStatus(status: ReplicaStatus): void {
+    if (this.#isOver()) return;
     this.status = status;
+    this.#notify();
+  }
+
+  #isOver(): boolean {
+    return this.status.state === 'refused' || this.status.state === 'ended';
+  }
+
+  #since(): number {
+    return this.status.state === 'reconnecting' ? this.status.since : Date.now();
+  }
+
+  /** The server is unavailable for now: try again in a while (socket.io does not, after a refusal). */
+  #retryLater(reason: string): void {
+    this.#setStatus({ state: 'reconnecting', since: this.#since(), reason });
+    clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => {
+      if (this.status.state === 'reconnecting' && !this.socket.connected) this.socket.connect();
+    }, RETRY_AFTER_UNAVAILABLE_MS);
+  }
+
+  #stop(status: ReplicaStatus): void {
+    this.status = status;
+    clearTimeout(this.#retry);
+    this.socket.disconnect();
     this.#notify();
   }
 

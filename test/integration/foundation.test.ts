@@ -210,6 +210,27 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
     expect((await again.get(`/api/meetings/${meetingId}/page`)).status).toBe(200);
   });
 
+  it('lets someone in the room join with the room link and their personal code', async () => {
+    const meetingId = await createMeeting(secretariat);
+    const [, flavio] = await addRoster(secretariat, meetingId);
+    const setup = (await secretariat.get(`/api/meetings/${meetingId}`)).body;
+    const roomCode = new URL(setup.roomUrl).pathname.split('/').pop()!;
+    const code = setup.roster.find((entry: { id: string }) => entry.id === flavio!.id).personalCode as string;
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    const phone = new HttpClient(server.baseUrl);
+    expect((await phone.get(`/api/room/${roomCode}`)).body.title).toBe('MAG Virtual Meeting III');
+    const wrong = await phone.post('/api/room', { roomCode, personalCode: code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA' });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.error).toMatch(/does not match/);
+    const joined = await phone.post('/api/room', { roomCode: roomCode.toLowerCase(), personalCode: ` ${code.toLowerCase()} ` });
+    expect(joined.body).toEqual({ meetingId });
+    expect((await phone.get('/api/me')).body).toMatchObject({ kind: 'guest', meetingId, name: 'Flávio Wagner' });
+
+    await secretariat.delete(`/api/meetings/${meetingId}/roster/${flavio!.id}/link`);
+    expect((await new HttpClient(server.baseUrl).post('/api/room', { roomCode, personalCode: code })).status).toBe(404);
+  });
+
   it('lists every join link in a CSV for a mail merge', async () => {
     const meetingId = await createMeeting(secretariat);
     const entries = await addRoster(secretariat, meetingId);
