@@ -24,6 +24,9 @@ import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type Mee
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
 import { registerLiveHandlers } from './live/live-socket.ts';
+import { CaptionFeeds } from './captions/caption-feed.ts';
+import { registerCaptionRoutes } from './captions/caption-routes.ts';
+import { registerCaptionHandlers } from './captions/caption-socket.ts';
 
 export interface RunningApp {
   http: FastifyInstance;
@@ -72,6 +75,12 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       io?.to(leadRoom(summary.meetingId)).emit('meeting:presence', { ...summary, connected });
     },
     onError: (error) => http.log.error({ err: error }, 'attendance write failed'),
+  });
+  const captionFeeds = new CaptionFeeds({
+    db: database.db,
+    stateOf: (meetingId) => rooms.loaded(meetingId)?.state,
+    announceDraft: (meetingId, draft) => io?.to(meetingRoom(meetingId)).volatile.emit('captions:draft', { meetingId, draft }),
+    announceSegment: (meetingId, segment) => io?.to(meetingRoom(meetingId)).emit('captions:segment', { meetingId, segment }),
   });
   const ctx: AppContext = {
     config,
@@ -135,6 +144,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerAuthRoutes(http, ctx);
   registerMeetingRoutes(http, ctx);
   registerJoinRoutes(http, ctx);
+  await registerCaptionRoutes(http, ctx, captionFeeds);
   http.get('/api/health', async () => ({ ok: true, driver: database.driver }));
 
   const indexHtml = join(config.clientDir, 'index.html');
@@ -153,6 +163,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   await http.ready();
   io = createSocketServer(http.server, ctx);
   registerLiveHandlers(io, ctx, { rooms, presence });
+  registerCaptionHandlers(io, ctx, captionFeeds);
   await http.listen({ port: config.port, host: config.host });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -166,6 +177,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     url: `http://127.0.0.1:${port}`,
     async close() {
       await presence.closeAll();
+      captionFeeds.close();
       await io!.close();
       await http.close();
       await database.close();

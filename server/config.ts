@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   /** Built client files; the server serves them when the folder exists. */
   clientDir: string;
+  /** Caption posts accepted per meeting per minute from captioning software. */
+  captionPostsPerMinute: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: resolve(env.CLIENT_DIR ?? './dist/client'),
+    captionPostsPerMinute: positiveInteger('CAPTION_POSTS_PER_MINUTE', env.CAPTION_POSTS_PER_MINUTE ?? '600'),
   };
 }
 
@@ -52,4 +55,10 @@ function parsePort(text: string): number {
     throw new Error(`PORT must be a whole number from 0 to 65535, not ${text}`);
   }
   return port;
+}
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, not ${text}`);
+  return value;
 }

@@ -59,6 +59,8 @@ export interface MeetingSetupView {
   displayUrl: string;
   /** The room link (`/r/CODE`) people in the room open from the display's QR code. */
   roomUrl: string | null;
+  /** Where captioning software posts captions (secret: it carries the token). */
+  captionUrl: string | null;
 }
 
 /** A participant as everyone in the meeting may see them (no email, no link). */
@@ -80,6 +82,8 @@ export interface MeetingPageView {
   you: { role: MeetingAccessRole; participantId: string | null; name: string };
   /** The room link, for the room display and the chair (null for everyone else). */
   roomUrl: string | null;
+  /** The caption ingestion URL, for the captioner and the secretariat (null for everyone else). */
+  captionUrl: string | null;
 }
 
 /** POST /api/join, /api/observe, /api/display: where the new session may go. */

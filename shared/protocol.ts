@@ -7,6 +7,13 @@ import * as v from 'valibot';
 import type { Location, MeetingAccessRole } from './domain.ts';
 import { CommandSchema } from './meeting/commands.ts';
 import type { MeetingEvent, MeetingState } from './meeting/types.ts';
+import {
+  CaptionHistorySchema,
+  CaptionSpeakerSchema,
+  CaptionTypingSchema,
+  type CaptionDraft,
+  type CaptionSegment,
+} from './captions.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -75,12 +82,24 @@ export interface ClientToServerEvents {
   'meeting:enter': (payload: EnterMeeting, ack: Ack<EnteredMeeting>) => void;
   'meeting:sync': (payload: SyncMeeting, ack: Ack<{ sync: MeetingSync }>) => void;
   'meeting:command': (payload: MeetingCommand, ack: Ack<{ seq: number }>) => void;
+  /** The captioner's current line as it stands; `final` ends it. */
+  'captions:typing': (payload: v.InferInput<typeof CaptionTypingSchema>, ack: Ack) => void;
+  'captions:speaker': (payload: v.InferInput<typeof CaptionSpeakerSchema>, ack: Ack) => void;
+  /** The latest finished lines, or those before a seq: late joiners and "load earlier". */
+  'captions:history': (
+    payload: v.InferInput<typeof CaptionHistorySchema>,
+    ack: Ack<{ segments: CaptionSegment[]; draft: CaptionDraft | null }>,
+  ) => void;
 }
 
 export interface ServerToClientEvents {
   /** New events of a meeting, in order, each stored before it is sent. */
   'meeting:events': (payload: { meetingId: string; events: MeetingEvent[] }) => void;
   'meeting:presence': (payload: MeetingPresence) => void;
+  /** The line being typed (sent a few times a second at most, and may be dropped). */
+  'captions:draft': (payload: { meetingId: string; draft: CaptionDraft | null }) => void;
+  /** A finished caption line. */
+  'captions:segment': (payload: { meetingId: string; segment: CaptionSegment }) => void;
   /** The session behind this connection ended (signed out, link revoked); the client should stop. */
   'session:ended': (payload: { reason: string }) => void;
 }
@@ -94,6 +113,9 @@ export const CLIENT_EVENT_SCHEMAS = {
   'meeting:enter': EnterMeetingSchema,
   'meeting:sync': SyncMeetingSchema,
   'meeting:command': MeetingCommandSchema,
+  'captions:typing': CaptionTypingSchema,
+  'captions:speaker': CaptionSpeakerSchema,
+  'captions:history': CaptionHistorySchema,
 } as const satisfies Record<keyof ClientToServerEvents, v.GenericSchema>;
 
 /** Sent with the refusal of a connection (socket.io's `connect_error` has `data`). */

@@ -67,6 +67,10 @@ export const meetings = pgTable('meetings', {
   /** Null when the public observer link is off (the default). */
   observerToken: text('observer_token').unique(),
   displayToken: text('display_token').notNull().unique(),
+  /** Secret of the caption ingestion URL for captioning software; null until issued. */
+  captionToken: text('caption_token').unique(),
+  /** The last `seq` applied from the ingestion URL: a retried post is applied once. */
+  captionLastSeq: bigint('caption_last_seq', { mode: 'number' }).notNull().default(0),
   /** Short code of the room link (`/r/K7QX2M`) shown with a QR code on the room display. */
   roomCode: text('room_code').unique(),
   /** The guest user that room-display sessions sign in as. */
@@ -167,4 +171,24 @@ export const attendance = pgTable(
     leftAt: timestamp('left_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('attendance_meeting_idx').on(t.meetingId, t.participantId)],
+);
+
+/** Finished caption lines: the transcript, attributed to the speaker and the agenda item. */
+export const captionSegments = pgTable(
+  'caption_segments',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    startedAt: bigint('started_at', { mode: 'number' }).notNull(),
+    endedAt: bigint('ended_at', { mode: 'number' }).notNull(),
+    offsetMs: bigint('offset_ms', { mode: 'number' }).notNull(),
+    itemId: text('item_id'),
+    speakerId: text('speaker_id'),
+    speakerName: text('speaker_name'),
+    text: text('text').notNull(),
+    language: text('language'),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.seq] })],
 );

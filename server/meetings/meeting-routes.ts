@@ -27,7 +27,9 @@ import {
   participantView,
   rosterEntryView,
   roomPath,
+  captionPath,
 } from './meeting-views.ts';
+import { CAPTION_ROLES } from '../captions/caption-socket.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 
 const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
@@ -118,6 +120,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       participants: roster.map(participantView),
       you: { role: found.role, participantId: found.participantId, name: found.name },
       roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
+      captionUrl:
+        meeting.captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, meeting.captionToken) : null,
     };
   });
 

@@ -34,7 +34,7 @@ export async function insertMeeting(db: Database, input: NewMeeting): Promise<Me
     await tx.insert(users).values({ id: displayUserId, kind: 'guest', name: 'Room display' });
     const [row] = await tx
       .insert(meetings)
-      .values({ id: newId('m'), ...input, displayToken: newToken(), roomCode: newShortCode(), displayUserId })
+      .values({ id: newId('m'), ...input, displayToken: newToken(), captionToken: newToken(), roomCode: newShortCode(), displayUserId })
       .returning();
     return row!;
   });

@@ -13,6 +13,7 @@ export const joinPath = (token: string) => `/join/${token}`;
 export const displayPath = (token: string) => `/display/${token}`;
 export const observePath = (token: string) => `/observe/${token}`;
 export const roomPath = (code: string) => `/r/${code}`;
+export const captionPath = (meetingId: string, token: string) => `/api/captions/${meetingId}?token=${token}`;
 
 export function meetingSummary(row: MeetingRow): MeetingSummary {
   return {
@@ -62,6 +63,7 @@ export function meetingSetupView(
     observerUrl: meeting.observerToken ? publicUrl + observePath(meeting.observerToken) : null,
     displayUrl: publicUrl + displayPath(meeting.displayToken),
     roomUrl: meeting.roomCode ? publicUrl + roomPath(meeting.roomCode) : null,
+    captionUrl: meeting.captionToken ? publicUrl + captionPath(meeting.id, meeting.captionToken) : null,
   };
 }
 

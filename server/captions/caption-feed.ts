@@ -1,0 +1,210 @@
+/**
+ * The caption feed of one meeting: the line being typed (from the captioner's console or
+ * captioning software), finished lines stored as segments with their speaker and agenda
+ * item, and the broadcasts. Typing is announced at most every DRAFT_INTERVAL_MS per
+ * meeting, however fast it comes, so a fast typist never floods a large meeting.
+ */
+import type { Database } from '../db/open.ts';
+import { applyTyped, CAPTION_LIMITS, cleanLine, splitLongLine, type CaptionDraft, type CaptionSegment } from '../../shared/captions.ts';
+import type { MeetingState } from '../../shared/meeting/types.ts';
+import * as store from './caption-store.ts';
+
+export const DRAFT_INTERVAL_MS = 150;
+
+export interface CaptionFeedDependencies {
+  db: Database;
+  stateOf(meetingId: string): MeetingState | undefined;
+  /** May be dropped on a slow connection: the next one replaces it. */
+  announceDraft(meetingId: string, draft: CaptionDraft | null): void;
+  announceSegment(meetingId: string, segment: CaptionSegment): void;
+}
+
+interface Line {
+  text: string;
+  startedAt: number;
+  speakerId: string | null;
+  speakerName: string | null;
+  itemId: string | null;
+  language: string | null;
+}
+
+/** The captioner's word on who speaks, valid while the same speech holds the floor. */
+interface SpeakerMark {
+  speakerId: string | null;
+  speakerName: string;
+  floorSpeechId: string | null;
+}
+
+export class CaptionFeed {
+  #line: Line | undefined;
+  #mark: SpeakerMark | undefined;
+  #nextSeq: number | undefined;
+  #lastIngestSeq: number | undefined;
+  #firstStart: number | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #work: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly meetingId: string,
+    private readonly deps: CaptionFeedDependencies,
+  ) {}
+
+  /** The console's form: the whole current line as it now stands, ended when final. */
+  setLine(text: string, final: boolean, language: string | null = null): Promise<void> {
+    return this.#exclusive(async () => {
+      this.#touchLine(text, language);
+      if (final) await this.#finish([this.#line?.text ?? ''], undefined);
+      else this.#scheduleDraft();
+    });
+  }
+
+  /**
+   * Captioning software's form: text appended to the current line, with backspaces and
+   * newlines applied. A post whose `seq` was applied already (a retry) changes nothing;
+   * resolves to whether it was applied.
+   */
+  ingest(incoming: string, options: { final?: boolean; language?: string | null; speakerName?: string; seq?: number } = {}): Promise<boolean> {
+    return this.#exclusive(async () => {
+      const { seq } = options;
+      if (seq !== undefined) {
+        this.#lastIngestSeq ??= await store.ingestSeq(this.deps.db, this.meetingId);
+        if (seq <= this.#lastIngestSeq) return false;
+      }
+      if (options.speakerName !== undefined) await this.#markSpeaker(null, options.speakerName);
+      const language = options.language ?? null;
+      const typed = applyTyped(this.#line?.text ?? '', incoming);
+      const long = splitLongLine(typed.current);
+      const ended = [...typed.ended, ...long.ended];
+      const current = long.rest;
+      const finished = options.final ? [...ended, current] : ended;
+      if (finished.length > 0) {
+        this.#touchLine(finished[0]!, language);
+        await this.#finish(finished, seq);
+        if (!options.final && current !== '') this.#touchLine(current, language);
+      } else {
+        this.#touchLine(current, language);
+        if (seq !== undefined) await store.saveIngestSeq(this.deps.db, this.meetingId, seq);
+      }
+      if (seq !== undefined) this.#lastIngestSeq = seq;
+      this.#scheduleDraft();
+      return true;
+    });
+  }
+
+  /** The captioner says who speaks now; null returns to whoever holds the floor. The line under way ends first. */
+  markSpeaker(speakerId: string | null, speakerName: string | null): Promise<void> {
+    return this.#exclusive(() => this.#markSpeaker(speakerId, speakerName));
+  }
+
+  draft(): CaptionDraft | null {
+    return this.#line && this.#line.text !== '' ? { text: this.#line.text, startedAt: this.#line.startedAt, speakerName: this.#line.speakerName } : null;
+  }
+
+  close(): void {
+    clearTimeout(this.#draftTimer);
+  }
+
+  async #markSpeaker(speakerId: string | null, speakerName: string | null): Promise<void> {
+    const floorSpeechId = this.deps.stateOf(this.meetingId)?.floor?.id ?? null;
+    const mark = this.#mark;
+    const unchanged =
+      speakerName === null
+        ? mark === undefined
+        : mark !== undefined && mark.speakerName === speakerName && mark.speakerId === speakerId && mark.floorSpeechId === floorSpeechId;
+    if (unchanged) return;
+    if (this.#line && cleanLine(this.#line.text) !== '') await this.#finish([this.#line.text], undefined);
+    this.#line = undefined;
+    this.#mark = speakerName === null ? undefined : { speakerId, speakerName, floorSpeechId };
+  }
+
+  /** Sets the line's text, starting a line (and its attribution) when none is under way. */
+  #touchLine(text: string, language: string | null): void {
+    if (!this.#line) {
+      const state = this.deps.stateOf(this.meetingId);
+      const floor = state?.floor ?? null;
+      const mark = this.#mark && this.#mark.floorSpeechId === (floor?.id ?? null) ? this.#mark : undefined;
+      this.#line = {
+        text: '',
+        startedAt: Date.now(),
+        speakerId: mark ? mark.speakerId : (floor?.participantId ?? null),
+        speakerName: mark ? mark.speakerName : (floor?.name ?? null),
+        itemId: state?.currentItemId ?? null,
+        language,
+      };
+    }
+    // The console's lines are checked at the door; ingested lines are split before they get here.
+    this.#line.text = text.slice(0, CAPTION_LIMITS.lineChars);
+    if (language) this.#line.language = language;
+  }
+
+  /** Stores finished lines (one transaction with the ingestion seq) and announces them. */
+  async #finish(texts: string[], ingestSeq: number | undefined): Promise<void> {
+    const line = this.#line;
+    this.#line = undefined;
+    this.#nextSeq ??= (await store.lastSegmentSeq(this.deps.db, this.meetingId)) + 1;
+    const state = this.deps.stateOf(this.meetingId);
+    const now = Date.now();
+    // Times run from the meeting's opening; captions before it run from the first line.
+    this.#firstStart ??= (await store.firstSegmentStart(this.deps.db, this.meetingId)) ?? line?.startedAt ?? now;
+    const origin = state?.openedAt ?? this.#firstStart;
+    const segments: CaptionSegment[] = [];
+    for (const text of texts.map(cleanLine)) {
+      if (text === '') continue;
+      const startedAt = line?.startedAt ?? now;
+      segments.push({
+        seq: this.#nextSeq + segments.length,
+        startedAt,
+        endedAt: now,
+        offsetMs: Math.max(0, startedAt - origin),
+        itemId: line?.itemId ?? state?.currentItemId ?? null,
+        speakerId: line?.speakerId ?? null,
+        speakerName: line?.speakerName ?? null,
+        text,
+        language: line?.language ?? null,
+      });
+    }
+    if (segments.length > 0 || ingestSeq !== undefined) {
+      await this.deps.db.transaction(async (tx) => {
+        for (const segment of segments) await store.insertSegment(tx, this.meetingId, segment);
+        if (ingestSeq !== undefined) await store.saveIngestSeq(tx, this.meetingId, ingestSeq);
+      });
+    }
+    this.#nextSeq += segments.length;
+    for (const segment of segments) this.deps.announceSegment(this.meetingId, segment);
+    this.#scheduleDraft();
+  }
+
+  #scheduleDraft(): void {
+    if (this.#draftTimer) return;
+    this.#draftTimer = setTimeout(() => {
+      this.#draftTimer = undefined;
+      this.deps.announceDraft(this.meetingId, this.draft());
+    }, DRAFT_INTERVAL_MS);
+  }
+
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#work.then(work, work);
+    this.#work = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** The caption feeds of this process, one per meeting. */
+export class CaptionFeeds {
+  readonly #feeds = new Map<string, CaptionFeed>();
+
+  constructor(private readonly deps: CaptionFeedDependencies) {}
+
+  get(meetingId: string): CaptionFeed {
+    let feed = this.#feeds.get(meetingId);
+    if (!feed) {
+      feed = new CaptionFeed(meetingId, this.deps);
+      this.#feeds.set(meetingId, feed);
+    }
+    return feed;
+  }
+
+  close(): void {
+    for (const feed of this.#feeds.values()) feed.close();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The caption ingestion API for captioning software and CART services, shaped like
+ * Zoom's and StreamText's: POST plain UTF-8 text (or JSON) to the meeting's caption URL
+ * with its secret token and a rising `seq`; and the transcript downloads.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
+import type { AppContext } from '../context.ts';
+import { CAPTION_LIMITS, CaptionPostSchema, CaptionQuerySchema } from '../../shared/captions.ts';
+import { HttpError, notFound, forbidden, parseInput } from '../http/errors.ts';
+import { requirePrincipal } from '../http/request-auth.ts';
+import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
+import * as meetingStore from '../meetings/meeting-store.ts';
+import type { CaptionFeeds } from './caption-feed.ts';
+import * as store from './caption-store.ts';
+import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, TRANSCRIPT_FORMATS, webVtt } from './transcript.ts';
+
+const MeetingParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
+const TranscriptParams = v.object({
+  meetingId: v.pipe(v.string(), v.maxLength(64)),
+  format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json'),
+});
+const TranscriptQuery = v.object({ item: v.optional(v.pipe(v.string(), v.maxLength(64))) });
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContext, feeds: CaptionFeeds): Promise<void> {
+  // Its own scope, so that plain text is read as bytes (to refuse invalid UTF-8) here only.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_request, body, done) => {
+      try {
+        done(null, { text: utf8.decode(body as Buffer) });
+      } catch {
+        done(new HttpError(400, 'The caption text is not valid UTF-8.'), undefined);
+      }
+    });
+
+    scope.post(
+      '/api/captions/:meetingId',
+      {
+        bodyLimit: CAPTION_LIMITS.postBytes,
+        config: {
+          rateLimit: {
+            max: ctx.config.captionPostsPerMinute,
+            timeWindow: '1 minute',
+            keyGenerator: (request: FastifyRequest) => `captions:${(request.params as { meetingId?: string }).meetingId ?? ''}`,
+          },
+        },
+      },
+      async (request) => {
+        const { meetingId } = parseInput(MeetingParams, request.params, 'The address');
+        const query = parseInput(CaptionQuerySchema, request.query, 'The caption URL');
+        const meeting = await store.findMeetingByCaptionToken(ctx.db, meetingId, query.token);
+        if (!meeting) throw new HttpError(403, 'This caption URL is not valid: check the token, or ask the secretariat for the current one.');
+        // Attribution needs the live meeting (who has the floor, which item runs).
+        await ctx.rooms.get(meetingId);
+        const body = request.body as { text?: unknown } | undefined;
+        const post = request.headers['content-type']?.startsWith('application/json')
+          ? parseInput(CaptionPostSchema, body, 'The caption post')
+          : { text: typeof body?.text === 'string' ? body.text : '', final: undefined, speaker: undefined, lang: undefined };
+        const applied = await feeds.get(meetingId).ingest(post.text, {
+          final: post.final ?? (query.final === '1' || query.final === 'true'),
+          language: post.lang ?? query.lang ?? null,
+          speakerName: post.speaker ?? query.speaker,
+          seq: query.seq,
+        });
+        return { applied, ...(query.seq !== undefined && { seq: query.seq }) };
+      },
+    );
+  });
+
+  app.get('/api/meetings/:meetingId/transcript.:format', async (request, reply) => {
+    const { meetingId, format } = parseInput(TranscriptParams, request.params, 'The address');
+    const { item } = parseInput(TranscriptQuery, request.query, 'The address');
+    const access = await resolveMeetingAccess(ctx.db, requirePrincipal(request), meetingId);
+    if (!access) throw notFound('Meeting');
+    if (access.role === 'display') throw forbidden('The room display cannot download the transcript.');
+    const meeting = await meetingStore.findMeeting(ctx.db, meetingId);
+    if (!meeting) throw notFound('Meeting');
+    const segments = (await store.allSegments(ctx.db, meetingId)).filter((segment) => item === undefined || segment.itemId === item);
+    const name = `transcript-${meetingId}${item ? `-${item}` : ''}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+    switch (format) {
+      case 'txt':
+        return reply.type('text/plain; charset=utf-8').send(plainTranscript(meeting.title, DEFAULT_CAPTION_NOTICE, segments));
+      case 'vtt':
+        return reply.type('text/vtt; charset=utf-8').send(webVtt(segments));
+      case 'srt':
+        return reply.type('application/x-subrip; charset=utf-8').send(srt(segments));
+      case 'json':
+        return reply.type('application/json; charset=utf-8').send({ meetingId, title: meeting.title, segments });
+    }
+  });
+}

@@ -1,0 +1,75 @@
+/** Captions over the socket: the captioner's console types; everyone admitted reads. */
+import type { AppContext } from '../context.ts';
+import { CommandRejected } from '../../shared/meeting/decide.ts';
+import { CAPTION_LIMITS } from '../../shared/captions.ts';
+import type { MeetingAccessRole } from '../../shared/domain.ts';
+import { handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
+import type { CaptionFeeds } from './caption-feed.ts';
+import * as store from './caption-store.ts';
+
+/** Who may write captions: the captioner, and the secretariat standing in. */
+export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secretariat'];
+
+/** Typing updates one connection may send per second; the console sends about five. */
+const TYPING_PER_SECOND = 30;
+
+export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feeds: CaptionFeeds): void {
+  io.on('connection', (socket) => {
+    const unexpected = (error: unknown) => ctx.log.error({ err: error }, 'caption handler failed');
+    const allowTyping = rateLimiter(TYPING_PER_SECOND);
+
+    handle(
+      socket,
+      'captions:typing',
+      async ({ meetingId, text, final }) => {
+        captionerAccess(socket, meetingId);
+        if (!allowTyping()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
+        await feeds.get(meetingId).setLine(text, final);
+        return {};
+      },
+      unexpected,
+    );
+
+    handle(
+      socket,
+      'captions:speaker',
+      async ({ meetingId, speakerId, speakerName }) => {
+        captionerAccess(socket, meetingId);
+        await feeds.get(meetingId).markSpeaker(speakerId, speakerName);
+        return {};
+      },
+      unexpected,
+    );
+
+    handle(
+      socket,
+      'captions:history',
+      async ({ meetingId, beforeSeq }) => {
+        if (!socket.data.meetings.has(meetingId)) throw new CommandRejected('forbidden', 'Enter the meeting first.');
+        const limit = beforeSeq === undefined ? CAPTION_LIMITS.recent : CAPTION_LIMITS.history;
+        const segments = await store.segmentsBefore(ctx.db, meetingId, limit, beforeSeq);
+        return { segments, draft: beforeSeq === undefined ? feeds.get(meetingId).draft() : null };
+      },
+      unexpected,
+    );
+  });
+}
+
+function captionerAccess(socket: MeetingSocket, meetingId: string) {
+  const access = socket.data.meetings.get(meetingId);
+  if (!access) throw new CommandRejected('forbidden', 'Enter the meeting first.');
+  if (!CAPTION_ROLES.includes(access.role)) throw new CommandRejected('forbidden', 'Only the captioner writes captions.');
+  return access;
+}
+
+/** A sliding one-second window: true while fewer than `perSecond` calls came in the last second. */
+function rateLimiter(perSecond: number): () => boolean {
+  const times: number[] = [];
+  return () => {
+    const now = Date.now();
+    while (times.length > 0 && now - times[0]! >= 1000) times.shift();
+    if (times.length >= perSecond) return false;
+    times.push(now);
+    return true;
+  };
+}
