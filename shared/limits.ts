@@ -10,3 +10,6 @@ export const LIMITS = {
   rosterCsv: 500_000,
   rosterEntries: 2_000,
 } as const;
+
+/** A note on a request to speak. */
+export const NOTE_MAX = 280;

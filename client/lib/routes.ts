@@ -13,6 +13,7 @@ export type Route =
   | { name: 'join'; token: string }
   | { name: 'display'; token: string }
   | { name: 'observe'; token: string }
+  | { name: 'room'; roomCode: string }
   | { name: 'meeting'; meetingId: string }
   | { name: 'not-found' };
 
@@ -29,6 +30,7 @@ export function routeOf(path: string): Route {
   if ((params = matchRoute('/join/:token', path))) return { name: 'join', token: params.token ?? '' };
   if ((params = matchRoute('/display/:token', path))) return { name: 'display', token: params.token ?? '' };
   if ((params = matchRoute('/observe/:token', path))) return { name: 'observe', token: params.token ?? '' };
+  if ((params = matchRoute('/r/:roomCode', path))) return { name: 'room', roomCode: params.roomCode ?? '' };
   if ((params = matchRoute('/m/:meetingId', path))) return { name: 'meeting', meetingId: params.meetingId ?? '' };
   return { name: 'not-found' };
 }

@@ -6,8 +6,10 @@
 import * as v from 'valibot';
 import { LOCATIONS } from '../domain.ts';
 import { SPEECH_KINDS } from './types.ts';
+import { NOTE_MAX } from '../limits.ts';
 
-export const NOTE_MAX = 280;
+export { NOTE_MAX };
+
 export const TITLE_MAX = 300;
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const Note = v.pipe(v.string(), v.trim(), v.maxLength(NOTE_MAX, `must be at most ${NOTE_MAX} characters`));

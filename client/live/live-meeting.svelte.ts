@@ -1,0 +1,74 @@
+/**
+ * The meeting page's live state: the shared replica (shared/meeting/replica.ts) made
+ * reactive, plus a clock in server time that ticks while the page is open, so timers
+ * render from data and nothing is sent every second.
+ */
+import { io } from 'socket.io-client';
+import { MeetingReplica, type MeetingSocketClient, type ReplicaStatus } from '../../shared/meeting/replica.ts';
+import type { CommandInput } from '../../shared/meeting/commands.ts';
+import type { MeetingState } from '../../shared/meeting/types.ts';
+import type { AckResult, MeetingPresence } from '../../shared/protocol.ts';
+import type { MeetingAccessRole } from '../../shared/domain.ts';
+import { isLeading } from '../../shared/meeting/permissions.ts';
+
+const TICK_MS = 250;
+
+export class LiveMeeting {
+  state = $state.raw<MeetingState | undefined>();
+  status = $state.raw<ReplicaStatus>({ state: 'connecting' });
+  presence = $state.raw<MeetingPresence | undefined>();
+  role = $state<MeetingAccessRole | undefined>();
+  participantId = $state<string | null>(null);
+  /** Server time, updated a few times a second. */
+  now = $state(Date.now());
+  /** The last refusal of a command sent from this page, in the server's words. */
+  lastError = $state<string | undefined>();
+
+  readonly leading = $derived(this.role !== undefined && isLeading(this.role));
+  readonly you = $derived(this.participantId && this.state ? this.state.participants[this.participantId] : undefined);
+
+  #replica: MeetingReplica | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  /** Bumped each time the meeting is (re-)entered, so that features can reload what they hold. */
+  entered = $state(0);
+
+  constructor(readonly meetingId: string) {}
+
+  /** The socket, for features that listen on their own (captions). */
+  get socket(): MeetingSocketClient | undefined {
+    return this.#replica?.socket;
+  }
+
+  open(): void {
+    if (this.#replica) return;
+    const socket: MeetingSocketClient = io({ transports: ['websocket', 'polling'] });
+    const replica = new MeetingReplica(socket, this.meetingId);
+    this.#replica = replica;
+    let wasLive = false;
+    replica.subscribe(() => {
+      const isLive = replica.status.state === 'live';
+      if (isLive && !wasLive) this.entered += 1;
+      wasLive = isLive;
+      this.state = replica.state;
+      this.status = replica.status;
+      this.presence = replica.presence;
+      this.role = replica.role;
+      this.participantId = replica.participantId;
+    });
+    this.#ticker = setInterval(() => (this.now = replica.serverNow()), TICK_MS);
+  }
+
+  close(): void {
+    clearInterval(this.#ticker);
+    this.#replica?.close();
+    this.#replica = undefined;
+  }
+
+  /** Sends a command; a refusal is kept in `lastError` for the page to show. */
+  async send(command: CommandInput): Promise<AckResult<{ seq: number }>> {
+    if (!this.#replica) return { ok: false, code: 'unavailable', error: 'Not connected.' };
+    const result = await this.#replica.send(command);
+    this.lastError = result.ok ? undefined : result.error;
+    return result;
+  }
+}
