@@ -21,6 +21,7 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
 import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './realtime/socket-server.ts';
+import { broadcastEvents } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
 import { registerLiveHandlers } from './live/live-socket.ts';
@@ -64,8 +65,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   const rooms = new MeetingRooms({
     db: database.db,
     sharedLog: database.driver === 'postgres',
-    // Encoded once by socket.io for the whole room.
-    broadcast: (meetingId, events) => io?.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events }),
+    broadcast: (meetingId, events) => {
+      if (io) broadcastEvents(io, meetingId, events);
+    },
   });
   const presence = new Presence({
     db: database.db,

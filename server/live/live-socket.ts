@@ -4,8 +4,10 @@ import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import { CommandRejected } from '../../shared/meeting/decide.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
-import { handle, leadRoom, meetingRoom } from '../realtime/socket-server.ts';
+import { handle, leadRoom, meetingRoom, participantRoom } from '../realtime/socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
+import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
+import type { MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 
 export interface LiveServices {
@@ -26,8 +28,10 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
         // Join before reading the state, so that no event falls between the two (duplicates are dropped by seq).
-        await socket.join(isLeading(access.role) ? [meetingRoom(meetingId), leadRoom(meetingId)] : meetingRoom(meetingId));
-        const sync = await room.sync(afterSeq);
+        const rooms = [meetingRoom(meetingId), ...(isLeading(access.role) ? [leadRoom(meetingId)] : [])];
+        if (access.participantId !== null) rooms.push(participantRoom(meetingId, access.participantId));
+        await socket.join(rooms);
+        const sync = syncFor(await room.sync(afterSeq), audienceOf(access));
         if (!socket.data.meetings.has(meetingId) && access.participantId !== null) {
           live.presence.connected(meetingId, access.participantId);
         }
@@ -49,10 +53,10 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       socket,
       'meeting:sync',
       async ({ meetingId, afterSeq }) => {
-        enteredAccess(socket, meetingId);
+        const access = enteredAccess(socket, meetingId);
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
-        return { sync: await room.sync(afterSeq) };
+        return { sync: syncFor(await room.sync(afterSeq), audienceOf(access)) };
       },
       unexpected,
     );
@@ -86,6 +90,17 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       }
     });
   });
+}
+
+function audienceOf(access: { role: Parameters<typeof isLeading>[0]; participantId: string | null }): Audience {
+  return { leading: isLeading(access.role), participantId: access.participantId };
+}
+
+/** What this person may receive of a catch-up (rule H1). */
+function syncFor(sync: MeetingSync, audience: Audience): MeetingSync {
+  return sync.kind === 'snapshot'
+    ? { kind: 'snapshot', state: stateFor(sync.state, audience) }
+    : { kind: 'events', events: sync.events.map((event) => eventFor(event, audience)) };
 }
 
 function enteredAccess(socket: MeetingSocket, meetingId: string) {

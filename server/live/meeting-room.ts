@@ -91,6 +91,14 @@ export class MeetingRoom {
     });
   }
 
+  /** The state with everything stored so far, also by other processes (for exports). */
+  current(): Promise<MeetingState> {
+    return this.#exclusive(async () => {
+      if (this.deps.sharedLog) await this.#catchUp();
+      return this.#state;
+    });
+  }
+
   /** What a client holding `afterSeq` needs: the events after it, or the whole state when they are no longer at hand. */
   sync(afterSeq: number): Promise<MeetingSync> {
     return this.#exclusive(async () => {

@@ -30,6 +30,7 @@ import {
   captionPath,
 } from './meeting-views.ts';
 import { CAPTION_ROLES } from '../captions/caption-socket.ts';
+import { chatCsv, chatText } from '../live/chat-export.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 
 const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
@@ -218,6 +219,21 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     }
     const rows = await store.replaceAgenda(db, meetingId, parsed.items);
     return { agenda: rows.map(agendaItemView) };
+  });
+
+  /** The chat, private messages included, for the secretariat's files. */
+  app.get('/api/meetings/:meetingId/chat.:format', async (request, reply) => {
+    const { format } = parseInput(v.object({ meetingId: v.string(), format: v.picklist(['csv', 'txt'], 'must be csv or txt') }), request.params, 'The address');
+    const found = await access(request);
+    if (!isLeading(found.role)) throw forbidden('Only the chair and the secretariat export the chat.');
+    const room = await ctx.rooms.get(found.meetingId);
+    const meeting = await store.findMeeting(db, found.meetingId);
+    if (!room || !meeting) throw notFound('Meeting');
+    const { chat } = await room.current();
+    reply.header('content-disposition', `attachment; filename="chat-${found.meetingId}.${format}"`).header('cache-control', 'no-store');
+    return format === 'csv'
+      ? reply.type('text/csv; charset=utf-8').send('\uFEFF' + chatCsv(chat))
+      : reply.type('text/plain; charset=utf-8').send(chatText(meeting.title, chat));
   });
 
   app.put('/api/meetings/:meetingId/observer-link', async (request) => {

@@ -34,6 +34,8 @@ export type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, R
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** The chair, co-chair and secretariat of a meeting: they get the full presence list. */
 export const leadRoom = (meetingId: string) => `meeting:${meetingId}:lead`;
+/** Every connection of one participant in one meeting: their private messages reach them there. */
+export const participantRoom = (meetingId: string, participantId: string) => `meeting:${meetingId}:p:${participantId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 function refuse(code: ErrorCode, reason: string): Error {

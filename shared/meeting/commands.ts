@@ -5,12 +5,13 @@
  */
 import * as v from 'valibot';
 import { LOCATIONS } from '../domain.ts';
-import { SPEECH_KINDS } from './types.ts';
+import { DECISION_KINDS, SPEECH_KINDS, STANCES } from './types.ts';
 import { NOTE_MAX } from '../limits.ts';
 
 export { NOTE_MAX };
 
 export const TITLE_MAX = 300;
+export const TEXT_MAX = 2_000;
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const Note = v.pipe(v.string(), v.trim(), v.maxLength(NOTE_MAX, `must be at most ${NOTE_MAX} characters`));
 const Title = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX));
@@ -19,6 +20,9 @@ const Minutes = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600));
 const Seconds = v.pipe(v.number(), v.integer(), v.minValue(10, 'must be at least 10 seconds'), v.maxValue(4 * 3600));
 const Kind = v.picklist(SPEECH_KINDS);
 const Location = v.picklist(LOCATIONS);
+const Text = v.pipe(v.string(), v.trim(), v.maxLength(TEXT_MAX, `must be at most ${TEXT_MAX} characters`));
+const RequiredText = v.pipe(Text, v.minLength(1, 'must not be empty'));
+const DateOnly = v.pipe(v.string(), v.isoDate('must be a date like 2017-04-25'));
 
 export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('meeting.open') }),
@@ -29,6 +33,9 @@ export const CommandSchema = v.variant('type', [
     firstTimeSpeakersFirst: v.optional(v.boolean()),
     alternateRoomAndRemote: v.optional(v.boolean()),
     observersMayRequestFloor: v.optional(v.boolean()),
+    observersMayTakePositions: v.optional(v.boolean()),
+    positionNamesVisible: v.optional(v.boolean()),
+    captionNotice: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(TITLE_MAX))),
   }),
   v.strictObject({ type: v.literal('participant.setLocation'), participantId: Id, location: Location }),
 
@@ -84,6 +91,61 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('timer.resume'), speechId: Id }),
   v.strictObject({ type: v.literal('timer.extend'), speechId: Id, seconds: Seconds }),
   v.strictObject({ type: v.literal('timer.setDuration'), speechId: Id, seconds: v.nullable(Seconds) }),
+
+  v.strictObject({ type: v.literal('agenda.addProposal'), itemId: Id, title: Title }),
+  /** One's own position; the chair or secretariat may record one for someone else, or from a speech. */
+  v.strictObject({
+    type: v.literal('position.record'),
+    itemId: Id,
+    proposalId: v.nullable(Id),
+    stance: v.picklist(STANCES),
+    text: v.optional(Text, ''),
+    participantId: v.optional(Id),
+    name: v.optional(Name),
+    speechId: v.optional(Id),
+  }),
+  v.strictObject({
+    type: v.literal('position.withdraw'),
+    itemId: Id,
+    proposalId: v.nullable(Id),
+    participantId: v.optional(Id),
+    name: v.optional(Name),
+  }),
+  v.strictObject({
+    type: v.literal('consensus.open'),
+    itemId: Id,
+    proposalId: v.nullable(Id),
+    question: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(TITLE_MAX))),
+    seconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5, 'must be at least 5 seconds'), v.maxValue(600)), 20),
+  }),
+  v.strictObject({
+    type: v.literal('consensus.object'),
+    callId: Id,
+    reason: v.optional(Text, ''),
+    participantId: v.optional(Id),
+    name: v.optional(Name),
+  }),
+  v.strictObject({ type: v.literal('consensus.withdrawObjection'), callId: Id }),
+  v.strictObject({ type: v.literal('consensus.close'), callId: Id }),
+  v.strictObject({
+    type: v.literal('decision.record'),
+    itemId: Id,
+    proposalId: v.nullable(Id),
+    kind: v.picklist(DECISION_KINDS),
+    text: v.optional(Text, ''),
+  }),
+  v.strictObject({ type: v.literal('decision.remove'), decisionId: Id }),
+  v.strictObject({
+    type: v.literal('action.record'),
+    itemId: v.nullable(Id),
+    what: RequiredText,
+    who: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX)),
+    due: v.nullable(DateOnly),
+  }),
+  v.strictObject({ type: v.literal('action.remove'), actionId: Id }),
+  v.strictObject({ type: v.literal('chat.post'), to: v.optional(v.picklist(['everyone', 'secretariat']), 'everyone'), text: RequiredText }),
+  v.strictObject({ type: v.literal('chat.flag'), messageId: Id, flagged: v.boolean() }),
+  v.strictObject({ type: v.literal('chat.mute'), participantId: Id, muted: v.boolean() }),
 ]);
 
 export type Command = v.InferOutput<typeof CommandSchema>;

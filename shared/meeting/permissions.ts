@@ -9,6 +9,7 @@ import type { CommandType } from './commands.ts';
 export const LEADING_ROLES = ['chair', 'co-chair', 'secretariat'] as const satisfies readonly MeetingAccessRole[];
 const LEAD = LEADING_ROLES;
 const SPEAKERS = [...LEADING_ROLES, 'member', 'observer'] as const satisfies readonly MeetingAccessRole[];
+const CHATTERS = [...SPEAKERS, 'captioner'] as const satisfies readonly MeetingAccessRole[];
 
 export const COMMAND_ROLES: Record<CommandType, readonly MeetingAccessRole[]> = {
   'meeting.open': LEAD,
@@ -36,6 +37,20 @@ export const COMMAND_ROLES: Record<CommandType, readonly MeetingAccessRole[]> = 
   'timer.resume': LEAD,
   'timer.extend': LEAD,
   'timer.setDuration': LEAD,
+  'agenda.addProposal': LEAD,
+  'position.record': SPEAKERS,
+  'position.withdraw': SPEAKERS,
+  'consensus.open': LEAD,
+  'consensus.object': SPEAKERS,
+  'consensus.withdrawObjection': SPEAKERS,
+  'consensus.close': LEAD,
+  'decision.record': LEAD,
+  'decision.remove': LEAD,
+  'action.record': LEAD,
+  'action.remove': LEAD,
+  'chat.post': CHATTERS,
+  'chat.flag': LEAD,
+  'chat.mute': LEAD,
 };
 
 export function isLeading(role: MeetingAccessRole): boolean {

@@ -7,6 +7,7 @@ import { assertNever } from '../assert-never.ts';
 import {
   DEFAULT_SETTINGS,
   type AgendaItem,
+  type ConsensusCall,
   type FinishedSpeech,
   type ItemQueue,
   type MeetingEvent,
@@ -32,6 +33,12 @@ export function initialMeetingState(meetingId: string, plannedStart = 0, planned
     queues: {},
     floor: null,
     speeches: [],
+    positions: [],
+    consensusCalls: [],
+    decisions: [],
+    actionItems: [],
+    chat: [],
+    chatMuted: [],
   };
 }
 
@@ -65,6 +72,7 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
           usedMs: 0,
           activeSince: null,
           presentations: [],
+          proposals: [],
           addedLive: false,
         })),
       };
@@ -126,6 +134,7 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
         usedMs: 0,
         activeSince: null,
         presentations: [],
+        proposals: [],
         addedLive: true,
       };
       const agenda = [...state.agenda];
@@ -222,9 +231,80 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
         timer: { ...speech.timer, durationMs: event.durationMs },
       }));
 
+    case 'agenda.proposalAdded':
+      return {
+        ...state,
+        agenda: updateItem(state.agenda, event.itemId, (item) => ({ ...item, proposals: [...item.proposals, event.proposal] })),
+      };
+
+    case 'position.recorded': {
+      // P1: one position per person per item or proposal; a new one replaces the old.
+      const { position } = event;
+      const others = state.positions.filter((held) => !sameHolding(held, position));
+      return { ...state, positions: [...others, position] };
+    }
+
+    case 'position.withdrawn':
+      return { ...state, positions: state.positions.filter((held) => !sameHolding(held, event)) };
+
+    case 'consensus.opened':
+      return { ...state, consensusCalls: [...state.consensusCalls, { ...event.call, objections: [], closedAt: null, outcome: null }] };
+
+    case 'consensus.objected':
+      return updateCall(state, event.callId, (call) => ({
+        ...call,
+        objections: [...call.objections.filter((held) => held.holderKey !== event.objection.holderKey), event.objection],
+      }));
+
+    case 'consensus.objectionWithdrawn':
+      return updateCall(state, event.callId, (call) => ({
+        ...call,
+        objections: call.objections.filter((held) => held.holderKey !== event.holderKey),
+      }));
+
+    case 'consensus.closed':
+      return updateCall(state, event.callId, (call) => ({ ...call, closedAt: event.at, outcome: event.outcome }));
+
+    case 'decision.recorded':
+      return { ...state, decisions: [...state.decisions, event.decision] };
+
+    case 'decision.removed':
+      return { ...state, decisions: state.decisions.filter((decision) => decision.id !== event.decisionId) };
+
+    case 'action.recorded':
+      return { ...state, actionItems: [...state.actionItems, event.action] };
+
+    case 'action.removed':
+      return { ...state, actionItems: state.actionItems.filter((action) => action.id !== event.actionId) };
+
+    case 'chat.posted':
+      return { ...state, chat: [...state.chat, event.message] };
+
+    case 'chat.privatePosted':
+      return state;
+
+    case 'chat.flagged':
+      return {
+        ...state,
+        chat: state.chat.map((message) => (message.id === event.messageId ? { ...message, flaggedBy: event.flaggedBy } : message)),
+      };
+
+    case 'chat.muteChanged': {
+      const others = state.chatMuted.filter((id) => id !== event.participantId);
+      return { ...state, chatMuted: event.muted ? [...others, event.participantId] : others };
+    }
+
     default:
       return assertNever(event);
   }
+}
+
+function sameHolding(a: { itemId: string; proposalId: string | null; holderKey: string }, b: typeof a): boolean {
+  return a.itemId === b.itemId && a.proposalId === b.proposalId && a.holderKey === b.holderKey;
+}
+
+function updateCall(state: MeetingState, callId: string, change: (call: ConsensusCall) => ConsensusCall): MeetingState {
+  return { ...state, consensusCalls: state.consensusCalls.map((call) => (call.id === callId ? change(call) : call)) };
 }
 
 /** Closes the current item's running stretch, adding its time, and gives it `status` (null keeps it pending). */

@@ -62,6 +62,12 @@ export interface Presentation {
   status: 'pending' | 'done';
 }
 
+/** A proposal within an item (one proposed Best Practice Forum), each its own line in the record. */
+export interface Proposal {
+  id: string;
+  title: string;
+}
+
 export interface AgendaItem {
   id: string;
   number: string;
@@ -75,6 +81,7 @@ export interface AgendaItem {
   /** When its current stretch began (it is the current item), else null. */
   activeSince: number | null;
   presentations: Presentation[];
+  proposals: Proposal[];
   addedLive: boolean;
 }
 
@@ -114,6 +121,12 @@ export interface MeetingSettings {
   alternateRoomAndRemote: boolean;
   /** Observers may ask for the floor. */
   observersMayRequestFloor: boolean;
+  /** Observers may record support, objections and comments. */
+  observersMayTakePositions: boolean;
+  /** Participants see who took which position; otherwise only counts (the chair always sees names). */
+  positionNamesVisible: boolean;
+  /** Shown with live captions. */
+  captionNotice: string;
 }
 
 export const DEFAULT_SETTINGS: MeetingSettings = {
@@ -121,7 +134,90 @@ export const DEFAULT_SETTINGS: MeetingSettings = {
   firstTimeSpeakersFirst: false,
   alternateRoomAndRemote: false,
   observersMayRequestFloor: false,
+  observersMayTakePositions: false,
+  positionNamesVisible: true,
+  captionNotice: 'Live captions are an aid to follow the meeting, not an authoritative record.',
 };
+
+export const STANCES = ['support', 'objection', 'comment'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** What a position, a consensus call or a decision is about: an item, or one proposal in it. */
+export interface Target {
+  itemId: string;
+  proposalId: string | null;
+}
+
+/** Someone's stated position on an item or a proposal. */
+export interface Position extends Target {
+  /** A roster id, or `name:` and the name for someone typed in. */
+  holderKey: string;
+  participantId: string | null;
+  name: string;
+  stakeholderGroup: StakeholderGroup | null;
+  stance: Stance;
+  /** The reason of an objection, or the comment. */
+  text: string;
+  at: number;
+  /** Who recorded it for them ("spoke in support"), or null when they did themselves. */
+  recordedBy: string | null;
+  /** The speech it was expressed in, when the chair tagged one. */
+  speechId: string | null;
+}
+
+export interface Objection {
+  holderKey: string;
+  participantId: string | null;
+  name: string;
+  reason: string;
+  at: number;
+  recordedBy: string | null;
+}
+
+/** "Any objections?" on an item or a proposal. */
+export interface ConsensusCall extends Target {
+  id: string;
+  question: string;
+  openedAt: number;
+  durationMs: number;
+  objections: Objection[];
+  /** Null while open. */
+  closedAt: number | null;
+  outcome: 'agreed-without-objection' | 'objections' | null;
+}
+
+export const DECISION_KINDS = ['agreed', 'not-agreed', 'deferred-to-mailing-list', 'deferred-to-later-meeting'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export interface Decision extends Target {
+  id: string;
+  kind: DecisionKind;
+  text: string;
+  at: number;
+  recordedBy: string;
+}
+
+export interface ActionItem {
+  id: string;
+  itemId: string | null;
+  what: string;
+  who: string;
+  /** A date (YYYY-MM-DD) or null. */
+  due: string | null;
+  at: number;
+  recordedBy: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  at: number;
+  fromId: string | null;
+  fromName: string;
+  /** Everyone, or privately to the secretariat. */
+  to: 'everyone' | 'secretariat';
+  text: string;
+  flaggedBy: string | null;
+}
 
 export interface MeetingState {
   meetingId: string;
@@ -140,6 +236,13 @@ export interface MeetingState {
   queues: Record<string, ItemQueue>;
   floor: Speech | null;
   speeches: FinishedSpeech[];
+  positions: Position[];
+  consensusCalls: ConsensusCall[];
+  decisions: Decision[];
+  actionItems: ActionItem[];
+  chat: ChatMessage[];
+  /** Roster ids of people who may not post in the chat. */
+  chatMuted: string[];
 }
 
 /** Who did it: the acting roster entry (null for a staff account without one) and a name for the record. */
@@ -188,7 +291,23 @@ export type MeetingEventBody =
   | { type: 'floor.ended'; speechId: string }
   | { type: 'timer.paused'; speechId: string }
   | { type: 'timer.resumed'; speechId: string }
-  | { type: 'timer.durationChanged'; speechId: string; durationMs: number | null };
+  | { type: 'timer.durationChanged'; speechId: string; durationMs: number | null }
+  | { type: 'agenda.proposalAdded'; itemId: string; proposal: Proposal }
+  | { type: 'position.recorded'; position: Position }
+  | { type: 'position.withdrawn'; itemId: string; proposalId: string | null; holderKey: string }
+  | { type: 'consensus.opened'; call: Omit<ConsensusCall, 'objections' | 'closedAt' | 'outcome'> }
+  | { type: 'consensus.objected'; callId: string; objection: Objection }
+  | { type: 'consensus.objectionWithdrawn'; callId: string; holderKey: string }
+  | { type: 'consensus.closed'; callId: string; outcome: 'agreed-without-objection' | 'objections' }
+  | { type: 'decision.recorded'; decision: Decision }
+  | { type: 'decision.removed'; decisionId: string }
+  | { type: 'action.recorded'; action: ActionItem }
+  | { type: 'action.removed'; actionId: string }
+  | { type: 'chat.posted'; message: ChatMessage }
+  | { type: 'chat.flagged'; messageId: string; flaggedBy: string | null }
+  | { type: 'chat.muteChanged'; participantId: string; muted: boolean }
+  /** A private message, as people other than its sender and the secretariat receive it: its place in the log only. */
+  | { type: 'chat.privatePosted' };
 
 export type MeetingEventType = MeetingEventBody['type'];
 

@@ -67,6 +67,20 @@ function exampleCommands(h: MeetingHarness): Record<CommandType, CommandInput> {
     'timer.resume': { type: 'timer.resume', speechId },
     'timer.extend': { type: 'timer.extend', speechId, seconds: 60 },
     'timer.setDuration': { type: 'timer.setDuration', speechId, seconds: 120 },
+    'agenda.addProposal': { type: 'agenda.addProposal', itemId: 'i1', title: 'BPF Cybersecurity' },
+    'position.record': { type: 'position.record', itemId: 'i1', proposalId: null, stance: 'support' },
+    'position.withdraw': { type: 'position.withdraw', itemId: 'i1', proposalId: null },
+    'consensus.open': { type: 'consensus.open', itemId: 'i1', proposalId: null },
+    'consensus.object': { type: 'consensus.object', callId: 'c-none' },
+    'consensus.withdrawObjection': { type: 'consensus.withdrawObjection', callId: 'c-none' },
+    'consensus.close': { type: 'consensus.close', callId: 'c-none' },
+    'decision.record': { type: 'decision.record', itemId: 'i1', proposalId: null, kind: 'agreed', text: 'Adopted.' },
+    'decision.remove': { type: 'decision.remove', decisionId: 'd-none' },
+    'action.record': { type: 'action.record', itemId: 'i1', what: 'Circulate the draft', who: 'Secretariat', due: null },
+    'action.remove': { type: 'action.remove', actionId: 'ai-none' },
+    'chat.post': { type: 'chat.post', text: 'Hello' },
+    'chat.flag': { type: 'chat.flag', messageId: 'msg-none', flagged: true },
+    'chat.mute': { type: 'chat.mute', participantId: 'flavio', muted: true },
   };
 }
 
@@ -92,9 +106,18 @@ const byKind = (kinds: SpeechKind[]) => kinds.every((kind, index) => index === 0
 // ---------------------------------------------------------------------------------------
 describe('Roles and ownership', () => {
   describe('R1 — the role table', () => {
-    it('R1 — the lead commands are exactly those of agenda, floor, timers, queue management and the meeting itself', () => {
+    it('R1 — the lead commands are exactly those of agenda, floor, timers, queue management, the record and the meeting itself', () => {
       expect(LEAD_COMMANDS.sort()).toEqual(
         [
+          'action.record',
+          'action.remove',
+          'agenda.addProposal',
+          'chat.flag',
+          'chat.mute',
+          'consensus.close',
+          'consensus.open',
+          'decision.record',
+          'decision.remove',
           'agenda.addItem',
           'agenda.addPresentation',
           'agenda.markItem',
@@ -118,8 +141,21 @@ describe('Roles and ownership', () => {
         ].sort(),
       );
       for (const type of LEAD_COMMANDS) expect([...COMMAND_ROLES[type]].sort()).toEqual([...LEADING_ROLES].sort());
-      expect(OWN_HAND_COMMANDS.sort()).toEqual(['participant.setLocation', 'queue.editNote', 'queue.moveDown', 'queue.raiseHand', 'queue.withdraw']);
-      for (const type of OWN_HAND_COMMANDS) {
+      expect(OWN_HAND_COMMANDS.sort()).toEqual(
+        [
+          'chat.post',
+          'consensus.object',
+          'consensus.withdrawObjection',
+          'participant.setLocation',
+          'position.record',
+          'position.withdraw',
+          'queue.editNote',
+          'queue.moveDown',
+          'queue.raiseHand',
+          'queue.withdraw',
+        ].sort(),
+      );
+      for (const type of OWN_HAND_COMMANDS.filter((type) => type !== 'chat.post')) {
         expect([...COMMAND_ROLES[type]].sort()).toEqual(['chair', 'co-chair', 'member', 'observer', 'secretariat']);
       }
     });
@@ -131,9 +167,13 @@ describe('Roles and ownership', () => {
     });
 
     const silentCases = NON_LEADS.filter(({ role }) => role === 'captioner' || role === 'display').flatMap(({ role, who }) =>
-      OWN_HAND_COMMANDS.map((type) => ({ role, who, type })),
+      OWN_HAND_COMMANDS.filter((type) => !(role === 'captioner' && type === 'chat.post')).map((type) => ({ role, who, type })),
     );
-    it.each(silentCases)('R1 — the $role sends no meeting commands: $type is forbidden', ({ who, type }) => {
+    it('R1 — the captioner may write in the chat', () => {
+      expect(COMMAND_ROLES['chat.post']).toContain('captioner');
+      expect(COMMAND_ROLES['chat.post']).not.toContain('display');
+    });
+    it.each(silentCases)('R1 — the $role sends no meeting commands but chat: $type is forbidden', ({ who, type }) => {
       const h = busyMeeting();
       expectRefused(h, who, exampleCommands(h)[type], 'forbidden');
     });

@@ -69,6 +69,7 @@ function item(fields: Partial<AgendaItem> & Pick<AgendaItem, 'id' | 'number'>): 
     usedMs: 0,
     activeSince: null,
     presentations: [],
+    proposals: [],
     addedLive: false,
     ...fields,
   };
