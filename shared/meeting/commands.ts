@@ -108,6 +108,8 @@ export const CommandSchema = v.variant('type', [
     type: v.literal('position.withdraw'),
     itemId: Id,
     proposalId: v.nullable(Id),
+    /** The support or objection (default), or the comment. */
+    holding: v.optional(v.picklist(['position', 'comment']), 'position'),
     participantId: v.optional(Id),
     name: v.optional(Name),
   }),

@@ -12,6 +12,7 @@ import { insertionIndex, kindAtPosition } from './queue-order.ts';
 import { queueOf } from './reducer.ts';
 import {
   DEFAULT_SETTINGS,
+  holdingOf,
   type Actor,
   type AgendaItem,
   type AgendaItemInit,
@@ -324,10 +325,16 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
       const holder = positionHolder(state, ctx, command);
       if (!holder.onBehalf) mayTakePositions(state, ctx, target.item);
       const held = state.positions.some(
-        (position) => position.itemId === target.item.id && position.proposalId === command.proposalId && position.holderKey === holder.key,
+        (position) =>
+          position.itemId === target.item.id &&
+          position.proposalId === command.proposalId &&
+          position.holderKey === holder.key &&
+          holdingOf(position.stance) === command.holding,
       );
-      if (!held) reject('conflict', 'There is no position to withdraw.');
-      return [{ type: 'position.withdrawn', itemId: target.item.id, proposalId: command.proposalId, holderKey: holder.key }];
+      if (!held) reject('conflict', command.holding === 'comment' ? 'There is no comment to withdraw.' : 'There is no position to withdraw.');
+      return [
+        { type: 'position.withdrawn', itemId: target.item.id, proposalId: command.proposalId, holderKey: holder.key, holding: command.holding },
+      ];
     }
 
     case 'consensus.open': {

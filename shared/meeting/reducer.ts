@@ -6,6 +6,9 @@
 import { assertNever } from '../assert-never.ts';
 import {
   DEFAULT_SETTINGS,
+  holdingOf,
+  type Holding,
+  type Position,
   type AgendaItem,
   type ConsensusCall,
   type FinishedSpeech,
@@ -238,9 +241,10 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
       };
 
     case 'position.recorded': {
-      // P1: one position per person per item or proposal; a new one replaces the old.
+      // P1: one position and one comment per person per item or proposal; a new one replaces the old.
       const { position } = event;
-      const others = state.positions.filter((held) => !sameHolding(held, position));
+      const holding = holdingOf(position.stance);
+      const others = state.positions.filter((held) => !sameHolding(held, { ...position, holding }));
       return { ...state, positions: [...others, position] };
     }
 
@@ -299,8 +303,16 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
   }
 }
 
-function sameHolding(a: { itemId: string; proposalId: string | null; holderKey: string }, b: typeof a): boolean {
-  return a.itemId === b.itemId && a.proposalId === b.proposalId && a.holderKey === b.holderKey;
+function sameHolding(
+  held: Position,
+  other: { itemId: string; proposalId: string | null; holderKey: string; holding: Holding },
+): boolean {
+  return (
+    held.itemId === other.itemId &&
+    held.proposalId === other.proposalId &&
+    held.holderKey === other.holderKey &&
+    holdingOf(held.stance) === other.holding
+  );
 }
 
 function updateCall(state: MeetingState, callId: string, change: (call: ConsensusCall) => ConsensusCall): MeetingState {

@@ -142,6 +142,10 @@ export const DEFAULT_SETTINGS: MeetingSettings = {
 export const STANCES = ['support', 'objection', 'comment'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** Support and objection exclude each other; a comment stands beside either (rule P1). */
+export type Holding = 'position' | 'comment';
+export const holdingOf = (stance: Stance): Holding => (stance === 'comment' ? 'comment' : 'position');
+
 /** What a position, a consensus call or a decision is about: an item, or one proposal in it. */
 export interface Target {
   itemId: string;
@@ -294,7 +298,7 @@ export type MeetingEventBody =
   | { type: 'timer.durationChanged'; speechId: string; durationMs: number | null }
   | { type: 'agenda.proposalAdded'; itemId: string; proposal: Proposal }
   | { type: 'position.recorded'; position: Position }
-  | { type: 'position.withdrawn'; itemId: string; proposalId: string | null; holderKey: string }
+  | { type: 'position.withdrawn'; itemId: string; proposalId: string | null; holderKey: string; holding: Holding }
   | { type: 'consensus.opened'; call: Omit<ConsensusCall, 'objections' | 'closedAt' | 'outcome'> }
   | { type: 'consensus.objected'; callId: string; objection: Objection }
   | { type: 'consensus.objectionWithdrawn'; callId: string; holderKey: string }

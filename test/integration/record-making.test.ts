@@ -59,9 +59,10 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
     await server?.close();
   });
 
-  it('P1 — positions per proposal can be changed and withdrawn; the last one counts', async () => {
+  it('P1 — positions per proposal can be changed and withdrawn; the last one counts; a comment stands beside', async () => {
     await flavio.command({ type: 'position.record', itemId, proposalId: proposals[0]!, stance: 'support' });
     await flavio.command({ type: 'position.record', itemId, proposalId: proposals[1]!, stance: 'objection', text: 'Scope too broad' });
+    await flavio.command({ type: 'position.record', itemId, proposalId: proposals[1]!, stance: 'support' });
     await flavio.command({ type: 'position.record', itemId, proposalId: proposals[1]!, stance: 'comment', text: 'Needs a clearer scope' });
     await haojun.command({ type: 'position.record', itemId, proposalId: proposals[0]!, stance: 'support' });
     await haojun.command({ type: 'position.record', itemId, proposalId: proposals[2]!, stance: 'support' });
@@ -70,7 +71,7 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
     const byProposal = (proposalId: string) =>
       chair.replica.state!.positions.filter((position) => position.proposalId === proposalId).map((p) => `${p.name}: ${p.stance}${p.text ? ` (${p.text})` : ''}`);
     expect(byProposal(proposals[0]!)).toEqual(['Flávio Wagner: support', 'Haojun Ji: support']);
-    expect(byProposal(proposals[1]!)).toEqual(['Flávio Wagner: comment (Needs a clearer scope)']);
+    expect(byProposal(proposals[1]!)).toEqual(['Flávio Wagner: support', 'Flávio Wagner: comment (Needs a clearer scope)']);
     expect(byProposal(proposals[2]!)).toEqual([]);
   });
 
