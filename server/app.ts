@@ -28,6 +28,8 @@ import { registerLiveHandlers } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
+import { RecordService } from './record/record-service.ts';
+import { registerRecordRoutes } from './record/record-routes.ts';
 
 export interface RunningApp {
   http: FastifyInstance;
@@ -78,6 +80,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     },
     onError: (error) => http.log.error({ err: error }, 'attendance write failed'),
   });
+  const records = new RecordService(database.db, rooms);
   const captionFeeds = new CaptionFeeds({
     db: database.db,
     stateOf: (meetingId) => rooms.loaded(meetingId)?.state,
@@ -147,6 +150,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerMeetingRoutes(http, ctx);
   registerJoinRoutes(http, ctx);
   await registerCaptionRoutes(http, ctx, captionFeeds);
+  registerRecordRoutes(http, ctx, records);
   http.get('/api/health', async () => ({ ok: true, driver: database.driver }));
 
   const indexHtml = join(config.clientDir, 'index.html');
@@ -164,7 +168,17 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 
   await http.ready();
   io = createSocketServer(http.server, ctx);
-  registerLiveHandlers(io, ctx, { rooms, presence });
+  registerLiveHandlers(io, ctx, {
+    rooms,
+    presence,
+    // When the chair ends the meeting, the draft summary is generated at once and the leads are told.
+    meetingEnded: (meetingId, by) => {
+      records
+        .generate(meetingId, by)
+        .then((row) => row && io?.to(leadRoom(meetingId)).emit('record:ready', { meetingId, version: row.version }))
+        .catch((error: unknown) => http.log.error({ err: error }, 'draft summary generation failed'));
+    },
+  });
   registerCaptionHandlers(io, ctx, captionFeeds);
   await http.listen({ port: config.port, host: config.host });
   const address = http.server.address();

@@ -98,6 +98,8 @@ export interface ServerToClientEvents {
   'meeting:presence': (payload: MeetingPresence) => void;
   /** The line being typed (sent a few times a second at most, and may be dropped). */
   'captions:draft': (payload: { meetingId: string; draft: CaptionDraft | null }) => void;
+  /** The draft summary was generated (when the meeting ended): to the chair and secretariat. */
+  'record:ready': (payload: { meetingId: string; version: number }) => void;
   /** A finished caption line. */
   'captions:segment': (payload: { meetingId: string; segment: CaptionSegment }) => void;
   /** The session behind this connection ended (signed out, link revoked); the client should stop. */

@@ -71,6 +71,13 @@ export const meetings = pgTable('meetings', {
   captionToken: text('caption_token').unique(),
   /** The last `seq` applied from the ingestion URL: a retried post is applied once. */
   captionLastSeq: bigint('caption_last_seq', { mode: 'number' }).notNull().default(0),
+  /** When the secretariat finalised the record (it is read-only then), and who. */
+  recordFinalisedAt: timestamp('record_finalised_at', { withTimezone: true, mode: 'date' }),
+  recordFinalisedBy: text('record_finalised_by'),
+  /** The version finalised. */
+  recordFinalVersion: integer('record_final_version'),
+  /** What participants see of the record on the meeting page: nothing, the latest draft, or the final record. */
+  recordSharing: text('record_sharing', { enum: ['none', 'draft', 'final'] }).notNull().default('none'),
   /** Short code of the room link (`/r/K7QX2M`) shown with a QR code on the room display. */
   roomCode: text('room_code').unique(),
   /** The guest user that room-display sessions sign in as. */
@@ -191,4 +198,25 @@ export const captionSegments = pgTable(
     language: text('language'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.seq] })],
+);
+
+/**
+ * Versions of the meeting record's text. Append-only: regenerating from the meeting adds
+ * a version, so an edited one is never lost.
+ */
+export const recordVersions = pgTable(
+  'record_versions',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    source: text('source', { enum: ['generated', 'edited'] }).notNull(),
+    markdown: text('markdown').notNull(),
+    /** The version an edit started from. */
+    basedOn: integer('based_on'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.version] })],
 );

@@ -13,6 +13,7 @@ import type { Presence } from './presence.ts';
 export interface LiveServices {
   rooms: MeetingRooms;
   presence: Presence;
+  meetingEnded(meetingId: string, by: string): void;
 }
 
 export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: LiveServices): void {
@@ -79,6 +80,7 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         );
         // Queue, floor and location changes alter who shows as reconnecting and the counts.
         live.presence.changed(meetingId);
+        if (command.type === 'meeting.end') live.meetingEnded(meetingId, access.name);
         return result;
       },
       unexpected,

@@ -299,7 +299,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     case 'position.record': {
       const target = findTarget(state, command.itemId, command.proposalId);
       const holder = positionHolder(state, ctx, command);
-      if (!holder.onBehalf) mayTakePositions(state, ctx, target.item);
+      mayTakePositions(state, ctx, holder.speaker, target.item);
       return [
         {
           type: 'position.recorded',
@@ -323,7 +323,8 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     case 'position.withdraw': {
       const target = findTarget(state, command.itemId, command.proposalId);
       const holder = positionHolder(state, ctx, command);
-      if (!holder.onBehalf) mayTakePositions(state, ctx, target.item);
+      // A lead may always remove what was recorded for someone, whatever the settings now say.
+      if (!holder.onBehalf) mayTakePositions(state, ctx, holder.speaker, target.item);
       const held = state.positions.some(
         (position) =>
           position.itemId === target.item.id &&
@@ -360,8 +361,8 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     case 'consensus.object': {
       const call = findOpenCall(state, command.callId);
       const holder = positionHolder(state, ctx, command);
+      mayTakePositions(state, ctx, holder.speaker, undefined);
       if (!holder.onBehalf) {
-        mayTakePositions(state, ctx, undefined);
         // C2: participants object while the countdown runs; the secretariat may still enter objections raised in the room.
         if (ctx.at > call.openedAt + call.durationMs + OBJECTION_GRACE_MS) reject('conflict', 'The time to object has run out.');
       }
@@ -452,6 +453,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
             to: command.to,
             text: command.text,
             flaggedBy: null,
+            itemId: state.currentItemId,
           },
         },
       ];
@@ -533,14 +535,17 @@ function positionHolder(
   return { key: holderKeyOf(speaker!), speaker: speaker!, onBehalf: true };
 }
 
-/** P3/P4: observers only when the meeting allows; nobody on an item that is closed. */
-function mayTakePositions(state: MeetingState, ctx: DecisionContext, item: AgendaItem | undefined): void {
-  const participant = ctx.actor.participantId === null ? undefined : state.participants[ctx.actor.participantId];
+/**
+ * P3/P4: whoever records it, a position is held by an observer only when the meeting allows it
+ * and never by the captioner; on an item that is closed, only the chair and secretariat change positions.
+ */
+function mayTakePositions(state: MeetingState, ctx: DecisionContext, holder: Speaker, item: AgendaItem | undefined): void {
+  const participant = holder.participantId === null ? undefined : state.participants[holder.participantId];
   if (participant?.role === 'observer' && !state.settings.observersMayTakePositions) {
     reject('forbidden', 'Observers may not take positions in this meeting.');
   }
   if (participant?.role === 'captioner') reject('forbidden', 'The captioner does not take positions.');
-  if (item && (item.status === 'done' || item.status === 'deferred')) {
+  if (!isLeading(ctx.role) && item && (item.status === 'done' || item.status === 'deferred')) {
     reject('conflict', `Item ${item.number} is closed: positions can no longer change.`);
   }
 }

@@ -221,6 +221,8 @@ export interface ChatMessage {
   to: 'everyone' | 'secretariat';
   text: string;
   flaggedBy: string | null;
+  /** The agenda item running when it was posted, so the minutes can place it. */
+  itemId: string | null;
 }
 
 export interface MeetingState {

@@ -28,3 +28,63 @@ export const ANNEX_I_ITEMS = [
   { number: '5', title: 'MAG Chair, Key Priorities, Fundraising', minutes: 10 },
   { number: '6', title: 'AOB', minutes: 5 },
 ] as const;
+
+export interface SeedProposal {
+  /** The Annex I sub-item it belongs to: 4a working groups, 4b Best Practice Forums, 4c CENB. */
+  item: '4a' | '4b' | '4c';
+  title: string;
+  support: string[];
+  otherComments: string[];
+}
+
+/**
+ * The proposals of Annex III of the 2017 summary report with the names listed under
+ * "Support:" and "Other Comments:" (each name once). The table was exported with some rows
+ * broken over two lines; a row is complete once it names its facilitators.
+ */
+export function annexIIIProposals(): SeedProposal[] {
+  const text = summaryReport2017();
+  const table = text.slice(text.indexOf('2017 MAG Working Groups'), text.indexOf('Annex IV'));
+  const rows: string[] = [];
+  let pending = '';
+  for (const line of table.split('\n')) {
+    if (!line.includes('\t')) continue;
+    const [first = '', second = ''] = line.split('\t');
+    if (!pending && (second.trim() === '' || second.includes('Status / Support'))) {
+      rows.push(`#section ${first}`);
+      continue;
+    }
+    pending = pending ? `${pending} ${line}` : line;
+    if (/Proposal\/Facilitation/.test(pending)) {
+      rows.push(pending);
+      pending = '';
+    }
+  }
+  const proposals: SeedProposal[] = [];
+  let item: SeedProposal['item'] = '4a';
+  for (const row of rows) {
+    if (row.startsWith('#section')) {
+      if (/Best Practice Forums/.test(row)) item = '4b';
+      if (/CENB/.test(row)) item = '4c';
+      continue;
+    }
+    const cells = [...row.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<\/?i>/g, '').trim());
+    const titleParts = [cells[0]!];
+    // A title broken over two lines ("International" … "Cooperation") continues in the next row's first cell.
+    const continued = cells.find((cell, index) => index > 0 && !/:|\./.test(cell) && /^[A-Z][a-z]+$/.test(cell));
+    if (continued) titleParts.push(continued);
+    const names = (label: string) => {
+      const cell = cells.find((candidate) => candidate.startsWith(`${label}:`));
+      if (!cell) return [];
+      const listed = cell.slice(label.length + 1).split(',').map((name) => name.trim()).filter(Boolean);
+      return listed.filter((name, index) => listed.indexOf(name) === index);
+    };
+    proposals.push({
+      item,
+      title: titleParts.join(' ').replace(/\*\*/g, '').trim(),
+      support: names('Support'),
+      otherComments: names('Other Comments'),
+    });
+  }
+  return proposals;
+}

@@ -1,0 +1,41 @@
+/** One record, every format: the text as edited, rendered; the structured record for JSON and charts. */
+import type { MeetingRecord } from '../../shared/record/record-model.ts';
+
+export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
+
+export interface ExportOptions {
+  status: 'draft' | 'final';
+  finalisedBy?: string;
+  finalisedAt?: number;
+  language?: 'en';
+}
+
+export async function exportRecord(
+  format: RecordFormat,
+  markdown: string,
+  record: MeetingRecord,
+  options: ExportOptions,
+): Promise<{ contentType: string; body: string | Buffer }> {
+  switch (format) {
+    case 'md':
+      return { contentType: 'text/markdown; charset=utf-8', body: markdown };
+    case 'json':
+      return {
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({ format: 'equalfloor-record', formatVersion: 1, status: options.status, finalisedBy: options.finalisedBy ?? null, finalisedAt: options.finalisedAt ?? null, text: markdown, record }, null, 2),
+      };
+    case 'html': {
+      const { recordHtml } = await import('./record-html.ts');
+      return { contentType: 'text/html; charset=utf-8', body: recordHtml(markdown, record, options) };
+    }
+    case 'docx': {
+      const { recordDocx } = await import('./record-docx.ts');
+      return { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await recordDocx(markdown, record, options) };
+    }
+    case 'pdf': {
+      const { recordPdf } = await import('./record-pdf.ts');
+      return { contentType: 'application/pdf', body: await recordPdf(markdown, record, options) };
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The meeting record: built from the meeting's events, roster and attendance; versions
+ * generated and edited; finalised; shared with participants.
+ */
+import type { Database } from '../db/open.ts';
+import type { MeetingRooms } from '../live/meeting-rooms.ts';
+import * as meetingStore from '../meetings/meeting-store.ts';
+import { buildRecord, type MeetingRecord } from '../../shared/record/record-model.ts';
+import { recordMarkdown } from '../../shared/record/record-markdown.ts';
+import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+import * as store from './record-store.ts';
+
+export class RecordService {
+  constructor(
+    private readonly db: Database,
+    private readonly rooms: MeetingRooms,
+  ) {}
+
+  /** The structured record as the meeting stands now. */
+  async build(meetingId: string): Promise<MeetingRecord | undefined> {
+    const [meeting, room] = await Promise.all([meetingStore.findMeeting(this.db, meetingId), this.rooms.get(meetingId)]);
+    if (!meeting || !room) return undefined;
+    const [state, roster, attendance] = await Promise.all([
+      room.current(),
+      meetingStore.listRoster(this.db, meetingId),
+      store.listAttendance(this.db, meetingId),
+    ]);
+    return buildRecord({
+      meeting: {
+        id: meeting.id,
+        title: meeting.title,
+        body: meeting.body,
+        startsAt: meeting.startsAt.getTime(),
+        timeZone: meeting.timeZone,
+        plannedMinutes: meeting.plannedMinutes,
+      },
+      state,
+      roster: roster.map((row) => ({
+        id: row.id,
+        name: row.name,
+        affiliation: row.affiliation,
+        role: row.role as MeetingRole,
+        stakeholderGroup: row.stakeholderGroup as StakeholderGroup,
+        region: row.region as Region,
+      })),
+      attendance,
+      generatedAt: Date.now(),
+    });
+  }
+
+  /** A new version generated from the meeting; earlier versions, edited ones included, stay. */
+  async generate(meetingId: string, by: string): Promise<store.RecordVersionRow | undefined> {
+    const record = await this.build(meetingId);
+    if (!record) return undefined;
+    return store.addVersion(this.db, meetingId, { source: 'generated', markdown: recordMarkdown(record), basedOn: null, createdBy: by });
+  }
+}

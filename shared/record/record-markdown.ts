@@ -1,0 +1,190 @@
+/**
+ * The draft summary as Markdown, in the shape of the IGF's summary reports: a header,
+ * numbered paragraphs per agenda item with who spoke, the positions per proposal
+ * ("Support:", "Other Comments:"), consensus calls, decisions and action items; then the
+ * agenda, the proposals, the participants, attendance and statistics as annexes.
+ */
+import type { MeetingRecord, PositionLists, RecordConsensus, RecordDecision, RecordItem } from './record-model.ts';
+import { RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
+
+export function recordMarkdown(record: MeetingRecord, language: RecordLanguage = 'en'): string {
+  const w = RECORD_WORDS[language];
+  const out: string[] = [];
+  out.push(`# ${escapeInline(record.title)}`, '', `**${w.summaryReport}** — ${w.draft}`, '');
+  out.push(...headerTable(record, w), '');
+
+  out.push(`## ${w.summary}`, '');
+  record.items.forEach((item, index) => {
+    out.push(...itemParagraph(item, index + 1, w), '');
+  });
+
+  out.push(`## ${w.annexAgenda}`, '');
+  for (const item of record.items) {
+    const letter = item.depth === 1 ? subLetter(item, record.items) : item.number;
+    const minutes = item.minutesAllotted === null ? '' : ` (${w.minutes(item.minutesAllotted)})`;
+    out.push(`${item.depth === 1 ? '   ' : ''}- ${letter} - ${escapeInline(item.title)}${minutes}`);
+  }
+  out.push('');
+
+  const proposals = record.items.flatMap((item) => item.proposals.map((proposal) => ({ item, proposal })));
+  if (proposals.length > 0) {
+    out.push(`## ${w.annexProposals}`, '');
+    out.push(`| ${w.item} | ${w.proposal} | ${w.support} | ${w.objections} | ${w.otherComments} | ${w.decision} |`, '|---|---|---|---|---|---|');
+    for (const { item, proposal } of proposals) {
+      out.push(
+        `| ${cell(item.number)} | ${cell(proposal.title)} | ${cell(proposal.support.join(', '))} | ${cell(
+          proposal.objections.map((objection) => objection.name).join(', '),
+        )} | ${cell(proposal.comments.map((comment) => comment.name).join(', '))} | ${cell(
+          proposal.decisions.map((decision) => decisionText(decision, w)).join('; '),
+        )} |`,
+      );
+    }
+    out.push('');
+  }
+
+  out.push(`## ${w.annexParticipants}`, '');
+  for (const role of Object.keys(w.roles) as (keyof RecordWords['roles'])[]) {
+    const people = record.participants.filter((person) => person.role === role);
+    if (people.length === 0) continue;
+    out.push(`### ${w.roles[role]}`, '');
+    for (const person of people) out.push(`- ${escapeInline(person.name)}${person.affiliation ? `, ${escapeInline(person.affiliation)}` : ''}`);
+    out.push('');
+  }
+
+  out.push(`## ${w.annexAttendance}`, '');
+  out.push(`| ${w.name} | ${w.role} | ${w.joined} | ${w.left} | ${w.connected} |`, '|---|---|---|---|---|');
+  for (const person of record.participants) {
+    out.push(
+      person.attended
+        ? `| ${cell(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
+        : `| ${cell(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
+    );
+  }
+  out.push('');
+
+  out.push(`## ${w.annexStatistics}`, '');
+  const stats = record.statistics;
+  const tables: [string, { key: string; turns: number; ms: number }[], (key: string) => string][] = [
+    [w.byLocation, stats.byLocation, (key) => w.locations[key as keyof RecordWords['locations']] ?? key],
+    [w.byStakeholderGroup, stats.byStakeholderGroup, (key) => w.stakeholderGroups[key as keyof RecordWords['stakeholderGroups']] ?? key],
+    [w.byRegion, stats.byRegion, (key) => w.regions[key as keyof RecordWords['regions']] ?? key],
+  ];
+  for (const [title, rows, label] of tables) {
+    out.push(`### ${title}`, '', `| | ${w.turns} | ${w.speakingTime} | ${w.share} |`, '|---|---|---|---|');
+    for (const row of rows) {
+      const share = stats.ms > 0 ? Math.round((row.ms / stats.ms) * 100) : 0;
+      out.push(`| ${cell(label(row.key))} | ${row.turns} | ${clock(row.ms)} | ${share}% |`);
+    }
+    out.push('');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function headerTable(record: MeetingRecord, w: RecordWords): string[] {
+  const start = record.openedAt ?? record.plannedStart;
+  const end = record.endedAt ?? start + record.plannedMinutes * 60_000;
+  const date = new Date(start).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return [
+    '| | |',
+    '|---|---|',
+    `| ${w.meeting} | ${cell(record.title)}${record.body ? ` (${cell(record.body)})` : ''} |`,
+    `| ${w.date} | ${date} |`,
+    `| ${w.time} | ${utcTime(start)}–${utcTime(end)} UTC |`,
+    `| ${w.chair} | ${cell(record.chairs.join(', ') || '—')} |`,
+    `| ${w.secretariat} | ${cell(record.secretariat.join(', ') || '—')} |`,
+  ];
+}
+
+/** One numbered paragraph: the item's facts in sentences, then its proposals as a list. */
+function itemParagraph(item: RecordItem, number: number, w: RecordWords): string[] {
+  const sentences: string[] = [];
+  sentences.push(`**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}** (${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}).`);
+  if (item.presentations.length > 0) {
+    sentences.push(
+      `${w.presentations}: ${item.presentations.map((p) => `${escapeInline(p.title)} (${escapeInline(p.presenter)}, ${w.minutes(p.minutes)})`).join('; ')}.`,
+    );
+  }
+  sentences.push(
+    item.speakers.length > 0
+      ? `${w.speakers}: ${item.speakers.map((speaker) => `${escapeInline(speaker.name)} (${w.locations[speaker.location]})`).join(', ')}.`
+      : `${w.noSpeakers}.`,
+  );
+  sentences.push(...positionSentences(item, w), ...consensusSentences(item.consensus, w), ...decisionSentences(item.decisions, w));
+  if (item.actions.length > 0) {
+    sentences.push(
+      `${w.actionItems}: ${item.actions.map((action) => `${escapeInline(action.what)} (${escapeInline(action.who)}${action.due ? `, ${w.by} ${action.due}` : ''})`).join('; ')}.`,
+    );
+  }
+  if (item.flaggedChat.length > 0) {
+    sentences.push(`${w.flaggedChat}: ${item.flaggedChat.map((message) => `${escapeInline(message.from)}: “${escapeInline(message.text)}”`).join('; ')}.`);
+  }
+  const lines = [`${number}. ${sentences.join(' ')}`];
+  for (const proposal of item.proposals) {
+    const parts = [
+      ...positionSentences(proposal, w),
+      ...consensusSentences(proposal.consensus, w),
+      ...decisionSentences(proposal.decisions, w),
+    ];
+    lines.push(`    - **${escapeInline(proposal.title)}** — ${parts.length > 0 ? parts.join(' ') : `${w.support}: ${w.none}.`}`);
+  }
+  return lines;
+}
+
+function positionSentences(lists: PositionLists, w: RecordWords): string[] {
+  const sentences: string[] = [];
+  if (lists.support.length > 0) sentences.push(`${w.support}: ${lists.support.map(escapeInline).join(', ')}.`);
+  if (lists.objections.length > 0) {
+    sentences.push(`${w.objections}: ${lists.objections.map((o) => `${escapeInline(o.name)}${o.reason ? ` (${escapeInline(o.reason)})` : ''}`).join(', ')}.`);
+  }
+  if (lists.comments.length > 0) {
+    sentences.push(`${w.otherComments}: ${lists.comments.map((c) => `${escapeInline(c.name)}${c.text ? ` (${escapeInline(c.text)})` : ''}`).join(', ')}.`);
+  }
+  return sentences;
+}
+
+function consensusSentences(calls: RecordConsensus[], w: RecordWords): string[] {
+  return calls.map((call) => {
+    const outcome =
+      call.outcome === 'agreed-without-objection'
+        ? w.agreedWithoutObjection
+        : call.outcome === 'open'
+          ? w.stillOpen
+          : `${w.objectionsFrom} ${call.objections.map((o) => `${escapeInline(o.name)}${o.reason ? ` (${escapeInline(o.reason)})` : ''}`).join(', ')}`;
+    return `${w.consensus(escapeInline(call.question))}: ${outcome}.`;
+  });
+}
+
+function decisionSentences(decisions: RecordDecision[], w: RecordWords): string[] {
+  return decisions.map((decision) => `${w.decision}: ${decisionText(decision, w)}.`);
+}
+
+function decisionText(decision: RecordDecision, w: RecordWords): string {
+  const text = decision.text.replace(/\.\s*$/, '');
+  return `${w.decisionKinds[decision.kind]}${text ? ` — ${escapeInline(text)}` : ''}`;
+}
+
+/** `a` for sub-item `4a`, `1` for `4.1`. */
+function subLetter(item: RecordItem, items: RecordItem[]): string {
+  const parent = [...items.slice(0, items.indexOf(item))].reverse().find((candidate) => candidate.depth === 0);
+  if (parent && item.number.startsWith(parent.number)) return item.number.slice(parent.number.length).replace(/^[.\s-]+/, '') || item.number;
+  return item.number;
+}
+
+function utcTime(ms: number | null): string {
+  if (ms === null) return '';
+  return new Date(ms).toISOString().slice(11, 16);
+}
+
+function clock(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Text from people (names, titles, chat) cannot turn into Markdown or HTML of its own. */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/\s+/g, ' ');
+}
+
+function cell(text: string): string {
+  return escapeInline(text);
+}

@@ -1,0 +1,207 @@
+/**
+ * The meeting record as data, built from the meeting's events (through its state), its
+ * roster and its attendance: what the summary report says, item by item, and its annexes.
+ * Every export (Markdown, HTML, DOCX, PDF, JSON, CSV) is rendered from this one model.
+ */
+import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
+import { MEETING_ROLES } from '../domain.ts';
+import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
+import { agendaSections, itemUsedMs, sectionUsedMs } from '../meeting/timers.ts';
+import type { ActionItem, AgendaItem, ConsensusCall, Decision, MeetingState, Position } from '../meeting/types.ts';
+
+export interface RecordInput {
+  meeting: { id: string; title: string; body: string; startsAt: number; timeZone: string; plannedMinutes: number };
+  state: MeetingState;
+  roster: { id: string; name: string; affiliation: string; role: MeetingRole; stakeholderGroup: StakeholderGroup; region: Region }[];
+  attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
+  generatedAt: number;
+}
+
+export interface PositionLists {
+  support: string[];
+  objections: { name: string; reason: string }[];
+  comments: { name: string; text: string }[];
+}
+
+export interface RecordProposal extends PositionLists {
+  id: string;
+  title: string;
+  consensus: RecordConsensus[];
+  decisions: RecordDecision[];
+}
+
+export interface RecordConsensus {
+  question: string;
+  outcome: 'agreed-without-objection' | 'objections' | 'open';
+  objections: { name: string; reason: string }[];
+}
+
+export interface RecordDecision {
+  kind: Decision['kind'];
+  text: string;
+}
+
+export interface RecordItem extends PositionLists {
+  id: string;
+  number: string;
+  depth: 0 | 1;
+  title: string;
+  status: AgendaItem['status'];
+  minutesAllotted: number | null;
+  /** Minutes used (rounded), the sub-items' included for an item that has them. */
+  minutesUsed: number;
+  speakers: { name: string; location: Location; kind: string; seconds: number }[];
+  presentations: { presenter: string; title: string; minutes: number; done: boolean }[];
+  proposals: RecordProposal[];
+  consensus: RecordConsensus[];
+  decisions: RecordDecision[];
+  actions: RecordAction[];
+  flaggedChat: { from: string; text: string; at: number }[];
+}
+
+export interface RecordAction {
+  what: string;
+  who: string;
+  due: string | null;
+  itemNumber: string | null;
+}
+
+export interface RecordPerson {
+  name: string;
+  affiliation: string;
+  role: MeetingRole;
+  stakeholderGroup: StakeholderGroup;
+  region: Region;
+  location: Location | null;
+  attended: boolean;
+  /** Total minutes connected (rounded). */
+  minutesConnected: number;
+  firstJoined: number | null;
+  lastLeft: number | null;
+}
+
+export interface MeetingRecord {
+  meetingId: string;
+  title: string;
+  body: string;
+  /** The planned start, the opening and the end (ms since the epoch, UTC). */
+  plannedStart: number;
+  openedAt: number | null;
+  endedAt: number | null;
+  plannedMinutes: number;
+  chairs: string[];
+  secretariat: string[];
+  items: RecordItem[];
+  actions: RecordAction[];
+  participants: RecordPerson[];
+  statistics: SpeakingBalance;
+  generatedAt: number;
+}
+
+export function buildRecord(input: RecordInput): MeetingRecord {
+  const { state, meeting } = input;
+  const now = state.endedAt ?? input.generatedAt;
+  const sections = agendaSections(state.agenda);
+  const itemNumber = new Map(state.agenda.map((item) => [item.id, item.number]));
+  const actions = state.actionItems.map((action) => recordAction(action, itemNumber));
+
+  const items: RecordItem[] = state.agenda.map((item) => {
+    const section = sections.find((candidate) => candidate.item.id === item.id);
+    const usedMs = section && section.subItems.length > 0 ? sectionUsedMs(section, now) : itemUsedMs(item, now);
+    const forTarget = (proposalId: string | null) => ({
+      ...positionLists(state.positions.filter((position) => position.itemId === item.id && position.proposalId === proposalId)),
+      consensus: state.consensusCalls.filter((call) => call.itemId === item.id && call.proposalId === proposalId).map(recordConsensus),
+      decisions: state.decisions
+        .filter((decision) => decision.itemId === item.id && decision.proposalId === proposalId)
+        .map((decision) => ({ kind: decision.kind, text: decision.text })),
+    });
+    const speeches = [...state.speeches, ...(state.floor ? [{ ...state.floor, spokenMs: 0 }] : [])].filter(
+      (speech) => speech.itemId === item.id,
+    );
+    return {
+      id: item.id,
+      number: item.number,
+      depth: item.depth,
+      title: item.title,
+      status: item.status,
+      minutesAllotted: item.minutes,
+      minutesUsed: Math.round(usedMs / 60_000),
+      speakers: speeches.map((speech) => ({
+        name: speech.name,
+        location: speech.location,
+        kind: speech.kind,
+        seconds: Math.round(speech.spokenMs / 1000),
+      })),
+      presentations: item.presentations.map((presentation) => ({
+        presenter: presentation.presenterName,
+        title: presentation.title,
+        minutes: presentation.minutes,
+        done: presentation.status === 'done',
+      })),
+      proposals: item.proposals.map((proposal) => ({ id: proposal.id, title: proposal.title, ...forTarget(proposal.id) })),
+      ...forTarget(null),
+      actions: state.actionItems.filter((action) => action.itemId === item.id).map((action) => recordAction(action, itemNumber)),
+      flaggedChat: state.chat
+        .filter((message) => message.flaggedBy !== null && message.itemId === item.id)
+        .map((message) => ({ from: message.fromName, text: message.text, at: message.at })),
+    };
+  });
+
+  const participants = input.roster.map((person): RecordPerson => {
+    const stretches = input.attendance.filter((row) => row.participantId === person.id);
+    const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? now) - row.joinedAt), 0);
+    return {
+      name: person.name,
+      affiliation: person.affiliation,
+      role: person.role,
+      stakeholderGroup: person.stakeholderGroup,
+      region: person.region,
+      location: state.participants[person.id]?.location ?? null,
+      attended: stretches.length > 0,
+      minutesConnected: Math.round(connectedMs / 60_000),
+      firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,
+      lastLeft: stretches.some((row) => row.leftAt === null) ? null : stretches.length > 0 ? Math.max(...stretches.map((row) => row.leftAt!)) : null,
+    };
+  });
+  participants.sort((a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
+
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    body: meeting.body,
+    plannedStart: meeting.startsAt,
+    openedAt: state.openedAt,
+    endedAt: state.endedAt,
+    plannedMinutes: meeting.plannedMinutes,
+    chairs: participants.filter((person) => person.role === 'chair' || person.role === 'co-chair').map((person) => person.name),
+    secretariat: participants.filter((person) => person.role === 'secretariat').map((person) => person.name),
+    items,
+    actions,
+    participants,
+    statistics: speakingBalance(state, now),
+    generatedAt: input.generatedAt,
+  };
+}
+
+/** Names once each, in the order they took the position. */
+function positionLists(positions: Position[]): PositionLists {
+  const ordered = [...positions].sort((a, b) => a.at - b.at);
+  const unique = <T extends { name: string }>(rows: T[]) => rows.filter((row, index) => rows.findIndex((other) => other.name === row.name) === index);
+  return {
+    support: unique(ordered.filter((position) => position.stance === 'support')).map((position) => position.name),
+    objections: unique(ordered.filter((position) => position.stance === 'objection')).map((position) => ({ name: position.name, reason: position.text })),
+    comments: unique(ordered.filter((position) => position.stance === 'comment')).map((position) => ({ name: position.name, text: position.text })),
+  };
+}
+
+function recordConsensus(call: ConsensusCall): RecordConsensus {
+  return {
+    question: call.question,
+    outcome: call.outcome ?? 'open',
+    objections: call.objections.map((objection) => ({ name: objection.name, reason: objection.reason })),
+  };
+}
+
+function recordAction(action: ActionItem, itemNumber: Map<string, string>): RecordAction {
+  return { what: action.what, who: action.who, due: action.due, itemNumber: action.itemId === null ? null : (itemNumber.get(action.itemId) ?? null) };
+}
