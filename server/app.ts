@@ -9,6 +9,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type DatabaseConfig, type OpenDatabase } from './db/open.ts';
@@ -167,7 +169,14 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   });
 
   await http.ready();
-  io = createSocketServer(http.server, ctx);
+  // Several processes on one PostgreSQL share their broadcasts through the database (LISTEN/NOTIFY).
+  const adapterPool = database.postgresUrl ? new pg.Pool({ connectionString: database.postgresUrl, max: 3 }) : undefined;
+  adapterPool?.on('error', (error) => http.log.error({ err: error }, 'socket.io adapter connection failed'));
+  io = createSocketServer(
+    http.server,
+    ctx,
+    adapterPool && createAdapter(adapterPool, { errorHandler: (error) => http.log.warn({ err: error }, 'socket.io adapter') }),
+  );
   registerLiveHandlers(io, ctx, {
     rooms,
     presence,
@@ -196,6 +205,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       captionFeeds.close();
       await io!.close();
       await http.close();
+      await adapterPool?.end();
       await database.close();
     },
   };

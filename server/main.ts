@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { readConfig } from './config.ts';
 import { startApp, type RunningApp } from './app.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
-import { createStaffAccount, issueSetupToken, staffAccountCount } from './auth/accounts.ts';
+import { createStaffAccount, EmailTakenError, issueSetupToken, staffAccountCount } from './auth/accounts.ts';
 import { createDemoMeeting } from './demo-meeting.ts';
 import { EmailSchema, PasswordSchema } from '../shared/schemas.ts';
 
@@ -31,8 +31,13 @@ async function main(): Promise<void> {
     if (!email.success || !password.success) {
       console.error('ADMIN_EMAIL must be an email address and ADMIN_PASSWORD at least 10 characters; no account was created.');
     } else {
-      await createStaffAccount(db, { name: 'Secretariat', email: email.output, password: password.output, staffRole: 'secretariat' });
-      console.log(`Created the secretariat account ${email.output} from ADMIN_EMAIL and ADMIN_PASSWORD.`);
+      try {
+        await createStaffAccount(db, { name: 'Secretariat', email: email.output, password: password.output, staffRole: 'secretariat' });
+        console.log(`Created the secretariat account ${email.output} from ADMIN_EMAIL and ADMIN_PASSWORD.`);
+      } catch (error) {
+        // Another process on the same database created it a moment ago.
+        if (!(error instanceof EmailTakenError)) throw error;
+      }
     }
   }
 

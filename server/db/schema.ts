@@ -4,6 +4,8 @@
  */
 import {
   bigint,
+  bigserial,
+  customType,
   boolean,
   index,
   integer,
@@ -220,3 +222,12 @@ export const recordVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.version] })],
 );
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** Socket.IO's PostgreSQL adapter passes broadcasts over 8 000 bytes through this table (scale-out only). */
+export const socketIoAttachments = pgTable('socket_io_attachments', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
+  payload: bytea('payload'),
+});

@@ -63,6 +63,8 @@ export class MeetingRoom {
   /** Decides and stores a command; answers the seq of its last event (or of the first run, for a retry). */
   execute(command: Command, sender: CommandSender, commandId: string): Promise<{ seq: number }> {
     return this.#exclusive(async () => {
+      // Other processes may have written: decide on the log as it stands (one indexed read).
+      if (this.deps.sharedLog) await this.#catchUp();
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const known = this.#commands.get(commandId);
         if (known !== undefined) return { seq: known };
@@ -82,6 +84,7 @@ export class MeetingRoom {
    */
   recordFromState(build: (state: MeetingState) => MeetingEventBody[], actor: Actor, userId: string | null): Promise<void> {
     return this.#exclusive(async () => {
+      if (this.deps.sharedLog) await this.#catchUp();
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const bodies = build(this.#state);
         if (bodies.length === 0) return;

@@ -4,7 +4,7 @@
  * its session allows. Every payload is validated by the protocol's schemas.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { principalFromCookieHeader, type Principal } from '../auth/sessions.ts';
@@ -44,8 +44,13 @@ function refuse(code: ErrorCode, reason: string): Error {
   return error;
 }
 
-export function createSocketServer(httpServer: HttpServer, ctx: AppContext): MeetingServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  ctx: AppContext,
+  adapter?: ServerOptions['adapter'],
+): MeetingServer {
   const io: MeetingServer = new Server(httpServer, {
+    ...(adapter && { adapter }),
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (request, callback) => {

@@ -120,7 +120,8 @@ export class MeetingReplica {
     const commandId = newCommandId();
     let last: AckResult<{ seq: number }> = { ok: false, code: 'unavailable', error: 'Not connected to the meeting.' };
     for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
-      if (!this.socket.connected) await this.#waitForConnection();
+      // A command goes out only once the meeting is entered on this connection.
+      if (this.status.state !== 'live') await this.#waitForLive();
       try {
         const result = await this.socket
           .timeout(ACK_TIMEOUT_MS)
@@ -212,14 +213,18 @@ export class MeetingReplica {
     }
   }
 
-  #waitForConnection(): Promise<void> {
+  /** Resolves once the meeting is entered again (or after a while, to let the caller try anyway). */
+  #waitForLive(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ACK_TIMEOUT_MS);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        unsubscribe();
         resolve();
-      }
-      this.socket.once('connect', done);
+      };
+      const timer = setTimeout(done, ACK_TIMEOUT_MS);
+      const unsubscribe = this.subscribe(() => {
+        if (this.status.state === 'live' || this.#isOver()) done();
+      });
     });
   }
 

@@ -1,4 +1,11 @@
-/** Small helpers shared by the browser tests; the server is the one global-setup.ts starts. */
+/**
+ * Small helpers shared by the browser tests. The server is the one global-setup.ts starts,
+ * unless a spec starts its own with `startServer`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function required(name: 'E2E_BASE_URL' | 'E2E_SETUP_LINK'): string {
   const value = process.env[name];
@@ -19,4 +26,71 @@ export function setupLink(): string {
 /** A string as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A server of a spec's own, started by `startServer`. */
+export interface SpecServer {
+  baseUrl: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** Stops the server (its whole process group) and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a server of the spec's own (`tsx server/main.ts`, as `npm start` runs it after building
+ * the client), on a fresh data folder and a free port, for specs that need a database nobody else
+ * touches. `env` adds to or overrides the environment (ADMIN_EMAIL and ADMIN_PASSWORD create an account).
+ * Resolves once the server says it is running.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<SpecServer> {
+  // Loaded here, not at the top: test-server.ts loads the server's code, which specs on the global server do not need.
+  const { freePort } = await import('../support/test-server.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-e2e-spec-'));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that stopping it reaches tsx's node child too.
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      signal('SIGTERM');
+      const stopped = await Promise.race([exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+      if (!stopped) signal('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('EqualFloor is running')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { baseUrl, output: () => output, stop };
 }
