@@ -17,6 +17,7 @@ import { openDatabase, type DatabaseConfig, type OpenDatabase } from './db/open.
 import { createSessionStore } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { AllowedOrigins } from './http/origins.ts';
+import { Metrics } from './metrics.ts';
 import { HttpError } from './http/errors.ts';
 import { registerRequestAuth } from './http/request-auth.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
@@ -66,8 +67,10 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   });
 
   let io: MeetingServer | undefined;
+  const metrics = new Metrics(config.metrics);
   const rooms = new MeetingRooms({
     db: database.db,
+    metrics,
     sharedLog: database.driver === 'postgres',
     broadcast: (meetingId, events) => {
       if (io) broadcastEvents(io, meetingId, events);
@@ -123,7 +126,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
   });
-  await http.register(fastifyRateLimit, { global: false });
+  await http.register(fastifyRateLimit, { global: false, allowList: config.rateLimitAllowList });
 
   // Cookie-authenticated state changes must come from our own pages (CSRF).
   http.addHook('onRequest', async (request) => {
@@ -154,6 +157,11 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   await registerCaptionRoutes(http, ctx, captionFeeds);
   registerRecordRoutes(http, ctx, records);
   http.get('/api/health', async () => ({ ok: true, driver: database.driver }));
+  if (config.metrics) {
+    http.get('/api/metrics', async (request) =>
+      metrics.snapshot(io?.engine.clientsCount ?? 0, (request.query as { reset?: string }).reset === '1'),
+    );
+  }
 
   const indexHtml = join(config.clientDir, 'index.html');
   if (existsSync(indexHtml)) {

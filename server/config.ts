@@ -19,6 +19,10 @@ export interface Config {
   clientDir: string;
   /** Caption posts accepted per meeting per minute from captioning software. */
   captionPostsPerMinute: number;
+  /** Addresses the HTTP rate limits do not apply to (a trusted gateway, the benchmarks). */
+  rateLimitAllowList: string[];
+  /** Collect figures for the benchmarks and serve them at /api/metrics. */
+  metrics: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +50,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: resolve(env.CLIENT_DIR ?? './dist/client'),
     captionPostsPerMinute: positiveInteger('CAPTION_POSTS_PER_MINUTE', env.CAPTION_POSTS_PER_MINUTE ?? '600'),
+    rateLimitAllowList: (env.RATE_LIMIT_ALLOWLIST ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
+    metrics: env.METRICS === '1',
   };
 }
 

@@ -13,6 +13,7 @@ import type { Actor, MeetingEvent, MeetingEventBody, MeetingState } from '../../
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
 import { appendEvents, CommandAlreadyApplied, loadEvents, SeqTaken } from './event-store.ts';
+import type { Metrics } from '../metrics.ts';
 
 /** How many recent events a room keeps to answer "events after N" without the database. */
 const RECENT_EVENTS = 2_000;
@@ -26,6 +27,7 @@ export interface RoomDependencies {
   /** Another process may write this meeting (PostgreSQL): check the log before answering syncs. */
   sharedLog: boolean;
   broadcast(meetingId: string, events: MeetingEvent[]): void;
+  metrics?: Metrics;
   loadSetup(meetingId: string): Promise<MeetingSetup>;
 }
 
@@ -122,7 +124,9 @@ export class MeetingRoom {
       (body, index) => ({ ...body, seq: this.#state.seq + index + 1, at, actor: sender.actor }) as MeetingEvent,
     );
     try {
+      const started = performance.now();
       await appendEvents(this.deps.db, this.meetingId, events, { commandId, actorUserId: sender.userId });
+      this.deps.metrics?.recordAppend(performance.now() - started);
     } catch (error) {
       if (error instanceof SeqTaken) {
         await this.#catchUp();

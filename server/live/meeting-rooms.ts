@@ -8,9 +8,11 @@ import type { Actor, MeetingEvent, MeetingEventBody, MeetingState, Participant }
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import * as store from '../meetings/meeting-store.ts';
 import { MeetingRoom } from './meeting-room.ts';
+import type { Metrics } from '../metrics.ts';
 
 export interface RoomsOptions {
   db: Database;
+  metrics?: Metrics;
   sharedLog: boolean;
   broadcast(meetingId: string, events: MeetingEvent[]): void;
 }
@@ -63,6 +65,7 @@ export class MeetingRooms {
       db: this.options.db,
       sharedLog: this.options.sharedLog,
       broadcast: this.options.broadcast,
+      metrics: this.options.metrics,
       loadSetup: (id) => loadSetup(this.options.db, id),
     });
   }
