@@ -31,6 +31,7 @@ import {
 } from './meeting-views.ts';
 import { CAPTION_ROLES } from '../captions/caption-socket.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
+import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError, MeetingFileSchema } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 
 const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
@@ -234,6 +235,45 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     return format === 'csv'
       ? reply.type('text/csv; charset=utf-8').send('\uFEFF' + chatCsv(chat))
       : reply.type('text/plain; charset=utf-8').send(chatText(meeting.title, chat));
+  });
+
+  /** The whole meeting as one file, to move it to another EqualFloor. */
+  app.get('/api/meetings/:meetingId/export.json', async (request, reply) => {
+    const { meetingId } = await managerAccess(request);
+    const file = await exportMeeting(db, meetingId);
+    if (!file) throw notFound('Meeting');
+    return reply
+      .header('content-disposition', `attachment; filename="meeting-${meetingId}.json"`)
+      .header('cache-control', 'no-store')
+      .send(file);
+  });
+
+  app.post('/api/meetings/import', { bodyLimit: 64 * 1024 * 1024 }, async (request, reply) => {
+    const { user } = requireStaff(request, 'secretariat');
+    const file = parseInput(MeetingFileSchema, request.body, 'The meeting file');
+    try {
+      const meetingId = await importMeeting(db, file, user.id);
+      return reply.code(201).send({ meetingId });
+    } catch (error) {
+      if (error instanceof MeetingExistsError) throw new HttpError(409, error.message);
+      if (error instanceof Error && /event log/.test(error.message)) throw new HttpError(400, `The meeting file is not valid: ${error.message}.`);
+      throw error;
+    }
+  });
+
+  /** Deleting needs the meeting's title typed again; it removes all the meeting's personal data. */
+  app.delete('/api/meetings/:meetingId', async (request, reply) => {
+    const { meetingId } = await managerAccess(request);
+    const { confirmTitle } = parseInput(v.strictObject({ confirmTitle: v.string() }), request.body, 'The request');
+    const meeting = await store.findMeeting(db, meetingId);
+    if (!meeting) throw notFound('Meeting');
+    if (confirmTitle.trim() !== meeting.title) {
+      throw new HttpError(400, 'Type the meeting’s title exactly to confirm the deletion.', [{ where: 'confirmTitle', message: 'does not match the title' }]);
+    }
+    const ended = await deleteMeeting(db, meetingId);
+    ctx.rooms.forget(meetingId);
+    ctx.disconnectSessions(ended ?? [], 'the meeting was deleted');
+    return reply.code(204).send();
   });
 
   app.put('/api/meetings/:meetingId/observer-link', async (request) => {

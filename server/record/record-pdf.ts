@@ -10,9 +10,10 @@
  * Armenian, Georgian, Hebrew and Arabic letters render. What it cannot do: scripts DejaVu
  * has no glyphs for — Chinese, Japanese, Korean, the Indic scripts, Thai — print as empty
  * boxes (.notdef), and their text is not extractable. Right-to-left text is shaped
- * (fontkit joins Arabic letters), and a run of right-to-left words is kept together in
- * visual order, but there is no full bidi algorithm: a right-to-left paragraph still reads
- * from the left margin and such a run does not wrap inside itself.
+ * (fontkit joins Arabic letters) and each stretch of right-to-left words (a name, a
+ * phrase) is set right to left as one piece, in place in the left-to-right line; there is
+ * no full bidi algorithm: a paragraph written right to left still starts at the left
+ * margin, and a stretch does not wrap inside itself.
  */
 import PDFDocument from 'pdfkit';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
@@ -300,7 +301,9 @@ function fontOf(run: Run): FontName {
 
 /** Writes styled runs as one wrapping paragraph from doc.y in the box. */
 function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colour: string, align: 'left' | 'center' | 'right' = 'left'): void {
-  const parts = runs.filter((run) => run.text !== '');
+  // Each right-to-left stretch is a text() call of its own: pdfkit then never puts it in one
+  // word with the text around it, so fontkit lays it out alone, right to left.
+  const parts = runs.flatMap((run) => bidiPieces(run.text).map((text) => ({ ...run, text })));
   if (parts.length === 0) return;
   const top = doc.y;
   parts.forEach((run, index) => {
@@ -314,9 +317,8 @@ function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colou
       strike: run.strike === true,
       align,
     };
-    const text = pdfText(run.text);
-    if (index === 0) doc.text(text, box.x, top, options);
-    else doc.text(text, options);
+    if (index === 0) doc.text(run.text, box.x, top, options);
+    else doc.text(run.text, options);
   });
   doc.x = box.x;
 }
@@ -344,4 +346,17 @@ const RTL_WORDS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+(?:[ \u00a0]+[\u059
  */
 export function pdfText(text: string): string {
   return text.replace(RTL_WORDS, (run) => run.replace(/ /g, '\u00a0'));
+}
+
+/** The text cut where right-to-left stretches start and end (each stretch joined by no-break spaces); no empty pieces. */
+export function bidiPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(RTL_WORDS)) {
+    if (match.index > last) pieces.push(text.slice(last, match.index));
+    pieces.push(match[0].replace(/ /g, '\u00a0'));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push(text.slice(last));
+  return pieces.filter((piece) => piece !== '');
 }

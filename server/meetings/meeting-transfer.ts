@@ -1,0 +1,201 @@
+/**
+ * A meeting as one file: its set-up, roster, full event log, captions and attendance, to
+ * move it to another EqualFloor (the record built there is the same); and its deletion
+ * with all personal data. Secrets (links, codes, tokens) are not exported: the importing
+ * instance issues its own.
+ */
+import * as v from 'valibot';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/open.ts';
+import { agendaItems, attendance, captionSegments, meetingEvents, meetings, recordVersions, rosterEntries, sessions, users } from '../db/schema.ts';
+import { newId, newShortCode, newToken } from '../ids.ts';
+import { MEETING_ROLES, REGIONS, STAKEHOLDER_GROUPS } from '../../shared/domain.ts';
+
+export const MEETING_FILE_FORMAT = 'equalfloor-meeting';
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const Millis = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** The file's shape, checked on import like any other input. */
+export const MeetingFileSchema = v.object({
+  format: v.literal(MEETING_FILE_FORMAT),
+  formatVersion: v.literal(1),
+  meeting: v.object({
+    id: Id,
+    title: Text(300),
+    body: Text(300),
+    startsAt: Millis,
+    timeZone: Text(64),
+    plannedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
+  }),
+  agenda: v.pipe(
+    v.array(v.object({ id: Id, position: v.number(), number: Text(20), depth: v.picklist([0, 1]), title: Text(300), minutes: v.nullable(v.number()) })),
+    v.maxLength(500),
+  ),
+  roster: v.pipe(
+    v.array(
+      v.object({
+        id: Id,
+        name: Text(200),
+        affiliation: Text(300),
+        email: Text(254),
+        stakeholderGroup: v.picklist(STAKEHOLDER_GROUPS),
+        region: v.picklist(REGIONS),
+        role: v.picklist(MEETING_ROLES),
+      }),
+    ),
+    v.maxLength(20_000),
+  ),
+  events: v.pipe(
+    v.array(
+      v.object({
+        seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        type: Text(64),
+        at: Millis,
+        actorParticipantId: v.nullable(Text(64)),
+        actorName: Text(200),
+        body: v.record(v.string(), v.unknown()),
+      }),
+    ),
+    v.maxLength(1_000_000),
+  ),
+  captions: v.array(
+    v.object({
+      seq: v.number(),
+      startedAt: Millis,
+      endedAt: Millis,
+      offsetMs: Millis,
+      itemId: v.nullable(Text(64)),
+      speakerId: v.nullable(Text(64)),
+      speakerName: v.nullable(Text(200)),
+      text: Text(2000),
+      language: v.nullable(Text(35)),
+    }),
+  ),
+  attendance: v.array(v.object({ participantId: Text(64), joinedAt: Millis, leftAt: v.nullable(Millis) })),
+});
+export type MeetingFile = v.InferOutput<typeof MeetingFileSchema>;
+
+export async function exportMeeting(db: Database, meetingId: string): Promise<MeetingFile | undefined> {
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+  if (!meeting) return undefined;
+  const [agenda, roster, events, captions, present] = await Promise.all([
+    db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position),
+    db.select().from(rosterEntries).where(eq(rosterEntries.meetingId, meetingId)).orderBy(rosterEntries.createdAt, rosterEntries.id),
+    db.select().from(meetingEvents).where(eq(meetingEvents.meetingId, meetingId)).orderBy(meetingEvents.seq),
+    db.select().from(captionSegments).where(eq(captionSegments.meetingId, meetingId)).orderBy(captionSegments.seq),
+    db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).orderBy(attendance.joinedAt),
+  ]);
+  return {
+    format: MEETING_FILE_FORMAT,
+    formatVersion: 1,
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      body: meeting.body,
+      startsAt: meeting.startsAt.getTime(),
+      timeZone: meeting.timeZone,
+      plannedMinutes: meeting.plannedMinutes,
+    },
+    agenda: agenda.map(({ id, position, number, depth, title, minutes }) => ({ id, position, number, depth: depth === 1 ? 1 : 0, title, minutes })),
+    roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role }) => ({
+      id,
+      name,
+      affiliation,
+      email,
+      stakeholderGroup: stakeholderGroup as MeetingFile['roster'][number]['stakeholderGroup'],
+      region: region as MeetingFile['roster'][number]['region'],
+      role: role as MeetingFile['roster'][number]['role'],
+    })),
+    events: events.map(({ seq, type, at, actorParticipantId, actorName, body }) => ({
+      seq,
+      type,
+      at,
+      actorParticipantId,
+      actorName,
+      body: body as Record<string, unknown>,
+    })),
+    captions: captions.map(({ meetingId: _meetingId, ...segment }) => segment),
+    attendance: present.map((row) => ({ participantId: row.participantId, joinedAt: row.joinedAt.getTime(), leftAt: row.leftAt?.getTime() ?? null })),
+  };
+}
+
+export class MeetingExistsError extends Error {
+  constructor() {
+    super('This meeting is already here: delete it first to import it again.');
+  }
+}
+
+/** Imports a meeting file in one transaction; the meeting keeps its ids, and gets new links. */
+export async function importMeeting(db: Database, file: MeetingFile, createdBy: string): Promise<string> {
+  const seqs = file.events.map((event) => event.seq);
+  if (seqs.some((seq, index) => seq !== index + 1)) throw new Error('the event log must run from 1 without gaps');
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, file.meeting.id));
+    if (existing) throw new MeetingExistsError();
+    const displayUserId = newId('u');
+    await tx.insert(users).values({ id: displayUserId, kind: 'guest', name: 'Room display' });
+    await tx.insert(meetings).values({
+      ...file.meeting,
+      startsAt: new Date(file.meeting.startsAt),
+      createdBy,
+      displayToken: newToken(),
+      captionToken: newToken(),
+      roomCode: newShortCode(),
+      displayUserId,
+    });
+    if (file.agenda.length) await tx.insert(agendaItems).values(file.agenda.map((item) => ({ ...item, meetingId: file.meeting.id })));
+    const codes = new Set<string>();
+    for (const entry of file.roster) {
+      const userId = newId('u');
+      await tx.insert(users).values({ id: userId, kind: 'guest', name: entry.name });
+      let code = newShortCode();
+      while (codes.has(code)) code = newShortCode();
+      codes.add(code);
+      await tx.insert(rosterEntries).values({ ...entry, meetingId: file.meeting.id, userId, joinToken: newToken(), personalCode: code });
+    }
+    for (let start = 0; start < file.events.length; start += 500) {
+      await tx.insert(meetingEvents).values(
+        file.events.slice(start, start + 500).map((event) => ({ ...event, meetingId: file.meeting.id, actorUserId: null, commandId: null })),
+      );
+    }
+    if (file.captions.length) {
+      for (let start = 0; start < file.captions.length; start += 500) {
+        await tx.insert(captionSegments).values(file.captions.slice(start, start + 500).map((segment) => ({ ...segment, meetingId: file.meeting.id })));
+      }
+    }
+    if (file.attendance.length) {
+      await tx.insert(attendance).values(
+        file.attendance.map((row) => ({
+          id: newId('att'),
+          meetingId: file.meeting.id,
+          participantId: row.participantId,
+          joinedAt: new Date(row.joinedAt),
+          leftAt: row.leftAt === null ? null : new Date(row.leftAt),
+        })),
+      );
+    }
+    return file.meeting.id;
+  });
+}
+
+/**
+ * Deletes a meeting and every piece of personal data it holds: roster, event log, chat,
+ * captions, attendance, record versions, and the guest accounts and sessions of its links.
+ * Returns the ended session ids.
+ */
+export async function deleteMeeting(db: Database, meetingId: string): Promise<string[] | undefined> {
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
+    if (!meeting) return undefined;
+    const roster = await tx.select({ userId: rosterEntries.userId }).from(rosterEntries).where(eq(rosterEntries.meetingId, meetingId));
+    const ended = await tx.delete(sessions).where(eq(sessions.meetingId, meetingId)).returning({ id: sessions.id });
+    // Child rows go with the meeting (on delete cascade); listed here for whoever reads this.
+    await tx.delete(recordVersions).where(eq(recordVersions.meetingId, meetingId));
+    await tx.delete(meetings).where(eq(meetings.id, meetingId));
+    const guestIds = [meeting.displayUserId, ...roster.map((row) => row.userId)];
+    await tx.delete(users).where(and(inArray(users.id, guestIds), eq(users.kind, 'guest')));
+    return ended.map((row) => row.id);
+  });
+}
