@@ -297,6 +297,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     }
 
     case 'position.record': {
+      senderMayTakePositions(state, ctx);
       const target = findTarget(state, command.itemId, command.proposalId);
       const holder = positionHolder(state, ctx, command);
       mayTakePositions(state, ctx, holder.speaker, target.item);
@@ -321,6 +322,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     }
 
     case 'position.withdraw': {
+      senderMayTakePositions(state, ctx);
       const target = findTarget(state, command.itemId, command.proposalId);
       const holder = positionHolder(state, ctx, command);
       // A lead may always remove what was recorded for someone, whatever the settings now say.
@@ -359,6 +361,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     }
 
     case 'consensus.object': {
+      senderMayTakePositions(state, ctx);
       const call = findOpenCall(state, command.callId);
       const holder = positionHolder(state, ctx, command);
       mayTakePositions(state, ctx, holder.speaker, undefined);
@@ -383,6 +386,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     }
 
     case 'consensus.withdrawObjection': {
+      senderMayTakePositions(state, ctx);
       const call = findOpenCall(state, command.callId);
       const key = ownKey(ctx);
       if (!call.objections.some((objection) => objection.holderKey === key)) reject('conflict', 'You have not objected.');
@@ -533,6 +537,12 @@ function positionHolder(
   }
   if (!isLeading(ctx.role)) reject('forbidden', 'Only the chair and the secretariat record positions for others.');
   return { key: holderKeyOf(speaker!), speaker: speaker!, onBehalf: true };
+}
+
+/** P3: an observer (unless the meeting allows it) or the captioner is refused before anything else is looked up. */
+function senderMayTakePositions(state: MeetingState, ctx: DecisionContext): void {
+  const sender = ctx.actor.participantId === null ? undefined : state.participants[ctx.actor.participantId];
+  if (sender && !isLeading(ctx.role)) mayTakePositions(state, ctx, speakerOf(sender), undefined);
 }
 
 /**

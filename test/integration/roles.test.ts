@@ -1,0 +1,208 @@
+/**
+ * docs/roles.md, tried pair by pair against the real server: every socket command and event
+ * and every HTTP route, for every role. The tables are read from the document itself, so the
+ * document cannot drift from what the server does.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { HttpClient } from '../support/http-client.ts';
+import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
+import { COMMAND_ROLES } from '../../shared/meeting/permissions.ts';
+import type { CommandInput, CommandType } from '../../shared/meeting/commands.ts';
+
+const ROLES = ['chair', 'co-chair', 'secretariat', 'member', 'observer', 'captioner', 'display', 'anonymous'] as const;
+type Role = (typeof ROLES)[number];
+type Verdict = 'yes' | 'no' | 'setting' | 'shared' | 'roster';
+
+/** The rows of the table under a heading of docs/roles.md: name → verdict per role. */
+function table(heading: string): Map<string, Record<Role, Verdict>> {
+  const doc = readFileSync(new URL('../../docs/roles.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf(`## ${heading}`)).split('\n## ')[0]!;
+  const rows = new Map<string, Record<Role, Verdict>>();
+  for (const line of section.split('\n')) {
+    const match = /^\| `([^`]+)` \|(.*)\|$/.exec(line);
+    if (!match) continue;
+    const cells = match[2]!.split('|').map((cell) => cell.trim() as Verdict);
+    rows.set(match[1]!, Object.fromEntries(ROLES.map((role, index) => [role, cells[index]!])) as Record<Role, Verdict>);
+  }
+  return rows;
+}
+
+const COMMANDS = table('Meeting commands');
+const EVENTS = table('Other socket events');
+const ROUTES = table('HTTP routes');
+
+/** A schema-valid example of each command; ids that match nothing make allowed commands fail on the state, not the role. */
+function example(type: CommandType, itemId: string, participantId: string): CommandInput {
+  const examples: Record<CommandType, CommandInput> = {
+    'meeting.open': { type: 'meeting.open' },
+    'meeting.end': { type: 'meeting.end' },
+    'meeting.changeSettings': { type: 'meeting.changeSettings', firstTimeSpeakersFirst: false },
+    'participant.setLocation': { type: 'participant.setLocation', participantId, location: 'remote' },
+    'agenda.startItem': { type: 'agenda.startItem', itemId: 'a-none' },
+    'agenda.markItem': { type: 'agenda.markItem', itemId: 'a-none', status: 'done' },
+    'agenda.addItem': { type: 'agenda.addItem', title: 'AOB', minutes: 5, afterItemId: 'a-none' },
+    'agenda.addPresentation': { type: 'agenda.addPresentation', itemId: 'a-none', presenterId: null, presenterName: 'X', title: 'T', minutes: 4 },
+    'agenda.addProposal': { type: 'agenda.addProposal', itemId: 'a-none', title: 'P' },
+    'queue.raiseHand': { type: 'queue.raiseHand', kind: 'point-of-order' },
+    'queue.addOnBehalf': { type: 'queue.addOnBehalf', participantId: 'r-none' },
+    'queue.editNote': { type: 'queue.editNote', entryId: 'q-none', note: 'n' },
+    'queue.moveDown': { type: 'queue.moveDown', entryId: 'q-none' },
+    'queue.move': { type: 'queue.move', entryId: 'q-none', toIndex: 0 },
+    'queue.withdraw': { type: 'queue.withdraw', entryId: 'q-none' },
+    'queue.close': { type: 'queue.close' },
+    'queue.reopen': { type: 'queue.reopen' },
+    'queue.clear': { type: 'queue.clear' },
+    'floor.give': { type: 'floor.give', entryId: 'q-none' },
+    'floor.giveTo': { type: 'floor.giveTo', participantId: 'r-none' },
+    'floor.startPresentation': { type: 'floor.startPresentation', presentationId: 'p-none' },
+    'floor.end': { type: 'floor.end', speechId: 's-none' },
+    'timer.pause': { type: 'timer.pause', speechId: 's-none' },
+    'timer.resume': { type: 'timer.resume', speechId: 's-none' },
+    'timer.extend': { type: 'timer.extend', speechId: 's-none', seconds: 60 },
+    'timer.setDuration': { type: 'timer.setDuration', speechId: 's-none', seconds: 60 },
+    'position.record': { type: 'position.record', itemId, proposalId: 'pr-none', stance: 'support' },
+    'position.withdraw': { type: 'position.withdraw', itemId, proposalId: 'pr-none' },
+    'consensus.open': { type: 'consensus.open', itemId: 'a-none', proposalId: null },
+    'consensus.object': { type: 'consensus.object', callId: 'c-none' },
+    'consensus.withdrawObjection': { type: 'consensus.withdrawObjection', callId: 'c-none' },
+    'consensus.close': { type: 'consensus.close', callId: 'c-none' },
+    'decision.record': { type: 'decision.record', itemId: 'a-none', proposalId: null, kind: 'agreed' },
+    'decision.remove': { type: 'decision.remove', decisionId: 'd-none' },
+    'action.record': { type: 'action.record', itemId: 'a-none', what: 'w', who: 'x', due: null },
+    'action.remove': { type: 'action.remove', actionId: 'ai-none' },
+    'chat.post': { type: 'chat.post', text: 'Hello' },
+    'chat.flag': { type: 'chat.flag', messageId: 'msg-none', flagged: true },
+    'chat.mute': { type: 'chat.mute', participantId: 'r-none', muted: true },
+  };
+  return examples[type];
+}
+
+describe('docs/roles.md against the real server', () => {
+  let server: TestServer;
+  let meetingId: string;
+  let itemId: string;
+  const browsers = {} as Record<Role, HttpClient>;
+  const sockets = {} as Record<Role, Socket | undefined>;
+  const participantIds = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite');
+    browsers.secretariat = await signInFirstSecretariat(server);
+    meetingId = await createMeeting(browsers.secretariat, 'Roles');
+    await browsers.secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
+    const csv = ['name,stakeholder group,region,role', ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `The ${role},civil society,Africa,${role}`)].join('\n');
+    const setup = (await browsers.secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { role: Role; joinUrl: string; id: string }[];
+    for (const entry of setup) {
+      browsers[entry.role] = new HttpClient(server.baseUrl);
+      await browsers[entry.role].post('/api/join', { token: new URL(entry.joinUrl).pathname.split('/').pop() });
+      participantIds[entry.role] = entry.id;
+    }
+    const displayUrl = (await browsers.secretariat.get(`/api/meetings/${meetingId}`)).body.displayUrl as string;
+    browsers.display = new HttpClient(server.baseUrl);
+    await browsers.display.post('/api/display', { token: new URL(displayUrl).pathname.split('/').pop() });
+    browsers.anonymous = new HttpClient(server.baseUrl);
+    participantIds.secretariat = participantIds.display = participantIds.anonymous = 'r-none';
+
+    for (const role of ROLES) {
+      const socket = io(server.baseUrl, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin: server.baseUrl, ...(browsers[role].cookie ? { cookie: browsers[role].cookie } : {}) },
+      });
+      const connected = await new Promise<boolean>((resolve) => {
+        socket.once('connect', () => resolve(true));
+        socket.once('connect_error', () => resolve(false));
+      });
+      sockets[role] = connected ? socket : undefined;
+      if (!connected) socket.close();
+      else await socket.emitWithAck('meeting:enter', { meetingId });
+    }
+    await sockets.chair!.emitWithAck('meeting:command', { meetingId, commandId: 'open-00000001', command: { type: 'meeting.open' } });
+    const state = await sockets.chair!.emitWithAck('meeting:sync', { meetingId, afterSeq: 0 });
+    itemId = state.ok && state.sync.kind === 'snapshot' ? state.sync.state.agenda[0]!.id : '';
+    await sockets.chair!.emitWithAck('meeting:command', { meetingId, commandId: 'start-0000001', command: { type: 'agenda.startItem', itemId } });
+  });
+  afterAll(async () => {
+    for (const socket of Object.values(sockets)) socket?.close();
+    await server?.close();
+  });
+
+  it('lists every meeting command, and agrees with the role table in the code', () => {
+    expect([...COMMANDS.keys()].sort()).toEqual(Object.keys(COMMAND_ROLES).sort());
+    for (const [type, verdicts] of COMMANDS) {
+      for (const role of ROLES) {
+        expect(verdicts[role] !== 'no', `${type} for ${role}`).toBe((COMMAND_ROLES[type as CommandType] as readonly string[]).includes(role));
+      }
+    }
+  });
+
+  // Ending the meeting goes last: an allowed end would refuse everything after it.
+  const commandPairs = [...COMMANDS.entries()]
+    .sort(([a], [b]) => Number(a === 'meeting.end') - Number(b === 'meeting.end'))
+    .flatMap(([type, verdicts]) => ROLES.map((role) => ({ type, role, verdict: verdicts[role] })));
+  it.each(commandPairs)('$type for $role: $verdict', async ({ type, role, verdict }) => {
+    const socket = sockets[role];
+    if (!socket) {
+      expect(verdict).toBe('no');
+      return;
+    }
+    const answer = await socket.emitWithAck('meeting:command', {
+      meetingId,
+      commandId: `${role}-${type}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60),
+      command: example(type as CommandType, itemId, participantIds[role]),
+    });
+    const forbidden = !answer.ok && answer.code === 'forbidden';
+    expect(forbidden, JSON.stringify(answer)).toBe(verdict !== 'yes');
+  });
+
+  const eventPairs = [...EVENTS.entries()].flatMap(([event, verdicts]) => ROLES.map((role) => ({ event, role, verdict: verdicts[role] })));
+  it.each(eventPairs)('$event for $role: $verdict', async ({ event, role, verdict }) => {
+    const socket = sockets[role];
+    if (!socket) {
+      expect(verdict).toBe('no');
+      return;
+    }
+    const payloads: Record<string, object> = {
+      'meeting:enter': { meetingId },
+      'meeting:sync': { meetingId, afterSeq: 0 },
+      'captions:history': { meetingId },
+      'captions:typing': { meetingId, text: 'Good morning', final: false },
+      'captions:speaker': { meetingId, speakerId: null, speakerName: null },
+    };
+    const answer = await socket.emitWithAck(event as never, payloads[event] as never);
+    expect((answer as { ok: boolean }).ok, JSON.stringify(answer)).toBe(verdict === 'yes');
+  });
+
+  const routePairs = [...ROUTES.entries()].flatMap(([route, verdicts]) => ROLES.map((role) => ({ route, role, verdict: verdicts[role] })));
+  it.each(routePairs)('$route for $role: $verdict', async ({ route, role, verdict }) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const path = template.replace(':id', meetingId).replace(':entry', 'r-none').replace(':n', '1');
+    const bodies: Record<string, unknown> = {
+      'POST /api/accounts': { name: 'X', email: 'not-an-email', password: 'x', staffRole: 'chair' },
+      'POST /api/meetings': { title: '' },
+      'POST /api/meetings/import': { format: 'none' },
+      'PATCH /api/meetings/:id': { plannedMinutes: -1 },
+      'DELETE /api/meetings/:id': { confirmTitle: 'not the title' },
+      'POST /api/meetings/:id/roster': { name: '' },
+      'POST /api/meetings/:id/roster/import': { csv: 'name\n' },
+      'PATCH /api/meetings/:id/roster/:entry': { name: 'X' },
+      'PUT /api/meetings/:id/agenda': { text: '' },
+      'PUT /api/meetings/:id/observer-link': { enabled: 'maybe' },
+      'POST /api/meetings/:id/record/versions': { markdown: '', basedOn: 1 },
+      'POST /api/meetings/:id/record/finalise': { version: 999 },
+      'PUT /api/meetings/:id/record/sharing': { sharing: 'everyone' },
+      'POST /api/meetings/:id/record/generate': {},
+      'DELETE /api/meetings/:id/roster/:entry/link': undefined,
+      'POST /api/meetings/:id/roster/:entry/link': {},
+    };
+    const answer = await browsers[role].request(method, path, bodies[route]);
+    // Refused: not signed in, not allowed, or the meeting is not theirs to see.
+    const refused =
+      answer.status === 401 || answer.status === 403 || (answer.status === 404 && /^Meeting not found/.test(answer.body?.error ?? ''));
+    expect(refused, `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`).toBe(verdict === 'no' || verdict === 'shared');
+  });
+});
