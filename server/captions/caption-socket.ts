@@ -6,6 +6,7 @@ import type { MeetingAccessRole } from '../../shared/domain.ts';
 import { handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import * as store from './caption-store.ts';
+import { SlidingWindow } from '../realtime/rate-limiter.ts';
 
 /** Who may write captions: the captioner, and the secretariat standing in. */
 export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secretariat'];
@@ -16,14 +17,14 @@ const TYPING_PER_SECOND = 30;
 export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feeds: CaptionFeeds): void {
   io.on('connection', (socket) => {
     const unexpected = (error: unknown) => ctx.log.error({ err: error }, 'caption handler failed');
-    const allowTyping = rateLimiter(TYPING_PER_SECOND);
+    const typing = new SlidingWindow(TYPING_PER_SECOND, 1000);
 
     handle(
       socket,
       'captions:typing',
       async ({ meetingId, text, final }) => {
         captionerAccess(socket, meetingId);
-        if (!allowTyping()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
+        if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
         await feeds.get(meetingId).setLine(text, final);
         return {};
       },
@@ -60,16 +61,4 @@ function captionerAccess(socket: MeetingSocket, meetingId: string) {
   if (!access) throw new CommandRejected('forbidden', 'Enter the meeting first.');
   if (!CAPTION_ROLES.includes(access.role)) throw new CommandRejected('forbidden', 'Only the captioner writes captions.');
   return access;
-}
-
-/** A sliding one-second window: true while fewer than `perSecond` calls came in the last second. */
-function rateLimiter(perSecond: number): () => boolean {
-  const times: number[] = [];
-  return () => {
-    const now = Date.now();
-    while (times.length > 0 && now - times[0]! >= 1000) times.shift();
-    if (times.length >= perSecond) return false;
-    times.push(now);
-    return true;
-  };
 }

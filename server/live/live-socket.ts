@@ -9,6 +9,7 @@ import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
+import { SlidingWindow } from '../realtime/rate-limiter.ts';
 
 export interface LiveServices {
   rooms: MeetingRooms;
@@ -16,9 +17,38 @@ export interface LiveServices {
   meetingEnded(meetingId: string, by: string): void;
 }
 
+/**
+ * Limits per connection, each answered with a clear refusal: commands in general, and for
+ * participants the ones that could be repeated to disrupt (hands, chat, positions). The
+ * chair and secretariat get a wider general limit: they record for others in bursts.
+ */
+const COMMAND_LIMITS = {
+  any: { limit: 50, windowMs: 10_000, message: 'Too many commands at once; wait a moment.' },
+  lead: { limit: 500, windowMs: 10_000, message: 'Too many commands at once; wait a moment.' },
+  'queue.raiseHand': { limit: 10, windowMs: 60_000, message: 'You raised your hand too often; wait a minute.' },
+  'chat.post': { limit: 10, windowMs: 10_000, message: 'You are posting too fast; wait a few seconds.' },
+  'position.record': { limit: 60, windowMs: 60_000, message: 'Too many positions in a minute; wait a moment.' },
+} as const;
+type LimitKey = keyof typeof COMMAND_LIMITS;
+
+function commandLimiter() {
+  const windows = Object.fromEntries(
+    Object.entries(COMMAND_LIMITS).map(([key, { limit, windowMs }]) => [key, new SlidingWindow(limit, windowMs)]),
+  ) as Record<LimitKey, SlidingWindow>;
+  const check = (key: LimitKey) => {
+    if (!windows[key].allow()) throw new CommandRejected('rate-limited', COMMAND_LIMITS[key].message);
+  };
+  return (type: string, leading: boolean) => {
+    if (leading) return check('lead');
+    check('any');
+    if (type in windows) check(type as LimitKey);
+  };
+}
+
 export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: LiveServices): void {
   io.on('connection', (socket) => {
     const unexpected = (error: unknown) => ctx.log.error({ err: error }, 'socket handler failed');
+    const checkRate = commandLimiter();
 
     handle(
       socket,
@@ -67,6 +97,7 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       'meeting:command',
       async ({ meetingId, commandId, command }) => {
         const access = enteredAccess(socket, meetingId);
+        checkRate(command.type, isLeading(access.role));
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
         const result = await room.execute(

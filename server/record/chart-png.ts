@@ -139,6 +139,18 @@ interface Point {
 type Contour = Point[];
 
 let loaded: { regular: TrueTypeFont; bold: TrueTypeFont } | null = null;
+const coverage = new Map<string, (codePoint: number) => boolean>();
+
+/** Whether a DejaVu font file (e.g. `DejaVuSans-Oblique.ttf`) has a glyph for a code point. */
+export function dejavuHasGlyph(file: string, codePoint: number): boolean {
+  let covers = coverage.get(file);
+  if (!covers) {
+    const font = new TrueTypeFont(readFileSync(dejavuFontPath(file)));
+    covers = (code) => font.glyphIndex(code) !== 0;
+    coverage.set(file, covers);
+  }
+  return covers(codePoint);
+}
 
 function fonts(): { regular: TrueTypeFont; bold: TrueTypeFont } {
   loaded ??= {

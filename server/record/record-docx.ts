@@ -275,8 +275,9 @@ function runsDocx(runs: readonly Run[]): ParagraphChild[] {
         new TextRun({
           text: line,
           ...(index > 0 ? { break: 1 } : {}),
-          bold: run.bold ?? false,
-          italics: run.italic ?? false,
+          // Only what is on: an explicit "not bold" would override the heading styles' bold.
+          ...(run.bold ? { bold: true } : {}),
+          ...(run.italic ? { italics: true } : {}),
           ...(run.strike ? { strike: true } : {}),
           ...(run.code ? { font: CODE_FONT } : {}),
           ...(run.href ? { style: 'Hyperlink' } : {}),

@@ -1,15 +1,11 @@
 /** One record, every format: the text as edited, rendered; the structured record for JSON and charts. */
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
+import { RECORD_WORDS } from '../../shared/record/record-words.ts';
+import type { ExportOptions } from './record-tokens.ts';
 
 export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
-export interface ExportOptions {
-  status: 'draft' | 'final';
-  finalisedBy?: string;
-  finalisedAt?: number;
-  language?: 'en';
-}
 
 export async function exportRecord(
   format: RecordFormat,
@@ -17,6 +13,11 @@ export async function exportRecord(
   record: MeetingRecord,
   options: ExportOptions,
 ): Promise<{ contentType: string; body: string | Buffer }> {
+  if (options.status === 'final') {
+    // The generated text calls itself a draft; the finalised record says it is final.
+    const words = RECORD_WORDS[options.language ?? 'en'];
+    markdown = markdown.replace(`**${words.summaryReport}** — ${words.draft}`, `**${words.summaryReport}** — ${words.final}`);
+  }
   switch (format) {
     case 'md':
       return { contentType: 'text/markdown; charset=utf-8', body: markdown };

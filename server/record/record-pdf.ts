@@ -8,8 +8,9 @@
  * Fonts: DejaVu Sans (regular, bold, oblique, bold oblique) and DejaVu Sans Mono, embedded
  * (subset) from the dejavu-fonts-ttf package, so Latin with accents, Greek, Cyrillic,
  * Armenian, Georgian, Hebrew and Arabic letters render. What it cannot do: scripts DejaVu
- * has no glyphs for — Chinese, Japanese, Korean, the Indic scripts, Thai — print as empty
- * boxes (.notdef), and their text is not extractable. Right-to-left text is shaped
+ * has no glyphs for — Chinese, Japanese, Korean, the Indic scripts, Thai — print as white
+ * squares (□, one per character), so neither shown nor extractable. Letters a face lacks
+ * (DejaVu Sans Oblique has no Arabic, the Mono no Hebrew) come from the regular face. Right-to-left text is shaped
  * (fontkit joins Arabic letters) and each stretch of right-to-left words (a name, a
  * phrase) is set right to left as one piece, in place in the left-to-right line; there is
  * no full bidi algorithm: a paragraph written right to left still starts at the left
@@ -19,7 +20,7 @@ import PDFDocument from 'pdfkit';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { CHART_WORDS, chartLayout, recordCharts } from '../../shared/record/record-charts.ts';
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
-import { dejavuFontPath } from './chart-png.ts';
+import { dejavuFontPath, dejavuHasGlyph } from './chart-png.ts';
 import { markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type ListBlock, type Run, type TableBlock } from './record-tokens.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
@@ -226,8 +227,9 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
       ...cells.map((cell, column) => {
         const text = pdfText(plainText(cell));
         if (text === '') return lineHeight(doc, TABLE_SIZE) + 2 * CELL_PAD;
-        // Measured in bold when any of it is bold: bold is the wider face, so the row is never too short.
-        doc.font(isBold(cell, row, column) || cell.some((run) => run.bold) ? 'bold' : 'regular').fontSize(TABLE_SIZE);
+        // Measured in the widest face any of it uses (mono, then bold), so the row is never too short.
+        const face: FontName = cell.some((run) => run.code) ? 'mono' : isBold(cell, row, column) || cell.some((run) => run.bold) ? 'bold' : 'regular';
+        doc.font(face).fontSize(TABLE_SIZE);
         return doc.heightOfString(text, { width: widths[column]! - 2 * CELL_PAD, lineGap: LINE_GAP }) + 2 * CELL_PAD;
       }),
     );
@@ -251,19 +253,39 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
   };
 
   const headerHeight = header ? rowHeight(header, 'header') : 0;
-  const firstHeight = rows[0] ? rowHeight(rows[0], 0) : 0;
+  const firstHeight = rows[0] ? Math.min(rowHeight(rows[0], 0), lineHeight(doc, TABLE_SIZE) * 4) : 0;
   ensureRoom(doc, headerHeight + firstHeight + 4);
   doc.y += 2;
   if (header) drawRow(header, 'header', headerHeight);
+  const pageRoom = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - headerHeight - 4;
   rows.forEach((cells, index) => {
     const height = rowHeight(cells, index);
-    if (doc.y + height > bottomOf(doc) && doc.y > doc.page.margins.top + headerHeight + 1) {
+    if (height > pageRoom) {
+      // Taller than a page: the row as paragraphs, each cell under its column's name, free to flow on.
+      tallRow(cells, header, box);
+      return;
+    }
+    if (doc.y + height > bottomOf(doc)) {
       doc.addPage();
       if (header) drawRow(header, 'header', headerHeight);
     }
     drawRow(cells, index, height);
   });
   doc.y += 8;
+
+  function tallRow(cells: Run[][], names: Run[][] | null, area: Box): void {
+    ensureRoom(doc, lineHeight(doc, TABLE_SIZE) * 3);
+    doc.moveTo(area.x, doc.y).lineTo(area.x + area.width, doc.y).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+    doc.y += CELL_PAD;
+    cells.forEach((cell, column) => {
+      if (plainText(cell).trim() === '') return;
+      const name = names?.[column] ?? [];
+      const label: Run[] = plainText(name).trim() === '' ? [] : [...name.map((run) => ({ ...run, bold: true })), { text: ': ', bold: true }];
+      writeRuns(doc, [...label, ...cell], { x: area.x + CELL_PAD, width: area.width - 2 * CELL_PAD }, TABLE_SIZE, COLOURS.text);
+      doc.y += CELL_PAD;
+    });
+    doc.moveTo(area.x, doc.y).lineTo(area.x + area.width, doc.y).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+  }
 }
 
 /** Widths that fit the box: each column at least its longest word, the rest shared by how much text it has. */
@@ -302,12 +324,21 @@ function fontOf(run: Run): FontName {
 /** Writes styled runs as one wrapping paragraph from doc.y in the box. */
 function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colour: string, align: 'left' | 'center' | 'right' = 'left'): void {
   // Each right-to-left stretch is a text() call of its own: pdfkit then never puts it in one
-  // word with the text around it, so fontkit lays it out alone, right to left.
-  const parts = runs.flatMap((run) => bidiPieces(run.text).map((text) => ({ ...run, text })));
+  // word with the text around it, so fontkit lays it out alone, right to left. Letters the
+  // run's face lacks (Arabic in the oblique) are set in the regular face.
+  const pieces = runs.flatMap((run) => bidiPieces(run.text).flatMap((piece) => fontPieces(piece, fontOf(run)).map((part) => ({ run, ...part }))));
+  // pdfkit only breaks a continued line on a newline that starts a piece: move each to the next.
+  const parts: typeof pieces = [];
+  let carried = '';
+  for (const piece of pieces) {
+    const text = carried + piece.text.replace(/\n+$/, '');
+    carried = piece.text.match(/\n+$/)?.[0] ?? '';
+    if (text !== '') parts.push({ ...piece, text });
+  }
   if (parts.length === 0) return;
   const top = doc.y;
-  parts.forEach((run, index) => {
-    doc.font(fontOf(run)).fontSize(size).fillColor(run.href ? COLOURS.link : colour);
+  parts.forEach(({ run, font, text }, index) => {
+    doc.font(font).fontSize(size).fillColor(run.href ? COLOURS.link : colour);
     const options: PDFKit.Mixins.TextOptions = {
       width: box.width,
       continued: index < parts.length - 1,
@@ -317,10 +348,33 @@ function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colou
       strike: run.strike === true,
       align,
     };
-    if (index === 0) doc.text(run.text, box.x, top, options);
-    else doc.text(run.text, options);
+    if (index === 0) doc.text(text, box.x, top, options);
+    else doc.text(text, options);
   });
   doc.x = box.x;
+}
+
+/** A character no DejaVu face has (Chinese, say) is drawn as this, so it is measured as it is drawn. */
+const MISSING = '\u25a1';
+
+/** The text cut into pieces by the face that has their letters: the preferred one, else the regular. */
+function fontPieces(text: string, preferred: FontName): { font: FontName; text: string }[] {
+  const pieces: { font: FontName; text: string }[] = [];
+  const fallback: FontName = preferred === 'bold' || preferred === 'boldItalic' ? 'bold' : 'regular';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    let font: FontName = preferred;
+    let out = char;
+    if (!/\s/.test(char) && !dejavuHasGlyph(FONTS[preferred], code)) {
+      if (dejavuHasGlyph(FONTS[fallback], code)) font = fallback;
+      else if (dejavuHasGlyph(FONTS.regular, code)) font = 'regular';
+      else out = MISSING;
+    }
+    const last = pieces[pieces.length - 1];
+    if (last && last.font === font) last.text += out;
+    else pieces.push({ font, text: out });
+  }
+  return pieces;
 }
 
 function lineHeight(doc: Doc, size: number): number {
@@ -345,7 +399,9 @@ const RTL_WORDS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+(?:[ \u00a0]+[\u059
  * rather than pdfkit placing each word left to right.
  */
 export function pdfText(text: string): string {
-  return text.replace(RTL_WORDS, (run) => run.replace(/ /g, '\u00a0'));
+  return fontPieces(text.replace(RTL_WORDS, (run) => run.replace(/ /g, '\u00a0')), 'regular')
+    .map((piece) => piece.text)
+    .join('');
 }
 
 /** The text cut where right-to-left stretches start and end (each stretch joined by no-break spaces); no empty pieces. */
