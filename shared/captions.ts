@@ -42,7 +42,13 @@ const LineText = v.pipe(v.string(), v.maxLength(CAPTION_LIMITS.lineChars, `must 
 const Language = v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-US'));
 
 /** The captioner's console sends the whole current line as it stands (so corrections are simple). */
-export const CaptionTypingSchema = v.strictObject({ meetingId: Id, text: LineText, final: v.boolean() });
+export const CaptionTypingSchema = v.strictObject({
+  meetingId: Id,
+  text: LineText,
+  final: v.boolean(),
+  /** The console's id for a finished line: sent again after a lost answer, it is stored once. */
+  lineId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+});
 /** The captioner marks who speaks now (until the floor changes); null returns to the floor. */
 export const CaptionSpeakerSchema = v.strictObject({
   meetingId: Id,

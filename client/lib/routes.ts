@@ -15,6 +15,7 @@ export type Route =
   | { name: 'observe'; token: string }
   | { name: 'room'; roomCode: string }
   | { name: 'meeting'; meetingId: string }
+  | { name: 'meeting-captions'; meetingId: string }
   | { name: 'not-found' };
 
 /** Pages that need a staff account: visitors without one are sent to sign in. */
@@ -32,5 +33,6 @@ export function routeOf(path: string): Route {
   if ((params = matchRoute('/observe/:token', path))) return { name: 'observe', token: params.token ?? '' };
   if ((params = matchRoute('/r/:roomCode', path))) return { name: 'room', roomCode: params.roomCode ?? '' };
   if ((params = matchRoute('/m/:meetingId', path))) return { name: 'meeting', meetingId: params.meetingId ?? '' };
+  if ((params = matchRoute('/m/:meetingId/captions', path))) return { name: 'meeting-captions', meetingId: params.meetingId ?? '' };
   return { name: 'not-found' };
 }

@@ -5,12 +5,16 @@
 import type { CaptionDraft, CaptionSegment } from '../../shared/captions.ts';
 import type { LiveMeeting } from './live-meeting.svelte.ts';
 
+const ARRIVED_KEPT = 10;
+
 export class LiveCaptions {
   segments = $state.raw<CaptionSegment[]>([]);
   draft = $state.raw<CaptionDraft | null>(null);
   /** Whether earlier lines exist than those held. */
   hasEarlier = $state(false);
   loadingEarlier = $state(false);
+  /** The last few lines that arrived live (not loaded history): what screen readers are told. */
+  arrived = $state.raw<CaptionSegment[]>([]);
   #unlisten: (() => void) | undefined;
 
   constructor(private readonly live: LiveMeeting) {}
@@ -25,6 +29,7 @@ export class LiveCaptions {
     const onSegment = ({ meetingId, segment }: { meetingId: string; segment: CaptionSegment }) => {
       if (meetingId !== this.live.meetingId) return;
       this.segments = merge(this.segments, [segment]);
+      this.arrived = [...this.arrived.slice(-(ARRIVED_KEPT - 1)), segment];
       if (this.draft && this.draft.startedAt <= segment.startedAt) this.draft = null;
     };
     socket.on('captions:draft', onDraft);
@@ -62,7 +67,11 @@ export class LiveCaptions {
     try {
       const result = await socket.timeout(10_000).emitWithAck('captions:history', { meetingId: this.live.meetingId });
       if (!result.ok) return;
-      this.segments = merge(this.segments, result.segments);
+      // More lines than one batch were missed while away: start again from the latest, so the
+      // transcript never has a hole in it ("load earlier" fetches the rest).
+      const held = this.segments.at(-1);
+      const gap = held !== undefined && result.segments.length > 0 && result.segments[0]!.seq > held.seq + 1;
+      this.segments = merge(gap ? [] : this.segments, result.segments);
       this.draft = result.draft;
       this.hasEarlier = (this.segments[0]?.seq ?? 1) > 1;
     } catch {

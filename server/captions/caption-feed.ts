@@ -41,6 +41,8 @@ export class CaptionFeed {
   #nextSeq: number | undefined;
   #lastIngestSeq: number | undefined;
   #firstStart: number | undefined;
+  /** Recently finished console lines, by the console's id. */
+  readonly #finishedLines = new Set<string>();
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #work: Promise<unknown> = Promise.resolve();
 
@@ -49,13 +51,31 @@ export class CaptionFeed {
     private readonly deps: CaptionFeedDependencies,
   ) {}
 
-  /** The console's form: the whole current line as it now stands, ended when final. */
-  setLine(text: string, final: boolean, language: string | null = null): Promise<void> {
+  /**
+   * The console's form: the whole current line as it now stands, ended when final. A line
+   * emptied before it ends is dropped; a finished line sent again (same `lineId`) is stored once.
+   */
+  setLine(text: string, final: boolean, options: { language?: string | null; lineId?: string } = {}): Promise<void> {
     return this.#exclusive(async () => {
-      this.#touchLine(text, language);
-      if (final) await this.#finish([this.#line?.text ?? ''], undefined);
-      else this.#scheduleDraft();
+      if (options.lineId !== undefined && this.#finishedLines.has(options.lineId)) return;
+      if (!final && text.trim() === '') {
+        this.#line = undefined;
+        this.#scheduleDraft();
+        return;
+      }
+      this.#touchLine(text, options.language ?? null);
+      if (!final) {
+        this.#scheduleDraft();
+        return;
+      }
+      await this.#finish([this.#line?.text ?? ''], undefined);
+      if (options.lineId !== undefined) this.#rememberFinished(options.lineId);
     });
+  }
+
+  #rememberFinished(lineId: string): void {
+    this.#finishedLines.add(lineId);
+    if (this.#finishedLines.size > 1_000) this.#finishedLines.delete(this.#finishedLines.values().next().value!);
   }
 
   /**

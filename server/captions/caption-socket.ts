@@ -22,10 +22,10 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
     handle(
       socket,
       'captions:typing',
-      async ({ meetingId, text, final }) => {
+      async ({ meetingId, text, final, lineId }) => {
         captionerAccess(socket, meetingId);
         if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
-        await feeds.get(meetingId).setLine(text, final);
+        await feeds.get(meetingId).setLine(text, final, lineId === undefined ? {} : { lineId });
         return {};
       },
       unexpected,
