@@ -24,7 +24,8 @@ export function parseInput<TSchema extends v.GenericSchema>(
   input: unknown,
   what = 'The request',
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input ?? {});
+  // An absent body is an empty one; a body of `null` is not an object and is refused.
+  const result = v.safeParse(schema, input === undefined ? {} : input);
   if (result.success) return result.output;
   const problems = describeIssues(result.issues);
   const first = problems[0];

@@ -93,6 +93,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.patch('/api/meetings/:meetingId', async (request) => {
     const { meetingId } = await managerAccess(request);
     const patch = parseInput(MeetingDetailsPatchSchema, request.body);
+    if (Object.keys(patch).length === 0) throw new HttpError(400, 'Nothing to change: give at least one detail.');
     const current = await store.findMeeting(db, meetingId);
     if (!current) throw notFound('Meeting');
     const timeZone = patch.timeZone ?? current.timeZone;
@@ -157,6 +158,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const found = await managerAccess(request);
     const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
     const patch = parseInput(RosterEntryPatchSchema, request.body);
+    if (Object.keys(patch).length === 0) throw new HttpError(400, 'Nothing to change: give at least one field.');
     const row = await store.updateRosterEntry(db, meetingId, entryId, patch);
     if (!row) throw notFound('Roster entry');
     await rosterChanged(found);
