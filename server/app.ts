@@ -19,6 +19,7 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import { AllowedOrigins } from './http/origins.ts';
 import { Metrics } from './metrics.ts';
 import { HttpError } from './http/errors.ts';
+import { isUnavailable } from './db/errors.ts';
 import { registerRequestAuth } from './http/request-auth.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
@@ -147,6 +148,10 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       // Fastify's own refusals: unparsable JSON, body too large, rate limits.
       return reply.code(status).send({ error: friendlyClientError(status, (error as Error).message) });
     }
+    if (isUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'The database is unavailable; nothing was changed. Try again in a moment.' });
+    }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'The server failed to handle this request; nothing was changed.' });
   });
@@ -180,6 +185,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   // Several processes on one PostgreSQL share their broadcasts through the database (LISTEN/NOTIFY).
   const adapterPool = database.postgresUrl ? new pg.Pool({ connectionString: database.postgresUrl, max: 3 }) : undefined;
   adapterPool?.on('error', (error) => http.log.error({ err: error }, 'socket.io adapter connection failed'));
+  // The adapter keeps one client checked out for LISTEN and reconnects it when it ends; a
+  // checked-out client's error would otherwise go unhandled and stop the process.
+  adapterPool?.on('connect', (client) => client.on('error', (error) => http.log.warn({ err: error }, 'socket.io adapter connection lost')));
   io = createSocketServer(
     http.server,
     ctx,
@@ -213,7 +221,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       captionFeeds.close();
       await io!.close();
       await http.close();
-      await adapterPool?.end();
+      // After a database outage the adapter may hold a dead LISTEN client it never released:
+      // the pool's end would wait for it forever, so give it two seconds.
+      if (adapterPool) await Promise.race([adapterPool.end(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       await database.close();
     },
   };
