@@ -82,4 +82,61 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
     await waitForSeq(clients, acknowledged + 1);
     expect(flavio.replica.state!.speeches.map((speech) => speech.name)).toEqual(['Haojun Ji']);
   }, 120_000);
+
+  it('killed during a burst of commands: every acknowledged one is there once, retries are applied once, clients resync', async () => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env: Record<string, string> = { PORT: String(port), PUBLIC_URL: baseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+    if (driver === 'postgres') {
+      const scratch = await createScratchDatabase();
+      cleanups.push(() => scratch.drop());
+      env.DATABASE_URL = scratch.url;
+    } else {
+      const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-burst-'));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      env.DATA_DIR = dataDir;
+    }
+    const processes: ServerProcess[] = [];
+    cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
+    const start = async () => {
+      const server = startServerProcess(env);
+      processes.push(server);
+      await server.waitForOutput(/EqualFloor is running/);
+      return server;
+    };
+    const first = await start();
+    const secretariat = new HttpClient(baseUrl);
+    await secretariat.post('/api/auth/login', ADMIN);
+    const meetingId = await createMeeting(secretariat);
+    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
+    const csv = ['name,stakeholder group,region,role', 'Chair,civil society,Africa,chair', ...[1, 2, 3, 4, 5].map((n) => `Member ${n},government,WEOG,member`)].join('\n');
+    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
+    const clients: LiveClient[] = [];
+    for (const entry of roster) clients.push(connectLive(baseUrl, await openJoinLink(baseUrl, entry.joinUrl), meetingId));
+    cleanups.push(() => clients.forEach((client) => client.close()));
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'connected');
+    await clients[0]!.command({ type: 'meeting.open' });
+
+    // Every member posts eight numbered messages as fast as it can; the server dies in the middle.
+    const results = clients.slice(1).flatMap((client, member) =>
+      Array.from({ length: 8 }, (_, n) => ({ text: `m${member + 1}-${n + 1}`, result: client.replica.send({ type: 'chat.post', text: `m${member + 1}-${n + 1}` }) })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    first.kill('SIGKILL');
+    await first.exited;
+    await start();
+    const settled = await Promise.all(results.map(async ({ text, result }) => ({ text, result: await result })));
+
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'clients resumed', 30_000);
+    const exported = (await secretariat.get(`/api/meetings/${meetingId}/export.json`)).body as { events: { seq: number; type: string; body: { message?: { text: string } } }[] };
+    const seqs = exported.events.map((event) => event.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
+    const posted = exported.events.filter((event) => event.type === 'chat.posted').map((event) => event.body.message!.text);
+    expect(new Set(posted).size).toBe(posted.length);
+    for (const { text, result } of settled) {
+      if (result.ok) expect(posted, `acknowledged ${text}`).toContain(text);
+    }
+    await waitUntil(() => clients.every((client) => client.replica.state?.seq === seqs.length), 'clients resynced', 30_000);
+    for (const client of clients) expect(client.replica.state!.chat.map((message) => message.text).sort()).toEqual([...posted].sort());
+  }, 120_000);
 });
