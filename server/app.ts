@@ -230,7 +230,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 }
 
 function redactTokens(url: string): string {
-  return url.replace(/\/(join|display|observe)\/[A-Za-z0-9_-]+/g, '/$1/[token]');
+  return url
+    .replace(/\/(join|display|observe|setup)\/[A-Za-z0-9_-]+/g, '/$1/[token]')
+    .replace(/([?&]token=)[^&]*/g, '$1[token]');
 }
 
 function friendlyClientError(status: number, message: string): string {

@@ -53,6 +53,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         throw new HttpError(401, WRONG_LOGIN);
       }
       byEmail.recordSuccess(input.email);
+      // A new session at every sign-in (never the one the browser came with): no session fixation.
+      if (request.principal) await ctx.sessions.invalidateSession(request.principal.session.id);
       const session = await ctx.sessions.createSession(account.id, { meetingId: null });
       setSessionCookie(reply, ctx, session.id);
       return { user: account };
