@@ -67,6 +67,19 @@ export const CaptionPostSchema = v.strictObject({
   speaker: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
   lang: v.optional(Language),
 });
+/** Captioning software connecting a socket (no session): the meeting and its caption token, in socket.io's `auth`. */
+export const CaptionStreamAuthSchema = v.object({
+  meetingId: Id,
+  captionToken: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/)),
+});
+/** The socket stream: like a post to the ingestion URL, in order over one connection. */
+export const CaptionStreamSchema = v.strictObject({
+  meetingId: Id,
+  text: v.pipe(v.string(), v.maxLength(CAPTION_LIMITS.postBytes)),
+  final: v.optional(v.boolean(), false),
+  speaker: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  lang: v.optional(Language),
+});
 export const CaptionQuerySchema = v.object({
   token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a caption token')),
   seq: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/, 'must be a whole number'), v.transform(Number))),

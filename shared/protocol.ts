@@ -10,6 +10,7 @@ import type { MeetingEvent, MeetingState } from './meeting/types.ts';
 import {
   CaptionHistorySchema,
   CaptionSpeakerSchema,
+  CaptionStreamSchema,
   CaptionTypingSchema,
   type CaptionDraft,
   type CaptionSegment,
@@ -85,6 +86,8 @@ export interface ClientToServerEvents {
   /** The captioner's current line as it stands; `final` ends it. */
   'captions:typing': (payload: v.InferInput<typeof CaptionTypingSchema>, ack: Ack) => void;
   'captions:speaker': (payload: v.InferInput<typeof CaptionSpeakerSchema>, ack: Ack) => void;
+  /** Captioning software's stream: text appended to the line (backspaces delete, newlines end it). */
+  'captions:stream': (payload: v.InferInput<typeof CaptionStreamSchema>, ack: Ack) => void;
   /** The latest finished lines, or those before a seq: late joiners and "load earlier". */
   'captions:history': (
     payload: v.InferInput<typeof CaptionHistorySchema>,
@@ -117,6 +120,7 @@ export const CLIENT_EVENT_SCHEMAS = {
   'meeting:command': MeetingCommandSchema,
   'captions:typing': CaptionTypingSchema,
   'captions:speaker': CaptionSpeakerSchema,
+  'captions:stream': CaptionStreamSchema,
   'captions:history': CaptionHistorySchema,
 } as const satisfies Record<keyof ClientToServerEvents, v.GenericSchema>;
 

@@ -15,6 +15,7 @@ export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secret
 const TYPING_PER_SECOND = 30;
 
 export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feeds: CaptionFeeds): void {
+  const { rooms } = ctx;
   io.on('connection', (socket) => {
     const unexpected = (error: unknown) => ctx.log.error({ err: error }, 'caption handler failed');
     const typing = new SlidingWindow(TYPING_PER_SECOND, 1000);
@@ -37,6 +38,20 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       async ({ meetingId, speakerId, speakerName }) => {
         captionerAccess(socket, meetingId);
         await feeds.get(meetingId).markSpeaker(speakerId, speakerName);
+        return {};
+      },
+      unexpected,
+    );
+
+    handle(
+      socket,
+      'captions:stream',
+      async ({ meetingId, text, final, speaker, lang }) => {
+        if (socket.data.captionFeedOf !== meetingId) captionerAccess(socket, meetingId);
+        if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
+        // Attribution needs the live meeting (who has the floor, which item runs).
+        await rooms.get(meetingId);
+        await feeds.get(meetingId).ingest(text, { final, ...(speaker !== undefined && { speakerName: speaker }), language: lang ?? null });
         return {};
       },
       unexpected,

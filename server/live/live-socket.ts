@@ -54,7 +54,9 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       socket,
       'meeting:enter',
       async ({ meetingId, afterSeq }) => {
-        const access = await resolveMeetingAccess(ctx.db, socket.data.principal, meetingId);
+        const principal = socket.data.principal;
+        if (!principal) throw new CommandRejected('forbidden', 'This connection only streams captions.');
+        const access = await resolveMeetingAccess(ctx.db, principal, meetingId);
         if (!access) throw new CommandRejected('forbidden', 'You are not admitted to this meeting.');
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');

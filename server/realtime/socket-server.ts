@@ -21,9 +21,14 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.ts';
 import { describeIssues } from '../../shared/schemas.ts';
+import { CaptionStreamAuthSchema } from '../../shared/captions.ts';
+import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 
 export interface SocketData {
-  principal: Principal;
+  /** The signed-in person; undefined for captioning software connected with a caption token. */
+  principal: Principal | undefined;
+  /** The meeting whose caption token this connection presented (captioning software). */
+  captionFeedOf: string | undefined;
   /** The meetings this connection has entered, with the access it was given. */
   meetings: Map<string, MeetingAccess>;
 }
@@ -61,12 +66,20 @@ export function createSocketServer(
 
   io.use(async (socket, next) => {
     try {
-      const principal = await principalFromCookieHeader(ctx.sessions, socket.handshake.headers.cookie);
-      if (!principal) return next(refuse('unauthenticated', 'Not signed in: open your join link or sign in again.'));
-      socket.data.principal = principal;
       socket.data.meetings = new Map();
-      await socket.join(sessionRoom(principal.session.id));
-      next();
+      const principal = await principalFromCookieHeader(ctx.sessions, socket.handshake.headers.cookie);
+      if (principal) {
+        socket.data.principal = principal;
+        await socket.join(sessionRoom(principal.session.id));
+        return next();
+      }
+      // Captioning software streams captions with the meeting's caption token instead of a session.
+      const feed = v.safeParse(CaptionStreamAuthSchema, socket.handshake.auth);
+      if (feed.success && (await findMeetingByCaptionToken(ctx.db, feed.output.meetingId, feed.output.captionToken))) {
+        socket.data.captionFeedOf = feed.output.meetingId;
+        return next();
+      }
+      next(refuse('unauthenticated', 'Not signed in: open your join link or sign in again.'));
     } catch (error) {
       ctx.log.error({ err: error }, 'socket authentication failed');
       next(refuse('unavailable', 'The server could not check your session. Try again shortly.'));

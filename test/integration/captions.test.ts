@@ -8,6 +8,7 @@ import { DRIVERS, startTestServer, type TestServer } from '../support/test-serve
 import type { HttpClient } from '../support/http-client.ts';
 import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { captionTranscript2021 } from '../support/seeds.ts';
+import { io } from 'socket.io-client';
 
 interface Turn {
   speaker: string;
@@ -143,6 +144,34 @@ describe.each(DRIVERS)('captions on %s', (driver) => {
     expect(parsed[2]!.payload).toBe('<v CHENGETAI MASANGO>Thank you, Chair &lt;and&gt; all.');
     const srt = (await secretariat.get(`/api/meetings/${meetingId}/transcript.srt`)).body as string;
     expect(srt).toMatch(/^1\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\nCHAIR: Welcome to everyone/);
+  });
+
+  it('takes a socket stream from captioning software with the caption token, and nothing else from it', async () => {
+    const meetingId = await createMeeting(secretariat, 'Socket stream');
+    const token = (await captionUrl(meetingId)).searchParams.get('token')!;
+    const connect = (captionToken: string) => {
+      const socket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { meetingId, captionToken } });
+      return new Promise<{ socket: typeof socket; ok: boolean }>((resolve) => {
+        socket.once('connect', () => resolve({ socket, ok: true }));
+        socket.once('connect_error', () => resolve({ socket, ok: false }));
+      });
+    };
+    const refused = await connect('x'.repeat(43));
+    expect(refused.ok).toBe(false);
+    refused.socket.close();
+    const { socket } = await connect(token);
+    try {
+      expect(await socket.emitWithAck('captions:stream', { meetingId, text: 'Good morning, teh\b\b\bthe ', speaker: 'CHAIR' })).toEqual({ ok: true });
+      expect(await socket.emitWithAck('captions:stream', { meetingId, text: 'agenda is adopted.\n' })).toEqual({ ok: true });
+      expect(await socket.emitWithAck('meeting:enter', { meetingId })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await socket.emitWithAck('captions:stream', { meetingId: 'm_other', text: 'x\n' })).toMatchObject({ ok: false, code: 'forbidden' });
+      const json = (await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body;
+      expect(json.segments.map((segment: { speakerName: string; text: string }) => [segment.speakerName, segment.text])).toEqual([
+        ['CHAIR', 'Good morning, the agenda is adopted.'],
+      ]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('refuses a bad token, a non-UTF-8 body, an oversized post and a malformed JSON post, changing nothing', async () => {

@@ -172,6 +172,7 @@ describe('docs/roles.md against the real server', () => {
       'captions:history': { meetingId },
       'captions:typing': { meetingId, text: 'Good morning', final: false },
       'captions:speaker': { meetingId, speakerId: null, speakerName: null },
+      'captions:stream': { meetingId, text: 'Good morning ', final: false },
     };
     const answer = await socket.emitWithAck(event as never, payloads[event] as never);
     expect((answer as { ok: boolean }).ok, JSON.stringify(answer)).toBe(verdict === 'yes');
