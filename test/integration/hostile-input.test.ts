@@ -86,9 +86,11 @@ describe('hostile input', () => {
     const events = [...Object.keys(CLIENT_EVENT_SCHEMAS), 'meeting:nonsense', '__proto__', 'constructor', 'disconnect'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...events), hostileValue, async (event, payload) => {
+        // Messages over the server's 64 KB limit close the connection instead (tried below).
+        fc.pre((JSON.stringify(payload) ?? '').length < 60_000);
         await ensureEntered();
         // Unknown events get no answer: a short wait is enough to see that.
-        const wait = Object.hasOwn(CLIENT_EVENT_SCHEMAS, event) ? 5_000 : 150;
+        const wait = Object.hasOwn(CLIENT_EVENT_SCHEMAS, event) ? 10_000 : 150;
         const answer = (await socket.timeout(wait).emitWithAck(event as never, payload as never).catch((error: Error) => error)) as
           | { ok: boolean; code?: string }
           | Error;
@@ -101,6 +103,10 @@ describe('hostile input', () => {
       }),
       { seed: SEED, numRuns: 400 },
     );
+    // An oversized message: the server drops that connection, and answers again once it is back.
+    const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    socket.emit('meeting:command', { meetingId, commandId: 'oversized-001', command: { type: 'chat.post', text: 'x'.repeat(200_000) } } as never);
+    await dropped;
     await ensureEntered();
     const nested = await socket.emitWithAck('meeting:command', { meetingId, commandId: 'deep-nesting-1', command: deeplyNested(1_000) } as never);
     expect(nested).toMatchObject({ ok: false, code: 'invalid' });
