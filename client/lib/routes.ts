@@ -2,6 +2,7 @@
  * The pages of the app and their addresses. Staff pages are loaded on demand so that the
  * bundle a participant downloads to join a meeting holds only the participant pages.
  */
+import type { Me } from '../../shared/api.ts';
 import { matchRoute } from './router.svelte.ts';
 
 export type Route =
@@ -10,6 +11,7 @@ export type Route =
   | { name: 'first-account'; token: string }
   | { name: 'meetings' }
   | { name: 'meeting-setup'; meetingId: string }
+  | { name: 'meeting-record'; meetingId: string }
   | { name: 'join'; token: string }
   | { name: 'display'; token: string }
   | { name: 'observe'; token: string }
@@ -19,7 +21,16 @@ export type Route =
   | { name: 'not-found' };
 
 /** Pages that need a staff account: visitors without one are sent to sign in. */
-export const STAFF_ROUTES: ReadonlySet<Route['name']> = new Set(['meetings', 'meeting-setup']);
+export const STAFF_ROUTES: ReadonlySet<Route['name']> = new Set(['meetings', 'meeting-setup', 'meeting-record']);
+
+/**
+ * Whether someone who joined by link (a chair or co-chair without an account) may open this
+ * staff page: the meeting record, of their own meeting. The page then asks the server, whose
+ * answer says whether they work on the record.
+ */
+export function openToLinkSession(route: Route, me: Me | undefined): boolean {
+  return route.name === 'meeting-record' && me?.kind === 'guest' && me.meetingId === route.meetingId;
+}
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { name: 'start' };
@@ -27,6 +38,7 @@ export function routeOf(path: string): Route {
   if (matchRoute('/meetings', path)) return { name: 'meetings' };
   let params: Record<string, string> | undefined;
   if ((params = matchRoute('/setup/:token', path))) return { name: 'first-account', token: params.token ?? '' };
+  if ((params = matchRoute('/meetings/:meetingId/record', path))) return { name: 'meeting-record', meetingId: params.meetingId ?? '' };
   if ((params = matchRoute('/meetings/:meetingId', path))) return { name: 'meeting-setup', meetingId: params.meetingId ?? '' };
   if ((params = matchRoute('/join/:token', path))) return { name: 'join', token: params.token ?? '' };
   if ((params = matchRoute('/display/:token', path))) return { name: 'display', token: params.token ?? '' };

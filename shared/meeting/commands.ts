@@ -127,7 +127,8 @@ export const CommandSchema = v.variant('type', [
     participantId: v.optional(Id),
     name: v.optional(Name),
   }),
-  v.strictObject({ type: v.literal('consensus.withdrawObjection'), callId: Id }),
+  /** One's own objection; the chair or secretariat may withdraw one they entered for someone (participantId or name). */
+  v.strictObject({ type: v.literal('consensus.withdrawObjection'), callId: Id, participantId: v.optional(Id), name: v.optional(Name) }),
   v.strictObject({ type: v.literal('consensus.close'), callId: Id }),
   v.strictObject({
     type: v.literal('decision.record'),

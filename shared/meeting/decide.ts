@@ -388,8 +388,8 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
     case 'consensus.withdrawObjection': {
       senderMayTakePositions(state, ctx);
       const call = findOpenCall(state, command.callId);
-      const key = ownKey(ctx);
-      if (!call.objections.some((objection) => objection.holderKey === key)) reject('conflict', 'You have not objected.');
+      const key = command.participantId === undefined && command.name === undefined ? ownKey(ctx) : positionHolder(state, ctx, command).key;
+      if (!call.objections.some((objection) => objection.holderKey === key)) reject('conflict', 'There is no such objection to withdraw.');
       return [{ type: 'consensus.objectionWithdrawn', callId: call.id, holderKey: key }];
     }
 

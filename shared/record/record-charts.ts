@@ -5,7 +5,9 @@
  * vector bars in the PDF. Pure: no DOM, no Node.
  */
 import type { MeetingRecord } from './record-model.ts';
-import { RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
+import { RECORD_WORDS, type ChartWords, type RecordLanguage, type RecordWords } from './record-words.ts';
+
+export type { ChartWords } from './record-words.ts';
 
 export interface ChartRow {
   label: string;
@@ -13,20 +15,8 @@ export interface ChartRow {
   ms: number;
 }
 
-/** Words the charts need beyond the record's own. */
-export interface ChartWords {
-  charts: string;
-  turnCount: (n: number) => string;
-  figures: (title: string) => string;
-}
-
-export const CHART_WORDS: Record<RecordLanguage, ChartWords> = {
-  en: {
-    charts: 'Participation charts',
-    turnCount: (n) => `${n} ${n === 1 ? 'turn' : 'turns'}`,
-    figures: (title) => `${title}: the figures`,
-  },
-};
+/** Words the charts need beyond the record's own: they are part of the record's words (RecordWords). */
+export const CHART_WORDS: Record<RecordLanguage, ChartWords> = RECORD_WORDS;
 
 export interface RecordChart {
   title: string;
@@ -68,10 +58,10 @@ export function chartShare(row: ChartRow, rows: readonly ChartRow[]): number {
 /** The chart's figures in one sentence, for alt text, aria-label and <title>. */
 export function chartDescription(rows: readonly ChartRow[], title: string, language: RecordLanguage = 'en'): string {
   const w = RECORD_WORDS[language];
-  const cw = CHART_WORDS[language];
-  if (rows.length === 0) return `${title}: ${w.none}.`;
-  const figures = rows.map((row) => `${row.label} ${chartClock(row.ms)}, ${cw.turnCount(row.turns)} (${chartShare(row, rows)}%)`);
-  return `${title} — ${w.speakingTime.toLowerCase()}: ${figures.join('; ')}.`;
+  const p = w.punctuation;
+  if (rows.length === 0) return `${title}${p.colon}${w.none}${p.fullStop}`;
+  const figures = rows.map((row) => `${row.label} ${chartClock(row.ms)}${p.comma}${w.turnCount(row.turns)}${p.open}${chartShare(row, rows)}%${p.close}`);
+  return `${title} — ${w.speakingTime.toLocaleLowerCase(w.locale)}${p.colon}${figures.join(p.semicolon)}${p.fullStop}`;
 }
 
 export interface ChartText {
@@ -144,7 +134,6 @@ function fitLabel(label: string, size: number, width: number): string {
 /** Where everything goes: the same geometry for SVG, PNG and PDF (units are CSS pixels). */
 export function chartLayout(rows: readonly ChartRow[], title: string, width = 600, language: RecordLanguage = 'en'): ChartLayout {
   const w = RECORD_WORDS[language];
-  const cw = CHART_WORDS[language];
   const labelWidth = Math.min(MAX_LABEL, Math.max(60, ...rows.map((row) => estimateTextWidth(row.label, LABEL_SIZE))));
   const axisX = PAD + labelWidth + 10;
   const barRoom = Math.max(40, width - axisX - VALUE_ROOM - PAD);
@@ -170,7 +159,7 @@ export function chartLayout(rows: readonly ChartRow[], title: string, width = 60
     texts.push({
       x: axisX + barWidth + 6,
       y: top + ROW / 2 + VALUE_SIZE * 0.36,
-      text: `${chartClock(row.ms)} · ${cw.turnCount(row.turns)}`,
+      text: `${chartClock(row.ms)} · ${w.turnCount(row.turns)}`,
       size: VALUE_SIZE,
       bold: false,
       anchor: 'start',
@@ -185,11 +174,13 @@ export function chartLayout(rows: readonly ChartRow[], title: string, width = 60
 }
 
 /** The chart as a standalone SVG document: role="img", its figures in aria-label and <title>. */
-export function speakingChartSvg(rows: { label: string; turns: number; ms: number }[], title: string): string {
-  const layout = chartLayout(rows, title);
-  const description = chartDescription(rows, title);
+export function speakingChartSvg(rows: { label: string; turns: number; ms: number }[], title: string, language: RecordLanguage = 'en'): string {
+  const layout = chartLayout(rows, title, 600, language);
+  const description = chartDescription(rows, title, language);
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeXml(description)}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif">`,
+    // The layout is drawn left to right whatever the language: inline in a right-to-left page, the
+    // SVG would otherwise inherit its direction and turn its text anchors round.
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img"${RECORD_WORDS[language].direction === 'rtl' ? ' direction="ltr"' : ''} aria-label="${escapeXml(description)}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif">`,
     `<title>${escapeXml(description)}</title>`,
     `<rect x="0" y="0" width="${layout.width}" height="${layout.height}" fill="${layout.background}"/>`,
   ];

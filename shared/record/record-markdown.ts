@@ -5,13 +5,14 @@
  * agenda, the proposals, the participants, attendance and statistics as annexes.
  */
 import type { MeetingRecord, PositionLists, RecordConsensus, RecordDecision, RecordItem } from './record-model.ts';
-import { RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
+import { recordDate, RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
 
 export function recordMarkdown(record: MeetingRecord, language: RecordLanguage = 'en'): string {
   const w = RECORD_WORDS[language];
+  const p = w.punctuation;
   const out: string[] = [];
   out.push(`# ${escapeInline(record.title)}`, '', `**${w.summaryReport}** — ${w.draft}`, '');
-  out.push(...headerTable(record, w), '');
+  out.push(...headerTable(record, language), '');
 
   out.push(`## ${w.summary}`, '');
   record.items.forEach((item, index) => {
@@ -21,7 +22,7 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
   out.push(`## ${w.annexAgenda}`, '');
   for (const item of record.items) {
     const letter = item.depth === 1 ? subLetter(item, record.items) : item.number;
-    const minutes = item.minutesAllotted === null ? '' : ` (${w.minutes(item.minutesAllotted)})`;
+    const minutes = item.minutesAllotted === null ? '' : `${p.open}${w.minutes(item.minutesAllotted)}${p.close}`;
     out.push(`${item.depth === 1 ? '   ' : ''}- ${letter} - ${escapeInline(item.title)}${minutes}`);
   }
   out.push('');
@@ -32,10 +33,10 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
     out.push(`| ${w.item} | ${w.proposal} | ${w.support} | ${w.objections} | ${w.otherComments} | ${w.decision} |`, '|---|---|---|---|---|---|');
     for (const { item, proposal } of proposals) {
       out.push(
-        `| ${cell(item.number)} | ${cell(proposal.title)} | ${cell(proposal.support.join(', '))} | ${cell(
-          proposal.objections.map((objection) => objection.name).join(', '),
-        )} | ${cell(proposal.comments.map((comment) => comment.name).join(', '))} | ${cell(
-          proposal.decisions.map((decision) => decisionText(decision, w)).join('; '),
+        `| ${cell(item.number)} | ${cell(proposal.title)} | ${cell(proposal.support.join(p.listComma))} | ${cell(
+          proposal.objections.map((objection) => objection.name).join(p.listComma),
+        )} | ${cell(proposal.comments.map((comment) => comment.name).join(p.listComma))} | ${cell(
+          proposal.decisions.map((decision) => decisionText(decision, w)).join(p.semicolon),
         )} |`,
       );
     }
@@ -47,7 +48,7 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
     const people = record.participants.filter((person) => person.role === role);
     if (people.length === 0) continue;
     out.push(`### ${w.roles[role]}`, '');
-    for (const person of people) out.push(`- ${escapeInline(person.name)}${person.affiliation ? `, ${escapeInline(person.affiliation)}` : ''}`);
+    for (const person of people) out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
     out.push('');
   }
 
@@ -80,86 +81,119 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function headerTable(record: MeetingRecord, w: RecordWords): string[] {
+function headerTable(record: MeetingRecord, language: RecordLanguage): string[] {
+  const w = RECORD_WORDS[language];
+  const p = w.punctuation;
   const start = record.openedAt ?? record.plannedStart;
   const end = record.endedAt ?? start + record.plannedMinutes * 60_000;
-  const date = new Date(start).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return [
     '| | |',
     '|---|---|',
-    `| ${w.meeting} | ${cell(record.title)}${record.body ? ` (${cell(record.body)})` : ''} |`,
-    `| ${w.date} | ${date} |`,
+    `| ${w.meeting} | ${cell(record.title)}${record.body ? `${p.open}${cell(record.body)}${p.close}` : ''} |`,
+    `| ${w.date} | ${recordDate(start, language)} |`,
     `| ${w.time} | ${utcTime(start)}–${utcTime(end)} UTC |`,
-    `| ${w.chair} | ${cell(record.chairs.join(', ') || '—')} |`,
-    `| ${w.secretariat} | ${cell(record.secretariat.join(', ') || '—')} |`,
+    `| ${w.chair} | ${cell(record.chairs.join(p.listComma) || '—')} |`,
+    `| ${w.secretariat} | ${cell(record.secretariat.join(p.listComma) || '—')} |`,
   ];
 }
 
 /** One numbered paragraph: the item's facts in sentences, then its proposals as a list. */
 function itemParagraph(item: RecordItem, number: number, w: RecordWords): string[] {
+  const p = w.punctuation;
+  /** `Label: a, b` (the full stop comes when the sentences are put together). */
+  const sentence = (label: string, parts: string[], separator = p.listComma) => `${label}${p.colon}${parts.join(separator)}`;
   const sentences: string[] = [];
-  sentences.push(`**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}** (${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}).`);
+  sentences.push(`**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}**${p.open}${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}${p.close}`);
   if (item.presentations.length > 0) {
     sentences.push(
-      `${w.presentations}: ${item.presentations.map((p) => `${escapeInline(p.title)} (${escapeInline(p.presenter)}, ${w.minutes(p.minutes)})`).join('; ')}.`,
+      sentence(
+        w.presentations,
+        item.presentations.map((talk) => `${escapeInline(talk.title)}${p.open}${escapeInline(talk.presenter)}${p.comma}${w.minutes(talk.minutes)}${p.close}`),
+        p.semicolon,
+      ),
     );
   }
   sentences.push(
     item.speakers.length > 0
-      ? `${w.speakers}: ${item.speakers.map((speaker) => `${escapeInline(speaker.name)} (${w.locations[speaker.location]})`).join(', ')}.`
-      : `${w.noSpeakers}.`,
+      ? sentence(
+          w.speakers,
+          item.speakers.map((speaker) => `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location]}${p.close}`),
+        )
+      : w.noSpeakers,
   );
   sentences.push(...positionSentences(item, w), ...consensusSentences(item.consensus, w), ...decisionSentences(item.decisions, w));
   if (item.actions.length > 0) {
     sentences.push(
-      `${w.actionItems}: ${item.actions.map((action) => `${escapeInline(action.what)} (${escapeInline(action.who)}${action.due ? `, ${w.by} ${action.due}` : ''})`).join('; ')}.`,
+      sentence(
+        w.actionItems,
+        item.actions.map(
+          (action) => `${escapeInline(action.what)}${p.open}${escapeInline(action.who)}${action.due ? `${p.comma}${w.by} ${action.due}` : ''}${p.close}`,
+        ),
+        p.semicolon,
+      ),
     );
   }
   if (item.flaggedChat.length > 0) {
-    sentences.push(`${w.flaggedChat}: ${item.flaggedChat.map((message) => `${escapeInline(message.from)}: “${escapeInline(message.text)}”`).join('; ')}.`);
+    sentences.push(
+      sentence(
+        w.flaggedChat,
+        item.flaggedChat.map((message) => `${escapeInline(message.from)}${p.colon}${p.quoteOpen}${escapeInline(message.text)}${p.quoteClose}`),
+        p.semicolon,
+      ),
+    );
   }
-  const lines = [`${number}. ${sentences.join(' ')}`];
+  const lines = [`${number}. ${sentences.join(p.nextSentence)}${p.fullStop}`];
   for (const proposal of item.proposals) {
     const parts = [
       ...positionSentences(proposal, w),
       ...consensusSentences(proposal.consensus, w),
       ...decisionSentences(proposal.decisions, w),
     ];
-    lines.push(`    - **${escapeInline(proposal.title)}** — ${parts.length > 0 ? parts.join(' ') : `${w.support}: ${w.none}.`}`);
+    const text = parts.length > 0 ? parts.join(p.nextSentence) : `${w.support}${p.colon}${w.none}`;
+    lines.push(`    - **${escapeInline(proposal.title)}** — ${text}${p.fullStop}`);
   }
   return lines;
 }
 
+/** `Name (reason)`, or the name alone. */
+function withAside(name: string, aside: string, w: RecordWords): string {
+  return `${escapeInline(name)}${aside ? `${w.punctuation.open}${escapeInline(aside)}${w.punctuation.close}` : ''}`;
+}
+
 function positionSentences(lists: PositionLists, w: RecordWords): string[] {
+  const p = w.punctuation;
   const sentences: string[] = [];
-  if (lists.support.length > 0) sentences.push(`${w.support}: ${lists.support.map(escapeInline).join(', ')}.`);
+  if (lists.support.length > 0) sentences.push(`${w.support}${p.colon}${lists.support.map(escapeInline).join(p.listComma)}`);
   if (lists.objections.length > 0) {
-    sentences.push(`${w.objections}: ${lists.objections.map((o) => `${escapeInline(o.name)}${o.reason ? ` (${escapeInline(o.reason)})` : ''}`).join(', ')}.`);
+    sentences.push(`${w.objections}${p.colon}${lists.objections.map((o) => withAside(o.name, o.reason, w)).join(p.listComma)}`);
   }
   if (lists.comments.length > 0) {
-    sentences.push(`${w.otherComments}: ${lists.comments.map((c) => `${escapeInline(c.name)}${c.text ? ` (${escapeInline(c.text)})` : ''}`).join(', ')}.`);
+    sentences.push(`${w.otherComments}${p.colon}${lists.comments.map((c) => withAside(c.name, c.text, w)).join(p.listComma)}`);
   }
   return sentences;
 }
 
 function consensusSentences(calls: RecordConsensus[], w: RecordWords): string[] {
+  const p = w.punctuation;
   return calls.map((call) => {
     const outcome =
       call.outcome === 'agreed-without-objection'
         ? w.agreedWithoutObjection
         : call.outcome === 'open'
           ? w.stillOpen
-          : `${w.objectionsFrom} ${call.objections.map((o) => `${escapeInline(o.name)}${o.reason ? ` (${escapeInline(o.reason)})` : ''}`).join(', ')}`;
-    return `${w.consensus(escapeInline(call.question))}: ${outcome}.`;
+          : `${w.objectionsFrom} ${call.objections.map((o) => withAside(o.name, o.reason, w)).join(p.listComma)}`;
+    return `${w.consensus(escapeInline(call.question))}${p.colon}${outcome}`;
   });
 }
 
 function decisionSentences(decisions: RecordDecision[], w: RecordWords): string[] {
-  return decisions.map((decision) => `${w.decision}: ${decisionText(decision, w)}.`);
+  const p = w.punctuation;
+  return decisions.map((decision) => `${w.decision}${p.colon}${decisionText(decision, w)}`);
 }
 
 function decisionText(decision: RecordDecision, w: RecordWords): string {
-  const text = decision.text.replace(/\.\s*$/, '');
+  // The sentence's own full stop ends it: a decision typed with one (in any script) loses it.
+  const text = decision.text.replace(/[.。]\s*$/, '');
   return `${w.decisionKinds[decision.kind]}${text ? ` — ${escapeInline(text)}` : ''}`;
 }
 

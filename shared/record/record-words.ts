@@ -1,15 +1,57 @@
 /**
- * The fixed words of the record (headings, labels), per language. The content — names,
- * titles, decisions' text — stays as people wrote it.
+ * The fixed words of the record (headings, labels, the punctuation around them), per
+ * language: the six official languages of the United Nations, in the register of its
+ * documents. The content — names, titles, decisions' text — stays as people wrote it.
  */
 import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
 import { MEETING_ROLE_LABELS, REGION_LABELS, STAKEHOLDER_GROUP_LABELS } from '../domain.ts';
 import type { DecisionKind } from '../meeting/types.ts';
 
-export const RECORD_LANGUAGES = ['en'] as const;
+/** Arabic, Chinese (simplified), English, French, Russian, Spanish; English first, the default. */
+export const RECORD_LANGUAGES = ['en', 'ar', 'zh', 'fr', 'ru', 'es'] as const;
 export type RecordLanguage = (typeof RECORD_LANGUAGES)[number];
 
-export interface RecordWords {
+export function isRecordLanguage(value: unknown): value is RecordLanguage {
+  return typeof value === 'string' && (RECORD_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Words the participation charts need beyond the record's own. */
+export interface ChartWords {
+  charts: string;
+  turnCount: (n: number) => string;
+  figures: (title: string) => string;
+}
+
+/** The punctuation the record puts between its words and people's text. */
+export interface RecordPunctuation {
+  /** After a label: `Support: A, B.` */
+  colon: string;
+  /** Between the parts of one statement: `(Secretariat, by 2017-04-25)`. */
+  comma: string;
+  /** Between the names of a list. */
+  listComma: string;
+  /** Between items of a list that have commas in them. */
+  semicolon: string;
+  /** The end of the last sentence of a paragraph. */
+  fullStop: string;
+  /** The end of a sentence and the start of the next: `. `, or `。` alone in Chinese. */
+  nextSentence: string;
+  /** Before and after an aside, the space before it included: ` (in the room)`. */
+  open: string;
+  close: string;
+  /** Around quoted words (chat messages). */
+  quoteOpen: string;
+  quoteClose: string;
+}
+
+export interface RecordWords extends ChartWords {
+  /**
+   * The locale for dates (Intl, always with the Gregorian calendar and Latin digits, as in
+   * United Nations documents) and the document language of DOCX and PDF.
+   */
+  locale: string;
+  direction: 'ltr' | 'rtl';
+  punctuation: RecordPunctuation;
   summaryReport: string;
   draft: string;
   final: string;
@@ -65,7 +107,18 @@ export interface RecordWords {
   finalisedBy: (name: string, when: string) => string;
 }
 
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A count in words by the language's plural rules (CLDR, through Intl.PluralRules); `#` is the number. */
+function plural(locale: string, forms: PluralForms): (n: number) => string {
+  const rules = new Intl.PluralRules(locale);
+  return (n) => (forms[rules.select(n)] ?? forms.other).replace('#', String(n));
+}
+
 const en: RecordWords = {
+  locale: 'en-GB',
+  direction: 'ltr',
+  punctuation: { colon: ': ', comma: ', ', listComma: ', ', semicolon: '; ', fullStop: '.', nextSentence: '. ', open: ' (', close: ')', quoteOpen: '“', quoteClose: '”' },
   summaryReport: 'Summary report',
   draft: 'Draft',
   final: 'Final',
@@ -125,6 +178,501 @@ const en: RecordWords = {
   none: 'none',
   generatedAt: 'Generated from the meeting',
   finalisedBy: (name, when) => `Finalised by ${name}, ${when}`,
+  charts: 'Participation charts',
+  turnCount: (n) => `${n} ${n === 1 ? 'turn' : 'turns'}`,
+  figures: (title) => `${title}: the figures`,
 };
 
-export const RECORD_WORDS: Record<RecordLanguage, RecordWords> = { en };
+// French: a no-break space before the colon and the semicolon and inside the guillemets.
+const frMinutes = plural('fr', { one: '# minute', other: '# minutes' });
+const frMinutesUsed = plural('fr', { one: '# minute utilisée', other: '# minutes utilisées' });
+const frMinutesPlanned = plural('fr', { one: '# minute prévue', other: '# minutes prévues' });
+const frUsed = plural('fr', { one: '# utilisée', other: '# utilisées' });
+const fr: RecordWords = {
+  locale: 'fr-FR',
+  direction: 'ltr',
+  punctuation: {
+    colon: '\u00a0: ',
+    comma: ', ',
+    listComma: ', ',
+    semicolon: '\u00a0; ',
+    fullStop: '.',
+    nextSentence: '. ',
+    open: ' (',
+    close: ')',
+    quoteOpen: '«\u00a0',
+    quoteClose: '\u00a0»',
+  },
+  summaryReport: 'Rapport de synthèse',
+  draft: 'Projet',
+  final: 'Version finale',
+  meeting: 'Réunion',
+  date: 'Date',
+  time: 'Heure',
+  chair: 'Présidence',
+  secretariat: 'Secrétariat',
+  summary: 'Résumé',
+  item: 'Point',
+  minutesAllotted: (allotted, used) =>
+    allotted === null ? frMinutesUsed(used) : `${frMinutesPlanned(allotted)}, ${frUsed(used)}`,
+  speakers: 'Intervenants, par ordre d’intervention',
+  noSpeakers: 'Personne n’a pris la parole',
+  support: 'Appui',
+  objections: 'Objections',
+  otherComments: 'Autres commentaires',
+  consensus: (question) => `Recherche du consensus («\u00a0${question}\u00a0»)`,
+  agreedWithoutObjection: 'approuvé sans objection',
+  objectionsFrom: 'objections de',
+  stillOpen: 'toujours en suspens',
+  decision: 'Décision',
+  decisionKinds: {
+    agreed: 'approuvé',
+    'not-agreed': 'non approuvé',
+    'deferred-to-mailing-list': 'reporté à la liste de diffusion',
+    'deferred-to-later-meeting': 'reporté à une réunion ultérieure',
+  },
+  actionItems: 'Mesures à prendre',
+  by: 'au plus tard le',
+  flaggedChat: 'Extraits du chat, pour le compte rendu',
+  presentations: 'Exposés',
+  annexAgenda: 'Annexe I – Ordre du jour',
+  annexProposals: 'Annexe II – Propositions et positions',
+  annexParticipants: 'Annexe III – Liste des participants',
+  annexAttendance: 'Annexe IV – Présence',
+  annexStatistics: 'Annexe V – Statistiques de participation',
+  proposal: 'Proposition',
+  minutes: frMinutes,
+  roles: {
+    chair: 'Présidence',
+    'co-chair': 'Coprésidence',
+    secretariat: 'Secrétariat',
+    member: 'Membre',
+    observer: 'Observateur',
+    captioner: 'Sous-titrage',
+  },
+  locations: { room: 'dans la salle', remote: 'à distance', phone: 'par téléphone' },
+  stakeholderGroups: {
+    government: 'Gouvernement',
+    'private-sector': 'Secteur privé',
+    'civil-society': 'Société civile',
+    'technical-community': 'Communauté technique',
+    'intergovernmental-organisation': 'Organisation intergouvernementale',
+    unknown: 'Absent de la liste des participants',
+  },
+  regions: {
+    africa: 'Afrique',
+    'asia-pacific': 'Asie-Pacifique',
+    'eastern-europe': 'Europe orientale',
+    'latin-america-caribbean': 'Amérique latine et Caraïbes',
+    weog: 'Europe occidentale et autres États',
+    unknown: 'Absent de la liste des participants',
+  },
+  name: 'Nom',
+  affiliation: 'Organisation',
+  role: 'Fonction',
+  joined: 'Arrivée (UTC)',
+  left: 'Départ (UTC)',
+  connected: 'Minutes de connexion',
+  absent: 'pas de connexion',
+  byLocation: 'Par mode de participation',
+  byStakeholderGroup: 'Par groupe de parties prenantes',
+  byRegion: 'Par région',
+  turns: 'Interventions',
+  speakingTime: 'Temps de parole',
+  share: 'Part du temps',
+  none: 'aucun',
+  generatedAt: 'Établi à partir des données de la réunion',
+  finalisedBy: (name, when) => `Finalisée par ${name}, ${when}`,
+  charts: 'Graphiques de participation',
+  turnCount: plural('fr', { one: '# intervention', other: '# interventions' }),
+  figures: (title) => `${title} : données chiffrées`,
+};
+
+const esMinutesUsed = plural('es', { one: '# minuto utilizado', other: '# minutos utilizados' });
+const esMinutesAllotted = plural('es', { one: '# minuto asignado', other: '# minutos asignados' });
+const esUsed = plural('es', { one: '# utilizado', other: '# utilizados' });
+const es: RecordWords = {
+  locale: 'es-ES',
+  direction: 'ltr',
+  punctuation: { colon: ': ', comma: ', ', listComma: ', ', semicolon: '; ', fullStop: '.', nextSentence: '. ', open: ' (', close: ')', quoteOpen: '“', quoteClose: '”' },
+  summaryReport: 'Informe resumido',
+  draft: 'Proyecto',
+  final: 'Versión final',
+  meeting: 'Reunión',
+  date: 'Fecha',
+  time: 'Hora',
+  chair: 'Presidencia',
+  secretariat: 'Secretaría',
+  summary: 'Resumen',
+  item: 'Tema',
+  minutesAllotted: (allotted, used) =>
+    allotted === null ? esMinutesUsed(used) : `${esMinutesAllotted(allotted)}, ${esUsed(used)}`,
+  speakers: 'Oradores, por orden de intervención',
+  noSpeakers: 'Nadie hizo uso de la palabra',
+  support: 'Apoyo',
+  objections: 'Objeciones',
+  otherComments: 'Otros comentarios',
+  consensus: (question) => `Verificación del consenso (“${question}”)`,
+  agreedWithoutObjection: 'aprobado sin objeciones',
+  objectionsFrom: 'objeciones de',
+  stillOpen: 'aún pendiente',
+  decision: 'Decisión',
+  decisionKinds: {
+    agreed: 'aprobado',
+    'not-agreed': 'no aprobado',
+    'deferred-to-mailing-list': 'remitido a la lista de distribución',
+    'deferred-to-later-meeting': 'aplazado a una reunión posterior',
+  },
+  actionItems: 'Medidas que deben adoptarse',
+  by: 'a más tardar el',
+  flaggedChat: 'Del chat, para el acta',
+  presentations: 'Exposiciones',
+  annexAgenda: 'Anexo I – Programa',
+  annexProposals: 'Anexo II – Propuestas y posiciones',
+  annexParticipants: 'Anexo III – Lista de participantes',
+  annexAttendance: 'Anexo IV – Asistencia',
+  annexStatistics: 'Anexo V – Estadísticas de participación',
+  proposal: 'Propuesta',
+  minutes: plural('es', { one: '# minuto', other: '# minutos' }),
+  roles: {
+    chair: 'Presidencia',
+    'co-chair': 'Copresidencia',
+    secretariat: 'Secretaría',
+    member: 'Miembro',
+    observer: 'Observador',
+    captioner: 'Subtitulado',
+  },
+  locations: { room: 'en la sala', remote: 'a distancia', phone: 'por teléfono' },
+  stakeholderGroups: {
+    government: 'Gobierno',
+    'private-sector': 'Sector privado',
+    'civil-society': 'Sociedad civil',
+    'technical-community': 'Comunidad técnica',
+    'intergovernmental-organisation': 'Organización intergubernamental',
+    unknown: 'No figura en la lista de participantes',
+  },
+  regions: {
+    africa: 'África',
+    'asia-pacific': 'Asia y el Pacífico',
+    'eastern-europe': 'Europa Oriental',
+    'latin-america-caribbean': 'América Latina y el Caribe',
+    weog: 'Europa Occidental y otros Estados',
+    unknown: 'No figura en la lista de participantes',
+  },
+  name: 'Nombre',
+  affiliation: 'Organización',
+  role: 'Función',
+  joined: 'Entrada (UTC)',
+  left: 'Salida (UTC)',
+  connected: 'Minutos de conexión',
+  absent: 'no se conectó',
+  byLocation: 'Por modalidad de participación',
+  byStakeholderGroup: 'Por grupo de partes interesadas',
+  byRegion: 'Por región',
+  turns: 'Intervenciones',
+  speakingTime: 'Tiempo de intervención',
+  share: 'Porcentaje del tiempo',
+  none: 'ninguno',
+  generatedAt: 'Generado a partir de los datos de la reunión',
+  finalisedBy: (name, when) => `Finalizada por ${name}, ${when}`,
+  charts: 'Gráficos de participación',
+  turnCount: plural('es', { one: '# intervención', other: '# intervenciones' }),
+  figures: (title) => `${title}: cifras`,
+};
+
+// Russian counts take three forms: 1, 21 минута; 2–4, 22 минуты; 0, 5–20 минут.
+const ruMinutes = plural('ru', { one: '# минута', few: '# минуты', many: '# минут', other: '# минуты' });
+const ru: RecordWords = {
+  locale: 'ru-RU',
+  direction: 'ltr',
+  punctuation: { colon: ': ', comma: ', ', listComma: ', ', semicolon: '; ', fullStop: '.', nextSentence: '. ', open: ' (', close: ')', quoteOpen: '«', quoteClose: '»' },
+  summaryReport: 'Краткий отчёт',
+  draft: 'Проект',
+  final: 'Окончательная редакция',
+  meeting: 'Совещание',
+  date: 'Дата',
+  time: 'Время',
+  chair: 'Председатель',
+  secretariat: 'Секретариат',
+  summary: 'Краткое изложение',
+  item: 'Пункт',
+  minutesAllotted: (allotted, used) =>
+    allotted === null ? `использовано: ${ruMinutes(used)}` : `отведено: ${ruMinutes(allotted)}, использовано: ${ruMinutes(used)}`,
+  speakers: 'Выступили (в порядке очерёдности)',
+  noSpeakers: 'Выступлений не было',
+  support: 'Поддержка',
+  objections: 'Возражения',
+  otherComments: 'Другие замечания',
+  consensus: (question) => `Проверка наличия консенсуса («${question}»)`,
+  agreedWithoutObjection: 'согласовано без возражений',
+  objectionsFrom: 'возражения высказали',
+  stillOpen: 'ещё не завершена',
+  decision: 'Решение',
+  decisionKinds: {
+    agreed: 'согласовано',
+    'not-agreed': 'не согласовано',
+    'deferred-to-mailing-list': 'передано для обсуждения в списке рассылки',
+    'deferred-to-later-meeting': 'перенесено на одно из следующих совещаний',
+  },
+  actionItems: 'Поручения',
+  by: 'срок:',
+  flaggedChat: 'Из чата, для протокола',
+  presentations: 'Презентации',
+  annexAgenda: 'Приложение I – Повестка дня',
+  annexProposals: 'Приложение II – Предложения и позиции',
+  annexParticipants: 'Приложение III – Список участников',
+  annexAttendance: 'Приложение IV – Присутствие',
+  annexStatistics: 'Приложение V – Статистика участия',
+  proposal: 'Предложение',
+  minutes: ruMinutes,
+  roles: {
+    chair: 'Председатель',
+    'co-chair': 'Сопредседатель',
+    secretariat: 'Секретариат',
+    member: 'Член',
+    observer: 'Наблюдатель',
+    captioner: 'Оператор субтитров',
+  },
+  locations: { room: 'в зале', remote: 'дистанционно', phone: 'по телефону' },
+  stakeholderGroups: {
+    government: 'Правительство',
+    'private-sector': 'Частный сектор',
+    'civil-society': 'Гражданское общество',
+    'technical-community': 'Техническое сообщество',
+    'intergovernmental-organisation': 'Межправительственная организация',
+    unknown: 'Нет в списке участников',
+  },
+  regions: {
+    africa: 'Африка',
+    'asia-pacific': 'Азиатско-Тихоокеанский регион',
+    'eastern-europe': 'Восточная Европа',
+    'latin-america-caribbean': 'Латинская Америка и Карибский бассейн',
+    weog: 'Западная Европа и другие государства',
+    unknown: 'Нет в списке участников',
+  },
+  name: 'Имя и фамилия',
+  affiliation: 'Организация',
+  role: 'Функция',
+  joined: 'Подключение (UTC)',
+  left: 'Отключение (UTC)',
+  connected: 'Время подключения, мин',
+  absent: 'подключения не было',
+  byLocation: 'По способу участия',
+  byStakeholderGroup: 'По группам заинтересованных сторон',
+  byRegion: 'По регионам',
+  turns: 'Выступления',
+  speakingTime: 'Время выступлений',
+  share: 'Доля времени',
+  none: 'нет',
+  generatedAt: 'Сформировано по данным совещания',
+  finalisedBy: (name, when) => `Утверждена: ${name}, ${when}`,
+  charts: 'Диаграммы участия',
+  turnCount: plural('ru', { one: '# выступление', few: '# выступления', many: '# выступлений', other: '# выступления' }),
+  figures: (title) => `${title}: данные`,
+};
+
+// Arabic counts: 0 دقيقة، دقيقة واحدة، دقيقتان، 3–10 دقائق، 11–99 دقيقة، 100 دقيقة. Latin digits, as in UN documents.
+const arMinutes = plural('ar', { zero: '# دقيقة', one: 'دقيقة واحدة', two: 'دقيقتان', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' });
+const ar: RecordWords = {
+  locale: 'ar-SA',
+  direction: 'rtl',
+  punctuation: { colon: ': ', comma: '، ', listComma: '، ', semicolon: '؛ ', fullStop: '.', nextSentence: '. ', open: ' (', close: ')', quoteOpen: '«', quoteClose: '»' },
+  summaryReport: 'تقرير موجز',
+  draft: 'مسودة',
+  final: 'الصيغة النهائية',
+  meeting: 'الاجتماع',
+  date: 'التاريخ',
+  time: 'الوقت',
+  chair: 'الرئاسة',
+  secretariat: 'الأمانة',
+  summary: 'موجز',
+  item: 'البند',
+  minutesAllotted: (allotted, used) =>
+    allotted === null ? `الوقت المستخدم: ${arMinutes(used)}` : `الوقت المخصص: ${arMinutes(allotted)}، والوقت المستخدم: ${arMinutes(used)}`,
+  speakers: 'المتكلمون، حسب ترتيب أخذ الكلمة',
+  noSpeakers: 'لم يأخذ أحد الكلمة',
+  support: 'المؤيدون',
+  objections: 'الاعتراضات',
+  otherComments: 'تعليقات أخرى',
+  consensus: (question) => `الدعوة إلى توافق الآراء («${question}»)`,
+  agreedWithoutObjection: 'اتُّفق عليه دون اعتراض',
+  objectionsFrom: 'اعتراضات من',
+  stillOpen: 'لا تزال مفتوحة',
+  decision: 'المقرر',
+  decisionKinds: {
+    agreed: 'اتُّفق عليه',
+    'not-agreed': 'لم يُتّفق عليه',
+    'deferred-to-mailing-list': 'أُرجئ إلى القائمة البريدية',
+    'deferred-to-later-meeting': 'أُرجئ إلى اجتماع لاحق',
+  },
+  actionItems: 'الإجراءات المطلوب اتخاذها',
+  by: 'في موعد أقصاه',
+  flaggedChat: 'من الدردشة، للإدراج في المحضر',
+  presentations: 'العروض',
+  annexAgenda: 'المرفق الأول – جدول الأعمال',
+  annexProposals: 'المرفق الثاني – المقترحات والمواقف',
+  annexParticipants: 'المرفق الثالث – قائمة المشاركين',
+  annexAttendance: 'المرفق الرابع – الحضور',
+  annexStatistics: 'المرفق الخامس – إحصاءات المشاركة',
+  proposal: 'المقترح',
+  minutes: arMinutes,
+  roles: {
+    chair: 'الرئاسة',
+    'co-chair': 'الرئاسة المشاركة',
+    secretariat: 'الأمانة',
+    member: 'عضو',
+    observer: 'مراقب',
+    captioner: 'الترجمة النصية الفورية',
+  },
+  locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف' },
+  stakeholderGroups: {
+    government: 'الحكومات',
+    'private-sector': 'القطاع الخاص',
+    'civil-society': 'المجتمع المدني',
+    'technical-community': 'الأوساط التقنية',
+    'intergovernmental-organisation': 'المنظمات الحكومية الدولية',
+    unknown: 'غير مدرج في قائمة المشاركين',
+  },
+  regions: {
+    africa: 'أفريقيا',
+    'asia-pacific': 'آسيا والمحيط الهادئ',
+    'eastern-europe': 'أوروبا الشرقية',
+    'latin-america-caribbean': 'أمريكا اللاتينية ومنطقة البحر الكاريبي',
+    weog: 'أوروبا الغربية ودول أخرى',
+    unknown: 'غير مدرج في قائمة المشاركين',
+  },
+  name: 'الاسم',
+  affiliation: 'الجهة',
+  role: 'الصفة',
+  joined: 'الانضمام (UTC)',
+  left: 'المغادرة (UTC)',
+  connected: 'دقائق الاتصال',
+  absent: 'لم يتصل',
+  byLocation: 'حسب طريقة المشاركة',
+  byStakeholderGroup: 'حسب فئة أصحاب المصلحة',
+  byRegion: 'حسب المنطقة',
+  turns: 'المداخلات',
+  speakingTime: 'وقت الكلام',
+  share: 'النسبة من الوقت',
+  none: 'لا يوجد',
+  generatedAt: 'أُعدّ انطلاقاً من بيانات الاجتماع',
+  finalisedBy: (name, when) => `اعتمدها ${name}، ${when}`,
+  charts: 'الرسوم البيانية للمشاركة',
+  turnCount: plural('ar', { zero: '# مداخلة', one: 'مداخلة واحدة', two: 'مداخلتان', few: '# مداخلات', many: '# مداخلة', other: '# مداخلة' }),
+  figures: (title) => `${title}: الأرقام`,
+};
+
+// Chinese: full-width punctuation, no spaces between sentences, 、 between names.
+const zh: RecordWords = {
+  locale: 'zh-CN',
+  direction: 'ltr',
+  punctuation: { colon: '：', comma: '，', listComma: '、', semicolon: '；', fullStop: '。', nextSentence: '。', open: '（', close: '）', quoteOpen: '“', quoteClose: '”' },
+  summaryReport: '摘要报告',
+  draft: '草案',
+  final: '定稿',
+  meeting: '会议',
+  date: '日期',
+  time: '时间',
+  chair: '主席',
+  secretariat: '秘书处',
+  summary: '摘要',
+  item: '项目',
+  minutesAllotted: (allotted, used) => (allotted === null ? `实际用时${used}分钟` : `分配时间${allotted}分钟，实际用时${used}分钟`),
+  speakers: '发言者（按发言顺序）',
+  noSpeakers: '无人发言',
+  support: '支持',
+  objections: '反对意见',
+  otherComments: '其他意见',
+  consensus: (question) => `征求协商一致意见（“${question}”）`,
+  agreedWithoutObjection: '无异议通过',
+  objectionsFrom: '提出反对意见的有',
+  stillOpen: '尚未结束',
+  decision: '决定',
+  decisionKinds: {
+    agreed: '商定',
+    'not-agreed': '未商定',
+    'deferred-to-mailing-list': '推迟至邮件列表讨论',
+    'deferred-to-later-meeting': '推迟至以后的会议',
+  },
+  actionItems: '行动事项',
+  by: '截止日期',
+  flaggedChat: '聊天记录摘录（供记录）',
+  presentations: '专题介绍',
+  annexAgenda: '附件一 – 议程',
+  annexProposals: '附件二 – 提案和立场',
+  annexParticipants: '附件三 – 与会者名单',
+  annexAttendance: '附件四 – 出席情况',
+  annexStatistics: '附件五 – 参与情况统计',
+  proposal: '提案',
+  minutes: (n) => `${n}分钟`,
+  roles: {
+    chair: '主席',
+    'co-chair': '联合主席',
+    secretariat: '秘书处',
+    member: '成员',
+    observer: '观察员',
+    captioner: '字幕员',
+  },
+  locations: { room: '现场', remote: '远程', phone: '电话接入' },
+  stakeholderGroups: {
+    government: '政府',
+    'private-sector': '私营部门',
+    'civil-society': '民间社会',
+    'technical-community': '技术界',
+    'intergovernmental-organisation': '政府间组织',
+    unknown: '不在与会者名单上',
+  },
+  regions: {
+    africa: '非洲',
+    'asia-pacific': '亚洲-太平洋',
+    'eastern-europe': '东欧',
+    'latin-america-caribbean': '拉丁美洲和加勒比',
+    weog: '西欧和其他国家',
+    unknown: '不在与会者名单上',
+  },
+  name: '姓名',
+  affiliation: '所属机构',
+  role: '职能',
+  joined: '加入时间（UTC）',
+  left: '离开时间（UTC）',
+  connected: '在线分钟数',
+  absent: '未连接',
+  byLocation: '按参与方式',
+  byStakeholderGroup: '按利益攸关方群体',
+  byRegion: '按区域',
+  turns: '发言次数',
+  speakingTime: '发言时间',
+  share: '时间占比',
+  none: '无',
+  generatedAt: '根据会议数据生成',
+  finalisedBy: (name, when) => `定稿人：${name}，${when}`,
+  charts: '参与情况图表',
+  turnCount: (n) => `${n}次发言`,
+  figures: (title) => `${title}：数据`,
+};
+
+export const RECORD_WORDS: Record<RecordLanguage, RecordWords> = { en, ar, zh, fr, ru, es };
+
+/** A date in the record's language, in UTC: "Wednesday, 12 April 2017", "mercredi 12 avril 2017". */
+export function recordDate(ms: number, language: RecordLanguage, weekday = true): string {
+  return new Intl.DateTimeFormat(RECORD_WORDS[language].locale, {
+    ...(weekday ? { weekday: 'long' } : {}),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+  }).format(new Date(ms));
+}
+
+/**
+ * The language a record's Markdown was generated in, read from its status line
+ * (`**Summary report** — Draft`); undefined when an edit took the line out.
+ */
+export function markdownLanguage(markdown: string): RecordLanguage | undefined {
+  return RECORD_LANGUAGES.find((language) => {
+    const w = RECORD_WORDS[language];
+    return markdown.includes(`**${w.summaryReport}** — ${w.draft}`) || markdown.includes(`**${w.summaryReport}** — ${w.final}`);
+  });
+}

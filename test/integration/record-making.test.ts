@@ -104,6 +104,10 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
     await waitUntil(() => haojun.replica.state!.consensusCalls.some((call) => call.id === contested.id), 'haojun sees the call');
     await haojun.command({ type: 'consensus.object', callId: contested.id, reason: 'No proposal was circulated' });
     await chair.command({ type: 'consensus.object', callId: contested.id, name: 'Delegate of Brazil', reason: 'Raised in the room' });
+    // An objection entered for the wrong person is taken back by the chair; a member cannot do that for someone else.
+    await chair.command({ type: 'consensus.object', callId: contested.id, name: 'Delegate of Chile' });
+    await refused(flavio, { type: 'consensus.withdrawObjection', callId: contested.id, name: 'Delegate of Chile' }, 'forbidden');
+    await chair.command({ type: 'consensus.withdrawObjection', callId: contested.id, name: 'Delegate of Chile' });
     await chair.command({ type: 'consensus.close', callId: contested.id });
     const closed = truth().consensusCalls.find((call) => call.id === contested.id)!;
     expect(closed.outcome).toBe('objections');

@@ -1,0 +1,76 @@
+/**
+ * The meeting record's Markdown as HTML for the browser (the record page's preview, the
+ * shared record on the meeting page), rendered safely, with the same rules as the exports
+ * (server/record/record-tokens.ts):
+ * - raw HTML in the Markdown, inline or block, is shown as text, never run;
+ * - links keep their target only when it is http, https or mailto; others become their text;
+ * - images become their alt text: nothing is fetched from elsewhere.
+ * Everything else marked writes escapes its text. Load this module lazily: marked is large,
+ * and only these two views need it.
+ */
+import { Marked } from 'marked';
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe to put into HTML, in an element or in a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Character references in a link target, decoded as CommonMark says, before its protocol is checked. */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+      return String.fromCodePoint(code);
+    }
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}
+
+/** The link target, normalised, when it is http, https or mailto; otherwise null. */
+export function safeHref(href: string): string | null {
+  const trimmed = decodeEntities(href).trim();
+  if (trimmed === '' || /[\u0000-\u001f\u007f]/.test(trimmed)) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if (!SAFE_PROTOCOLS.has(url.protocol)) return null;
+  if (url.protocol !== 'mailto:' && url.hostname === '') return null;
+  return url.href;
+}
+
+const markdown = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    // Raw HTML is shown as the text it is: a block of it as a paragraph of its own.
+    html({ text, block }) {
+      return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
+    },
+    link({ href, title, tokens }) {
+      const inner = this.parser.parseInline(tokens);
+      const target = safeHref(href);
+      if (target === null) return inner;
+      const titled = title ? ` title="${escapeHtml(title)}"` : '';
+      return `<a href="${escapeHtml(target)}"${titled} rel="noopener noreferrer nofollow">${inner}</a>`;
+    },
+    image({ text }) {
+      return escapeHtml(text);
+    },
+  },
+});
+
+/** The Markdown as safe HTML. */
+export function renderMarkdown(source: string): string {
+  return markdown.parse(source, { async: false });
+}
