@@ -21,7 +21,8 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('loses no acknowledged event, and clients resume by themselves', async () => {
+  /** A server process on its own database that can be killed and started again on the same port and data. */
+  async function crashableServer() {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = { PORT: String(port), PUBLIC_URL: baseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
@@ -42,6 +43,11 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
       await server.waitForOutput(/EqualFloor is running/);
       return server;
     };
+    return { baseUrl, start };
+  }
+
+  it('loses no acknowledged event, and clients resume by themselves', async () => {
+    const { baseUrl, start } = await crashableServer();
 
     const first = await start();
     const secretariat = new HttpClient(baseUrl);
@@ -84,26 +90,7 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
   }, 120_000);
 
   it('killed during a burst of commands: every acknowledged one is there once, retries are applied once, clients resync', async () => {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env: Record<string, string> = { PORT: String(port), PUBLIC_URL: baseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
-    if (driver === 'postgres') {
-      const scratch = await createScratchDatabase();
-      cleanups.push(() => scratch.drop());
-      env.DATABASE_URL = scratch.url;
-    } else {
-      const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-burst-'));
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-      env.DATA_DIR = dataDir;
-    }
-    const processes: ServerProcess[] = [];
-    cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
-    const start = async () => {
-      const server = startServerProcess(env);
-      processes.push(server);
-      await server.waitForOutput(/EqualFloor is running/);
-      return server;
-    };
+    const { baseUrl, start } = await crashableServer();
     const first = await start();
     const secretariat = new HttpClient(baseUrl);
     await secretariat.post('/api/auth/login', ADMIN);
