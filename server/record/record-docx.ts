@@ -8,6 +8,12 @@
  * Font: Arial, which Word and LibreOffice (as Liberation Sans) have everywhere and which
  * covers Latin, accented and Cyrillic letters (and, on Windows and macOS, Arabic); Chinese
  * text falls back to the reader's East Asian font.
+ *
+ * Language: the document's language (w:lang) is the record's, for spelling, hyphenation and
+ * fonts: Arabic as the complex-script language, Chinese as the East Asian one. An Arabic
+ * record is laid out right to left: every paragraph is bidirectional (w:bidi) and every table
+ * visually right to left, so Word and LibreOffice run the lines, lists and columns from the
+ * right and order mixed Arabic and Latin text by the Unicode bidi algorithm.
  */
 import {
   AlignmentType,
@@ -20,6 +26,7 @@ import {
   ImageRun,
   LevelFormat,
   Packer,
+  type IParagraphOptions,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -32,10 +39,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
-import { CHART_WORDS, chartDescription, chartLayout, recordCharts, speakingChartSvg } from '../../shared/record/record-charts.ts';
-import { RECORD_WORDS } from '../../shared/record/record-words.ts';
+import { chartDescription, chartLayout, recordCharts, speakingChartSvg } from '../../shared/record/record-charts.ts';
+import { RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 import { layoutPng } from './chart-png.ts';
-import { markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type Run, type TableBlock } from './record-tokens.ts';
+import { documentLanguage, markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type Run, type TableBlock } from './record-tokens.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
 
@@ -55,43 +62,59 @@ interface NumberingConfig {
   levels: ILevelsOptions[];
 }
 
-/** What rendering collects on the way: the numbered lists' configs. */
+/** What rendering collects on the way (the numbered lists' configs), and which way the text runs. */
 interface Context {
   numbering: NumberingConfig[];
+  rtl: boolean;
+}
+
+/** A paragraph, bidirectional (laid out right to left) in a right-to-left record. */
+function paragraph(context: Pick<Context, 'rtl'>, options: IParagraphOptions): Paragraph {
+  return new Paragraph(context.rtl ? { ...options, bidirectional: true } : options);
+}
+
+/** Word's w:lang for the record's language: Latin-script text, or the complex-script or East Asian language. */
+function wordLanguage(language: RecordLanguage): { value: string; bidirectional?: string; eastAsia?: string } {
+  const tag = documentLanguage(language);
+  if (language === 'ar') return { value: 'en-GB', bidirectional: tag };
+  if (language === 'zh') return { value: 'en-GB', eastAsia: tag };
+  return { value: tag };
 }
 
 export async function recordDocx(markdown: string, record: MeetingRecord, options: ExportOptions): Promise<Buffer> {
   const language = options.language ?? 'en';
   const w = RECORD_WORDS[language];
-  const cw = CHART_WORDS[language];
   const status = statusLine(options);
   const blocks = markdownBlocks(markdown);
-  const context: Context = { numbering: [bulletConfig()] };
+  const context: Context = { numbering: [bulletConfig()], rtl: w.direction === 'rtl' };
 
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      children: [new TextRun({ text: `${w.summaryReport}: `, bold: true }), new TextRun({ text: status, bold: true, color: options.status === 'draft' ? '8A5300' : '1E6B2E' })],
+    paragraph(context, {
+      children: [
+        new TextRun({ text: `${w.summaryReport}${w.punctuation.colon}`, bold: true }),
+        new TextRun({ text: status, bold: true, color: options.status === 'draft' ? '8A5300' : '1E6B2E' }),
+      ],
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A0A0A0', space: 4 } },
       spacing: { after: 240 },
     }),
   ];
   if (!blocks.some((block) => block.kind === 'heading' && block.level === 1)) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(record.title)] }));
+    children.push(paragraph(context, { heading: HeadingLevel.HEADING_1, children: [new TextRun(record.title)] }));
   }
   for (const block of blocks) children.push(...blockDocx(block, context, 0));
 
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(cw.charts)], pageBreakBefore: true }));
+  children.push(paragraph(context, { heading: HeadingLevel.HEADING_2, children: [new TextRun(w.charts)], pageBreakBefore: true }));
   for (const chart of recordCharts(record, language)) {
-    const layout = chartLayout(chart.rows, chart.title);
+    const layout = chartLayout(chart.rows, chart.title, 600, language);
     const png = layoutPng(layout, 2);
     const description = chartDescription(chart.rows, chart.title, language);
     children.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(chart.title)], keepNext: true }),
-      new Paragraph({
+      paragraph(context, { heading: HeadingLevel.HEADING_3, children: [new TextRun(chart.title)], keepNext: true }),
+      paragraph(context, {
         children: [
           new ImageRun({
             type: 'svg',
-            data: Buffer.from(speakingChartSvg(chart.rows, chart.title), 'utf8'),
+            data: Buffer.from(speakingChartSvg(chart.rows, chart.title, language), 'utf8'),
             fallback: { type: 'png', data: png.data },
             transformation: { width: layout.width, height: layout.height },
             altText: { name: chart.title, title: chart.title, description },
@@ -110,7 +133,7 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
     styles: {
       default: {
         document: {
-          run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: 21, language: { value: 'en-GB' } },
+          run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: 21, language: wordLanguage(language) },
           paragraph: { spacing: { after: 120, line: 276 } },
         },
         heading1: { run: { font: FONT, size: 34, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 180 }, keepNext: true } },
@@ -129,8 +152,9 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
         headers: {
           default: new Header({
             children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
+              paragraph(context, {
+                // The end of the line: the right in a left-to-right record, the left in a right-to-left one.
+                alignment: context.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT,
                 children: [
                   new TextRun({ text: `${record.title} — `, color: '4D4D4D', size: 17 }),
                   new TextRun({ text: options.status === 'draft' ? w.draft : w.final, bold: true, size: 17, color: options.status === 'draft' ? '8A5300' : '1E6B2E' }),
@@ -142,7 +166,7 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({
+              paragraph(context, {
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
@@ -165,13 +189,13 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
 function blockDocx(block: Block, context: Context, depth: number): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[Math.min(block.level, 3) - 1] ?? HeadingLevel.HEADING_3, children: runsDocx(block.runs) })];
+      return [paragraph(context, { heading: HEADINGS[Math.min(block.level, 3) - 1] ?? HeadingLevel.HEADING_3, children: runsDocx(block.runs) })];
     case 'paragraph':
-      return [new Paragraph({ children: runsDocx(block.runs), ...(depth > 0 ? { indent: { left: LIST_INDENT * depth } } : {}) })];
+      return [paragraph(context, { children: runsDocx(block.runs), ...(depth > 0 ? { indent: { left: LIST_INDENT * depth } } : {}) })];
     case 'rule':
-      return [new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '8C8C8C', space: 1 } } })];
+      return [paragraph(context, { children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '8C8C8C', space: 1 } } })];
     case 'table':
-      return [tableDocx(block)];
+      return [tableDocx(block, context)];
     case 'list':
       return listDocx(block, context, depth);
   }
@@ -190,16 +214,16 @@ function listDocx(list: Extract<Block, { kind: 'list' }>, context: Context, dept
     let numbered = false;
     for (const block of item) {
       if (!numbered && block.kind === 'paragraph') {
-        out.push(new Paragraph({ children: runsDocx(block.runs), numbering: { reference, level } }));
+        out.push(paragraph(context, { children: runsDocx(block.runs), numbering: { reference, level } }));
         numbered = true;
       } else if (!numbered && block.kind !== 'list') {
-        out.push(new Paragraph({ children: [], numbering: { reference, level } }), ...blockDocx(block, context, depth + 1));
+        out.push(paragraph(context, { children: [], numbering: { reference, level } }), ...blockDocx(block, context, depth + 1));
         numbered = true;
       } else {
         out.push(...blockDocx(block, context, depth + 1));
       }
     }
-    if (!numbered) out.push(new Paragraph({ children: [], numbering: { reference, level } }));
+    if (!numbered) out.push(paragraph(context, { children: [], numbering: { reference, level } }));
   }
   return out;
 }
@@ -236,16 +260,23 @@ function bulletConfig(): NumberingConfig {
   };
 }
 
-function tableDocx(table: TableBlock): Table {
+function cellAlignment(align: TableBlock['align'][number], context: Context): Pick<IParagraphOptions, 'alignment'> {
+  if (align === 'right') return { alignment: AlignmentType.RIGHT };
+  if (align === 'center') return { alignment: AlignmentType.CENTER };
+  return context.rtl ? {} : { alignment: AlignmentType.LEFT };
+}
+
+function tableDocx(table: TableBlock, context: Context): Table {
   const columns = Math.max(table.header?.length ?? 0, ...table.rows.map((row) => row.length), 1);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (runs: readonly Run[], index: number, header: boolean) =>
     new TableCell({
       children: [
-        new Paragraph({
+        paragraph(context, {
           children: runsDocx(header ? runs.map((run) => ({ ...run, bold: true })) : runs),
-          alignment: table.align[index] === 'right' ? AlignmentType.RIGHT : table.align[index] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          // Unaligned cells start where the text does: on the left, or on the right in a right-to-left record.
+          ...cellAlignment(table.align[index] ?? null, context),
           spacing: { after: 0 },
         }),
       ],
@@ -259,7 +290,7 @@ function tableDocx(table: TableBlock): Table {
   for (const row of table.rows) {
     rows.push(new TableRow({ cantSplit: true, children: pad(row).map((runs, index) => cell(runs, index, index === 0 && table.rowHeaders && plainText(runs) !== '')) }));
   }
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, ...(context.rtl ? { visuallyRightToLeft: true } : {}) });
 }
 
 function runsDocx(runs: readonly Run[]): ParagraphChild[] {

@@ -1,11 +1,10 @@
 /** One record, every format: the text as edited, rendered; the structured record for JSON and charts. */
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
-import { RECORD_WORDS } from '../../shared/record/record-words.ts';
+import { markdownLanguage, RECORD_WORDS } from '../../shared/record/record-words.ts';
 import type { ExportOptions } from './record-tokens.ts';
 
 export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
-
 
 export async function exportRecord(
   format: RecordFormat,
@@ -14,8 +13,8 @@ export async function exportRecord(
   options: ExportOptions,
 ): Promise<{ contentType: string; body: string | Buffer }> {
   if (options.status === 'final') {
-    // The generated text calls itself a draft; the finalised record says it is final.
-    const words = RECORD_WORDS[options.language ?? 'en'];
+    // The generated text calls itself a draft; the finalised record says it is final, in the text's own language.
+    const words = RECORD_WORDS[markdownLanguage(markdown) ?? options.language ?? 'en'];
     markdown = markdown.replace(`**${words.summaryReport}** — ${words.draft}`, `**${words.summaryReport}** — ${words.final}`);
   }
   switch (format) {
@@ -24,7 +23,21 @@ export async function exportRecord(
     case 'json':
       return {
         contentType: 'application/json; charset=utf-8',
-        body: JSON.stringify({ format: 'equalfloor-record', formatVersion: 1, status: options.status, finalisedBy: options.finalisedBy ?? null, finalisedAt: options.finalisedAt ?? null, text: markdown, record }, null, 2),
+        body: JSON.stringify(
+          {
+            format: 'equalfloor-record',
+            formatVersion: 1,
+            status: options.status,
+            finalisedBy: options.finalisedBy ?? null,
+            finalisedAt: options.finalisedAt ?? null,
+            // The language of the text's fixed words, when it still says (an edit can take that out).
+            language: markdownLanguage(markdown) ?? null,
+            text: markdown,
+            record,
+          },
+          null,
+          2,
+        ),
       };
     case 'html': {
       const { recordHtml } = await import('./record-html.ts');

@@ -7,8 +7,8 @@
  * accessible (axe).
  */
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
-import { CHART_WORDS, chartClock, chartShare, escapeXml, recordCharts, speakingChartSvg } from '../../shared/record/record-charts.ts';
-import { RECORD_WORDS } from '../../shared/record/record-words.ts';
+import { chartClock, chartShare, escapeXml, recordCharts, speakingChartSvg } from '../../shared/record/record-charts.ts';
+import { RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 import {
   markdownBlocks,
   plainText,
@@ -26,7 +26,6 @@ export type { ExportOptions } from './record-tokens.ts';
 export function recordHtml(markdown: string, record: MeetingRecord, options: ExportOptions): string {
   const language = options.language ?? 'en';
   const w = RECORD_WORDS[language];
-  const cw = CHART_WORDS[language];
   const blocks = markdownBlocks(markdown);
   const status = statusLine(options);
   const hasTitle = blocks.some((block) => block.kind === 'heading' && block.level === 1);
@@ -50,9 +49,9 @@ export function recordHtml(markdown: string, record: MeetingRecord, options: Exp
     return [
       `<section class="chart" aria-labelledby="${id}">`,
       `<h3 id="${id}">${escapeXml(chart.title)}</h3>`,
-      `<figure>${speakingChartSvg(chart.rows, chart.title)}</figure>`,
+      `<figure>${speakingChartSvg(chart.rows, chart.title, language)}</figure>`,
       `<table class="figures">`,
-      `<caption>${escapeXml(cw.figures(chart.title))}</caption>`,
+      `<caption>${escapeXml(w.figures(chart.title))}</caption>`,
       `<thead><tr><td></td><th scope="col">${escapeXml(w.turns)}</th><th scope="col">${escapeXml(w.speakingTime)}</th><th scope="col">${escapeXml(w.share)}</th></tr></thead>`,
       `<tbody>`,
       rows || `<tr><th scope="row">${escapeXml(w.none)}</th><td class="num">0</td><td class="num">0:00</td><td class="num">0%</td></tr>`,
@@ -65,7 +64,7 @@ export function recordHtml(markdown: string, record: MeetingRecord, options: Exp
   const title = `${record.title} — ${w.summaryReport} (${options.status === 'draft' ? w.draft : w.final})`;
   return [
     '<!DOCTYPE html>',
-    `<html lang="${language}">`,
+    `<html lang="${htmlLang(language)}"${w.direction === 'rtl' ? ' dir="rtl"' : ''}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -75,19 +74,24 @@ export function recordHtml(markdown: string, record: MeetingRecord, options: Exp
     `<style>${STYLESHEET}</style>`,
     '</head>',
     '<body>',
-    `<header class="banner ${options.status}"><p><strong>${escapeXml(w.summaryReport)}:</strong> ${escapeXml(status)}</p></header>`,
+    `<header class="banner ${options.status}"><p><strong>${escapeXml(w.summaryReport)}${escapeXml(w.punctuation.colon.trimEnd())}</strong>${w.punctuation.colon.endsWith(' ') ? ' ' : ''}${escapeXml(status)}</p></header>`,
     '<main>',
     ...body,
     `<section class="charts" aria-labelledby="charts">`,
-    `<h2 id="charts">${escapeXml(cw.charts)}</h2>`,
+    `<h2 id="charts">${escapeXml(w.charts)}</h2>`,
     ...chartHtml,
     '</section>',
     '</main>',
-    `<footer><p>${escapeXml(w.generatedAt)} · ${escapeXml(utcDateTime(record.generatedAt))} · ${escapeXml(status)}</p></footer>`,
+    `<footer><p>${escapeXml(w.generatedAt)} · ${escapeXml(utcDateTime(record.generatedAt, language))} · ${escapeXml(status)}</p></footer>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** `zh` is written in simplified characters: `zh-Hans` lets browsers choose a font for them. */
+function htmlLang(language: RecordLanguage): string {
+  return language === 'zh' ? 'zh-Hans' : language;
 }
 
 function blockHtml(block: Block): string {
@@ -157,7 +161,7 @@ h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; color: #14304f; border-bottom: 
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; color: #14304f; }
 h4, h5, h6 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
 p { margin: 0 0 0.75rem; }
-ol, ul { margin: 0 0 1rem; padding-left: 2rem; }
+ol, ul { margin: 0 0 1rem; padding-inline-start: 2rem; }
 li { margin: 0 0 0.5rem; }
 li > p { margin: 0 0 0.4rem; }
 li > ul, li > ol { margin: 0.3rem 0 0.3rem; }
@@ -165,12 +169,13 @@ a { color: #0b4f94; text-decoration: underline; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; background: #f2f2f2; padding: 0 0.2em; white-space: pre-wrap; }
 hr { border: 0; border-top: 1px solid #8c8c8c; margin: 1.5rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1.25rem; font-size: 0.93rem; }
-caption { text-align: left; font-weight: bold; padding: 0.3rem 0; color: #1a1a1a; }
-th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+caption { text-align: start; font-weight: bold; padding: 0.3rem 0; color: #1a1a1a; }
+th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
 thead th, thead td { background: #e8edf3; }
 th { font-weight: bold; }
 .align-center { text-align: center; }
-.align-right, td.num { text-align: right; }
+.align-right { text-align: right; }
+td.num { text-align: end; }
 .banner { border: 2px solid; border-radius: 4px; padding: 0.5rem 0.9rem; margin: 0 0 1rem; }
 .banner p { margin: 0; }
 .banner.draft { color: #6b3f00; background: #fff3dc; border-color: #a86400; }

@@ -15,13 +15,20 @@
  * phrase) is set right to left as one piece, in place in the left-to-right line; there is
  * no full bidi algorithm: a paragraph written right to left still starts at the left
  * margin, and a stretch does not wrap inside itself.
+ *
+ * A record in a right-to-left language (Arabic) is laid out right to left: its paragraphs
+ * are broken into lines here, each line's text ordered by a simplified Unicode bidi
+ * algorithm (UAX #9: strong and weak types, numbers, paired brackets, neutrals; no explicit
+ * embeddings or isolates), then set from the right margin; lists have their numbers on the
+ * right and tables their first column on the right. The charts keep their left-to-right
+ * layout (bars grow to the right), their labels ordered the same way.
  */
 import PDFDocument from 'pdfkit';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
-import { CHART_WORDS, chartLayout, recordCharts } from '../../shared/record/record-charts.ts';
+import { chartLayout, recordCharts } from '../../shared/record/record-charts.ts';
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
 import { dejavuFontPath, dejavuHasGlyph } from './chart-png.ts';
-import { markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type ListBlock, type Run, type TableBlock } from './record-tokens.ts';
+import { documentLanguage, markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type ListBlock, type Run, type TableBlock } from './record-tokens.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
 
@@ -58,12 +65,13 @@ const MARGINS = { top: 64, bottom: 64, left: 58, right: 58 };
 interface Box {
   x: number;
   width: number;
+  /** Whether text in it runs right to left (an Arabic record). */
+  rtl?: boolean;
 }
 
 export async function recordPdf(markdown: string, record: MeetingRecord, options: ExportOptions): Promise<Buffer> {
   const language = options.language ?? 'en';
   const w = RECORD_WORDS[language];
-  const cw = CHART_WORDS[language];
   const status = statusLine(options);
   const blocks = markdownBlocks(markdown);
 
@@ -72,7 +80,7 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
     margins: MARGINS,
     bufferPages: true,
     autoFirstPage: true,
-    lang: 'en-GB',
+    lang: documentLanguage(language),
     displayTitle: true,
     pdfVersion: '1.7',
     info: {
@@ -92,11 +100,17 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
   });
 
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, dejavuFontPath(file));
-  const page: Box = { x: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right };
+  const rtl = w.direction === 'rtl';
+  const page: Box = { x: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right, rtl };
 
   // The banner.
-  doc.font('bold').fontSize(BODY_SIZE).fillColor(options.status === 'draft' ? COLOURS.draft : COLOURS.final);
-  doc.text(pdfText(`${w.summaryReport}: ${status}`), page.x, doc.y, { width: page.width, lineGap: LINE_GAP });
+  const bannerColour = options.status === 'draft' ? COLOURS.draft : COLOURS.final;
+  if (rtl) {
+    writeRuns(doc, [{ text: `${w.summaryReport}${w.punctuation.colon}${status}`, bold: true }], page, BODY_SIZE, bannerColour);
+  } else {
+    doc.font('bold').fontSize(BODY_SIZE).fillColor(bannerColour);
+    doc.text(pdfText(`${w.summaryReport}${w.punctuation.colon}${status}`), page.x, doc.y, { width: page.width, lineGap: LINE_GAP });
+  }
   const ruleY = doc.y + 4;
   doc.moveTo(page.x, ruleY).lineTo(page.x + page.width, ruleY).lineWidth(0.75).strokeColor(COLOURS.rule).stroke();
   doc.y = ruleY + 10;
@@ -106,9 +120,9 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
 
   // The charts, as vector bars from the same layout as the SVG.
   doc.addPage();
-  heading(doc, [{ text: cw.charts }], 2, page);
+  heading(doc, [{ text: w.charts }], 2, page);
   for (const chart of recordCharts(record, language)) {
-    const layout = chartLayout(chart.rows, chart.title);
+    const layout = chartLayout(chart.rows, chart.title, 600, language);
     const scale = page.width / layout.width;
     const height = layout.height * scale;
     ensureRoom(doc, height + 12);
@@ -118,6 +132,12 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
     }
     for (const text of layout.texts) {
       const size = text.size * scale;
+      if (rtl) {
+        const line = rtlLine(doc, [{ text: text.text, bold: text.bold }], size);
+        const x = page.x + text.x * scale - (text.anchor === 'end' ? line.width : 0);
+        drawRtlLine(doc, line, x, top + text.y * scale, size, text.fill, 'alphabetic');
+        continue;
+      }
       const content = pdfText(text.text);
       doc.font(text.bold ? 'bold' : 'regular').fontSize(size).fillColor(text.fill);
       const x = page.x + text.x * scale - (text.anchor === 'end' ? doc.widthOfString(content) : 0);
@@ -134,12 +154,23 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const width = doc.page.width - MARGINS.left - MARGINS.right;
+    const pageNumber = `${status} · ${index - range.start + 1} / ${range.count}`;
+    if (rtl) {
+      // Mirrored: the title on the right, Draft/Final on the left.
+      const title = rtlLine(doc, [{ text: record.title }], 8, width - 90);
+      drawRtlLine(doc, title, MARGINS.left + width - title.width, 32, 8, COLOURS.muted);
+      drawRtlLine(doc, rtlLine(doc, [{ text: options.status === 'draft' ? w.draft : w.final, bold: true }], 8, 90), MARGINS.left, 32, 8, bannerColour);
+      const footer = rtlLine(doc, [{ text: pageNumber }], 8, width);
+      drawRtlLine(doc, footer, MARGINS.left + (width - footer.width) / 2, doc.page.height - 42, 8, COLOURS.muted);
+      doc.page.margins.bottom = bottom;
+      continue;
+    }
     doc.font('regular').fontSize(8).fillColor(COLOURS.muted);
     doc.text(pdfText(record.title), MARGINS.left, 32, { width: width - 90, lineBreak: false, ellipsis: true });
-    doc.font('bold').fillColor(options.status === 'draft' ? COLOURS.draft : COLOURS.final);
+    doc.font('bold').fillColor(bannerColour);
     doc.text(options.status === 'draft' ? w.draft : w.final, MARGINS.left + width - 90, 32, { width: 90, align: 'right', lineBreak: false });
     doc.font('regular').fillColor(COLOURS.muted);
-    doc.text(pdfText(`${status} · ${index - range.start + 1} / ${range.count}`), MARGINS.left, doc.page.height - 42, {
+    doc.text(pdfText(pageNumber), MARGINS.left, doc.page.height - 42, {
       width,
       align: 'center',
       lineBreak: false,
@@ -195,13 +226,15 @@ function heading(doc: Doc, runs: readonly Run[], level: number, box: Box): void 
 const BULLETS = ['•', '–', '▪'];
 
 function list(doc: Doc, block: ListBlock, box: Box, depth: number): void {
-  const inner: Box = { x: box.x + LIST_STEP, width: box.width - LIST_STEP };
+  // Right to left, the numbers and bullets stand on the right.
+  const inner: Box = box.rtl ? { ...box, width: box.width - LIST_STEP } : { ...box, x: box.x + LIST_STEP, width: box.width - LIST_STEP };
   block.items.forEach((item, index) => {
     const marker = block.ordered ? `${block.start + index}.` : BULLETS[depth % BULLETS.length]!;
     ensureRoom(doc, lineHeight(doc, BODY_SIZE) * 2);
     const top = doc.y;
     doc.font('regular').fontSize(BODY_SIZE).fillColor(COLOURS.text);
-    doc.text(marker, box.x, top, { width: LIST_STEP - 3, lineBreak: false });
+    if (box.rtl) doc.text(marker, box.x + box.width - LIST_STEP + 3, top, { width: LIST_STEP - 3, lineBreak: false, align: 'right' });
+    else doc.text(marker, box.x, top, { width: LIST_STEP - 3, lineBreak: false });
     doc.x = inner.x;
     doc.y = top;
     if (item.length === 0) doc.y = top + lineHeight(doc, BODY_SIZE);
@@ -228,6 +261,7 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
         const text = pdfText(plainText(cell));
         if (text === '') return lineHeight(doc, TABLE_SIZE) + 2 * CELL_PAD;
         // Measured in the widest face any of it uses (mono, then bold), so the row is never too short.
+        if (box.rtl) return rtlHeight(doc, cellRuns(cell, isBold(cell, row, column)), widths[column]! - 2 * CELL_PAD, TABLE_SIZE) + 2 * CELL_PAD;
         const face: FontName = cell.some((run) => run.code) ? 'mono' : isBold(cell, row, column) || cell.some((run) => run.bold) ? 'bold' : 'regular';
         doc.font(face).fontSize(TABLE_SIZE);
         return doc.heightOfString(text, { width: widths[column]! - 2 * CELL_PAD, lineGap: LINE_GAP }) + 2 * CELL_PAD;
@@ -236,17 +270,19 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
 
   const drawRow = (cells: Run[][], row: 'header' | number, height: number) => {
     const top = doc.y;
-    let x = box.x;
+    // Right to left, the first column is on the right.
+    let x = box.rtl ? box.x + box.width : box.x;
     cells.forEach((cell, column) => {
       const width = widths[column]!;
+      if (box.rtl) x -= width;
       if (row === 'header') doc.rect(x, top, width, height).fillColor(COLOURS.headerFill).fill();
       doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
       if (cell.length > 0) {
         doc.y = top + CELL_PAD;
-        const align = block.align[column] ?? 'left';
-        writeRuns(doc, cellRuns(cell, isBold(cell, row, column)), { x: x + CELL_PAD, width: width - 2 * CELL_PAD }, TABLE_SIZE, COLOURS.text, align);
+        const align = block.align[column] ?? undefined;
+        writeRuns(doc, cellRuns(cell, isBold(cell, row, column)), { ...box, x: x + CELL_PAD, width: width - 2 * CELL_PAD }, TABLE_SIZE, COLOURS.text, align);
       }
-      x += width;
+      if (!box.rtl) x += width;
     });
     doc.x = box.x;
     doc.y = top + height;
@@ -281,7 +317,7 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
       if (plainText(cell).trim() === '') return;
       const name = names?.[column] ?? [];
       const label: Run[] = plainText(name).trim() === '' ? [] : [...name.map((run) => ({ ...run, bold: true })), { text: ': ', bold: true }];
-      writeRuns(doc, [...label, ...cell], { x: area.x + CELL_PAD, width: area.width - 2 * CELL_PAD }, TABLE_SIZE, COLOURS.text);
+      writeRuns(doc, [...label, ...cell], { ...area, x: area.x + CELL_PAD, width: area.width - 2 * CELL_PAD }, TABLE_SIZE, COLOURS.text);
       doc.y += CELL_PAD;
     });
     doc.moveTo(area.x, doc.y).lineTo(area.x + area.width, doc.y).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
@@ -321,8 +357,13 @@ function fontOf(run: Run): FontName {
   return 'regular';
 }
 
-/** Writes styled runs as one wrapping paragraph from doc.y in the box. */
-function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colour: string, align: 'left' | 'center' | 'right' = 'left'): void {
+/** Writes styled runs as one wrapping paragraph from doc.y in the box, aligned to its start unless told otherwise. */
+function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colour: string, alignment?: 'left' | 'center' | 'right'): void {
+  if (box.rtl) {
+    writeRunsRtl(doc, runs, box, size, colour, alignment ?? 'right');
+    return;
+  }
+  const align = alignment ?? 'left';
   // Each right-to-left stretch is a text() call of its own: pdfkit then never puts it in one
   // word with the text around it, so fontkit lays it out alone, right to left. Letters the
   // run's face lacks (Arabic in the oblique) are set in the regular face.
@@ -357,19 +398,21 @@ function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colou
 /** A character no DejaVu face has (Chinese, say) is drawn as this, so it is measured as it is drawn. */
 const MISSING = '\u25a1';
 
+/** The face a character is set in: the preferred one, else the regular; what none has is drawn as MISSING. */
+function faceOf(char: string, preferred: FontName): { font: FontName; out: string } {
+  const code = char.codePointAt(0)!;
+  if (/\s/.test(char) || dejavuHasGlyph(FONTS[preferred], code)) return { font: preferred, out: char };
+  const fallback: FontName = preferred === 'bold' || preferred === 'boldItalic' ? 'bold' : 'regular';
+  if (dejavuHasGlyph(FONTS[fallback], code)) return { font: fallback, out: char };
+  if (dejavuHasGlyph(FONTS.regular, code)) return { font: 'regular', out: char };
+  return { font: preferred, out: MISSING };
+}
+
 /** The text cut into pieces by the face that has their letters: the preferred one, else the regular. */
 function fontPieces(text: string, preferred: FontName): { font: FontName; text: string }[] {
   const pieces: { font: FontName; text: string }[] = [];
-  const fallback: FontName = preferred === 'bold' || preferred === 'boldItalic' ? 'bold' : 'regular';
   for (const char of text) {
-    const code = char.codePointAt(0)!;
-    let font: FontName = preferred;
-    let out = char;
-    if (!/\s/.test(char) && !dejavuHasGlyph(FONTS[preferred], code)) {
-      if (dejavuHasGlyph(FONTS[fallback], code)) font = fallback;
-      else if (dejavuHasGlyph(FONTS.regular, code)) font = 'regular';
-      else out = MISSING;
-    }
+    const { font, out } = faceOf(char, preferred);
     const last = pieces[pieces.length - 1];
     if (last && last.font === font) last.text += out;
     else pieces.push({ font, text: out });
@@ -415,4 +458,285 @@ export function bidiPieces(text: string): string[] {
   }
   if (last < text.length) pieces.push(text.slice(last));
   return pieces.filter((piece) => piece !== '');
+}
+
+// Right to left: a simplified Unicode bidi algorithm (UAX #9) for paragraphs whose direction is
+// right to left, and lines broken and set here rather than by pdfkit, which only knows left to right.
+
+type BidiType = 'R' | 'L' | 'EN' | 'N';
+
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** Characters drawn as their mirror image in right-to-left text (fontkit does not mirror them). */
+const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
+const OPENING_BRACKETS = '([{';
+const CLOSING_BRACKETS = ')]}';
+
+function bidiType(char: string): BidiType | 'NSM' {
+  if (RTL_LETTER.test(char)) return 'R';
+  if (/[0-9]/.test(char)) return 'EN';
+  if (/\p{M}/u.test(char)) return 'NSM';
+  if (/[\p{L}\p{N}]/u.test(char)) return 'L';
+  return 'N';
+}
+
+/**
+ * The embedding level of each character of a paragraph whose direction is right to left:
+ * 1 for right to left, 2 for left to right (Latin words, numbers). UAX #9 without explicit
+ * embeddings and isolates: W1 (marks), W4–W5 (separators and terminators in numbers), W7,
+ * N0 (paired brackets), N1–N2 (neutrals), I2.
+ */
+export function bidiLevels(chars: readonly string[]): number[] {
+  const n = chars.length;
+  const types: BidiType[] = [];
+  chars.forEach((char, index) => {
+    const type = bidiType(char);
+    types.push(type === 'NSM' ? (types[index - 1] ?? 'R') : type);
+  });
+  // W4: one separator between two digits is part of the number (2017-04-25, 10:30, 1,000).
+  for (let i = 1; i < n - 1; i++) {
+    if (types[i] === 'N' && /[-+,.:/]/.test(chars[i]!) && types[i - 1] === 'EN' && types[i + 1] === 'EN') types[i] = 'EN';
+  }
+  // W5: a percent or currency sign next to a number is part of it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < n; i++) {
+      if (types[i] === 'N' && /[%‰°$€£¥]/.test(chars[i]!) && (types[i - 1] === 'EN' || types[i + 1] === 'EN')) {
+        types[i] = 'EN';
+        changed = true;
+      }
+    }
+  }
+  // W7: a number after left-to-right letters is left to right.
+  let strong: 'L' | 'R' = 'R';
+  for (let i = 0; i < n; i++) {
+    if (types[i] === 'L' || types[i] === 'R') strong = types[i] as 'L' | 'R';
+    else if (types[i] === 'EN' && strong === 'L') types[i] = 'L';
+  }
+  // N0: a pair of brackets takes the direction of what it holds, or of what comes before it.
+  const open: { char: string; index: number }[] = [];
+  const pairs: [number, number][] = [];
+  chars.forEach((char, index) => {
+    if (types[index] !== 'N') return;
+    if (OPENING_BRACKETS.includes(char)) open.push({ char, index });
+    else if (CLOSING_BRACKETS.includes(char)) {
+      let k = open.length - 1;
+      while (k >= 0 && MIRRORED[open[k]!.char] !== char) k--;
+      if (k >= 0) {
+        pairs.push([open[k]!.index, index]);
+        open.length = k;
+      }
+    }
+  });
+  pairs.sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of pairs) {
+    const inside = types.slice(start + 1, end);
+    let direction: 'L' | 'R' | null = null;
+    if (inside.some((type) => type === 'R' || type === 'EN')) direction = 'R';
+    else if (inside.includes('L')) {
+      let before: 'L' | 'R' = 'R';
+      for (let i = start - 1; i >= 0; i--) {
+        if (types[i] === 'L') {
+          before = 'L';
+          break;
+        }
+        if (types[i] === 'R' || types[i] === 'EN') break;
+      }
+      direction = before;
+    }
+    if (direction) types[start] = types[end] = direction;
+  }
+  // N1–N2: neutrals between two of one direction take it (numbers count as right to left); others the paragraph's.
+  for (let i = 0; i < n; ) {
+    if (types[i] !== 'N') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && types[j] === 'N') j++;
+    const before = i === 0 || types[i - 1] !== 'L' ? 'R' : 'L';
+    const after = j === n || types[j] !== 'L' ? 'R' : 'L';
+    const direction: BidiType = before === after ? before : 'R';
+    for (let k = i; k < j; k++) types[k] = direction;
+    i = j;
+  }
+  return types.map((type) => (type === 'R' ? 1 : 2));
+}
+
+/** Items in visual order, left to right, from their logical order and levels (UAX #9, L2). */
+export function visualOrder<T extends { level: number }>(items: readonly T[]): T[] {
+  const out = [...items];
+  const highest = Math.max(0, ...items.map((item) => item.level));
+  for (let level = highest; level >= 1; level--) {
+    for (let i = 0; i < out.length; ) {
+      if (out[i]!.level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < out.length && out[j]!.level >= level) j++;
+      out.splice(i, j - i, ...out.slice(i, j).reverse());
+      i = j;
+    }
+  }
+  return out;
+}
+
+interface RtlChar {
+  char: string;
+  run: Run;
+  font: FontName;
+  level: number;
+}
+
+interface RtlPiece {
+  /** What pdfkit is given: right-to-left pieces mirrored, with no-break spaces (fontkit reverses them). */
+  text: string;
+  run: Run;
+  font: FontName;
+  width: number;
+}
+
+interface RtlLine {
+  pieces: RtlPiece[];
+  width: number;
+}
+
+const isSpace = (char: RtlChar | undefined) => char !== undefined && /\s/.test(char.char);
+
+function measure(doc: Doc, chars: readonly RtlChar[], size: number): number {
+  let width = 0;
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j < chars.length && chars[j]!.font === chars[i]!.font) j++;
+    width += doc.font(chars[i]!.font).fontSize(size).widthOfString(chars.slice(i, j).map((c) => c.char).join(''));
+    i = j;
+  }
+  return width;
+}
+
+/** One line's characters (logical order) as pieces in visual order. */
+function visualLine(doc: Doc, chars: readonly RtlChar[], size: number): RtlLine {
+  const logical: { chars: RtlChar[]; level: number }[] = [];
+  for (const char of chars) {
+    const last = logical[logical.length - 1];
+    if (last && last.level === char.level && last.chars[0]!.run === char.run && last.chars[0]!.font === char.font) last.chars.push(char);
+    else logical.push({ chars: [char], level: char.level });
+  }
+  const pieces = visualOrder(logical).map(({ chars: group, level }): RtlPiece => {
+    let text = group.map((c) => c.char).join('');
+    if (level % 2 === 1) {
+      text = [...text].map((char) => MIRRORED[char] ?? char).join('').replace(/ /g, '\u00a0');
+      // fontkit sets a piece with right-to-left letters right to left; one of only neutrals is turned round here.
+      if (!RTL_LETTER.test(text)) text = [...text].reverse().join('');
+    }
+    const { run, font } = group[0]!;
+    return { text, run, font, width: doc.font(font).fontSize(size).widthOfString(text) };
+  });
+  return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
+}
+
+/** The runs as lines no wider than `width`, each in visual order; a hard break starts a new paragraph. */
+function rtlLayout(doc: Doc, runs: readonly Run[], width: number, size: number): RtlLine[] {
+  const paragraphs: { char: string; run: Run }[][] = [[]];
+  for (const run of runs) {
+    for (const char of run.text) {
+      if (char === '\n') paragraphs.push([]);
+      else paragraphs[paragraphs.length - 1]!.push({ char, run });
+    }
+  }
+  const lines: RtlLine[] = [];
+  for (const paragraph of paragraphs) {
+    const levels = bidiLevels(paragraph.map((c) => c.char));
+    const chars = paragraph.map(({ char, run }, index): RtlChar => {
+      const face = faceOf(char, fontOf(run));
+      return { char: face.out, run, font: face.font, level: levels[index]! };
+    });
+    if (chars.every((char) => isSpace(char))) {
+      lines.push({ pieces: [], width: 0 });
+      continue;
+    }
+    let start = 0;
+    while (start < chars.length) {
+      while (isSpace(chars[start])) start++;
+      if (start >= chars.length) break;
+      // Whole words while they fit; a word wider than the line, as many of its letters as fit.
+      let end = start;
+      while (end < chars.length) {
+        let next = end;
+        while (isSpace(chars[next])) next++;
+        while (next < chars.length && !isSpace(chars[next])) next++;
+        if (measure(doc, chars.slice(start, next), size) <= width) {
+          end = next;
+          continue;
+        }
+        if (end === start) {
+          end = start + 1;
+          while (end < next && measure(doc, chars.slice(start, end + 1), size) <= width) end++;
+        }
+        break;
+      }
+      let last = end;
+      while (last > start && isSpace(chars[last - 1])) last--;
+      lines.push(visualLine(doc, chars.slice(start, last), size));
+      start = end;
+    }
+  }
+  return lines;
+}
+
+function lineStep(doc: Doc, size: number): number {
+  doc.font('regular');
+  return lineHeight(doc, size);
+}
+
+/** The height of the runs laid out right to left in `width`. */
+function rtlHeight(doc: Doc, runs: readonly Run[], width: number, size: number): number {
+  return rtlLayout(doc, runs, width, size).length * lineStep(doc, size);
+}
+
+/** The runs on one line, cut short with an ellipsis to `maxWidth`. */
+function rtlLine(doc: Doc, runs: readonly Run[], size: number, maxWidth = Infinity): RtlLine {
+  const line = (text: string) => rtlLayout(doc, runs.length === 1 ? [{ ...runs[0]!, text }] : runs, Infinity, size)[0] ?? { pieces: [], width: 0 };
+  const text = runs.map((run) => run.text).join('').replace(/\s+/g, ' ');
+  let whole = line(text);
+  if (whole.width <= maxWidth || runs.length !== 1) return whole;
+  const chars = [...text];
+  while (chars.length > 1 && whole.width > maxWidth) {
+    chars.pop();
+    whole = line(chars.join('').trimEnd() + '…');
+  }
+  return whole;
+}
+
+function drawRtlLine(doc: Doc, line: RtlLine, x: number, y: number, size: number, colour: string, baseline?: 'alphabetic'): void {
+  let cursor = x;
+  for (const piece of line.pieces) {
+    doc.font(piece.font).fontSize(size).fillColor(piece.run.href ? COLOURS.link : colour);
+    doc.text(piece.text, cursor, y, {
+      lineBreak: false,
+      link: piece.run.href ?? null,
+      underline: piece.run.href !== undefined,
+      strike: piece.run.strike === true,
+      ...(baseline ? { baseline } : {}),
+    });
+    cursor += piece.width;
+  }
+}
+
+/** writeRuns for a right-to-left paragraph: lines broken here, each set in visual order, from the right unless told otherwise. */
+function writeRunsRtl(doc: Doc, runs: readonly Run[], box: Box, size: number, colour: string, align: 'left' | 'center' | 'right'): void {
+  const lines = rtlLayout(doc, runs, box.width, size);
+  const step = lineStep(doc, size);
+  let y = doc.y;
+  for (const line of lines) {
+    if (y + step > bottomOf(doc) && y > doc.page.margins.top + 1) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    const x = align === 'right' ? box.x + box.width - line.width : align === 'center' ? box.x + (box.width - line.width) / 2 : box.x;
+    drawRtlLine(doc, line, x, y, size, colour);
+    y += step;
+  }
+  doc.x = box.x;
+  doc.y = y;
 }

@@ -12,6 +12,8 @@ import * as meetingStore from '../meetings/meeting-store.ts';
 import { csvCell } from '../meetings/meeting-views.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
+import { recordMarkdown } from '../../shared/record/record-markdown.ts';
+import { markdownLanguage, RECORD_LANGUAGES, type RecordLanguage } from '../../shared/record/record-words.ts';
 import type { RecordService } from './record-service.ts';
 import * as store from './record-store.ts';
 import { exportRecord, RECORD_FORMATS, type RecordFormat } from './record-export.ts';
@@ -30,8 +32,11 @@ const EditSchema = v.strictObject({
 const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
 const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
 const ExportParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), format: v.picklist(RECORD_FORMATS) });
+const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
+const GenerateSchema = v.strictObject({ language: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)) });
 const ExportQuery = v.object({
   version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a version number'), v.transform(Number))),
+  lang: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)),
 });
 
 export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, records: RecordService): void {
@@ -94,8 +99,9 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
 
   app.post('/api/meetings/:meetingId/record/generate', async (request, reply) => {
     const found = await leadAccess(request);
+    const { language } = parseInput(GenerateSchema, request.body, 'The request');
     await editable(found.meetingId);
-    const row = await records.generate(found.meetingId, found.name);
+    const row = await records.generate(found.meetingId, found.name, language ?? 'en');
     if (!row) throw notFound('Meeting');
     return reply.code(201).send({ version: row.version });
   });
@@ -126,10 +132,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     return { sharing };
   });
 
-  /** Exports: the chair and secretariat any version; participants what is shared. */
+  /**
+   * Exports: the chair and secretariat any version; participants what is shared. `?lang=` asks
+   * for a language: a generated version is generated again in it (from the meeting as it is
+   * now); an edited one keeps its text as written, and only the fixed words around it (banner,
+   * charts, footer of HTML, DOCX and PDF) are in the language. Without it, the version's own.
+   */
   app.get('/api/meetings/:meetingId/record.:format', async (request, reply) => {
     const { meetingId, format } = parseInput(ExportParams, request.params, 'The address');
-    const { version } = parseInput(ExportQuery, request.query, 'The address');
+    const { version, lang } = parseInput(ExportQuery, request.query, 'The address');
     const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
     if (!found) throw notFound('Meeting');
     const meeting = await meetingOf(meetingId);
@@ -143,7 +154,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     }
     const record = await records.build(meetingId);
     if (!row || !record) throw notFound('Record');
-    return send(reply, format, row, record, meeting);
+    return send(reply, format, row, record, meeting, lang);
   });
 
   app.get('/api/meetings/:meetingId/attendance.csv', async (request, reply) => {
@@ -166,14 +177,31 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     return undefined;
   }
 
-  async function send(reply: FastifyReply, format: RecordFormat, row: store.RecordVersionRow, record: MeetingRecord, meeting: meetingStore.MeetingRow) {
+  async function send(
+    reply: FastifyReply,
+    format: RecordFormat,
+    row: store.RecordVersionRow,
+    record: MeetingRecord,
+    meeting: meetingStore.MeetingRow,
+    requested: RecordLanguage | undefined,
+  ) {
     const finalised = meeting.recordFinalisedAt !== null && meeting.recordFinalVersion === row.version;
-    const file = await exportRecord(format, row.markdown, record, {
+    const written = markdownLanguage(row.markdown) ?? 'en';
+    const language = requested ?? written;
+    // Only a generated text can be generated again in another language; what people wrote stays as they wrote it.
+    const markdown = row.source === 'generated' && language !== written ? recordMarkdown(record, language) : row.markdown;
+    const file = await exportRecord(format, markdown, record, {
       status: finalised ? 'final' : 'draft',
       ...(finalised && { finalisedBy: meeting.recordFinalisedBy ?? '', finalisedAt: meeting.recordFinalisedAt!.getTime() }),
+      language,
     });
+    const suffix = language === 'en' ? '' : `-${language}`;
+    // The text's language, and the fixed words' when HTML, DOCX or PDF put an edited text in another.
+    const text = markdownLanguage(markdown) ?? written;
+    const contentLanguage = format === 'md' || format === 'json' || text === language ? text : `${text}, ${language}`;
     return reply
-      .header('content-disposition', `attachment; filename="record-${meeting.id}-v${row.version}.${format}"`)
+      .header('content-disposition', `attachment; filename="record-${meeting.id}-v${row.version}${suffix}.${format}"`)
+      .header('content-language', contentLanguage)
       .header('cache-control', 'no-store')
       .type(file.contentType)
       .send(file.body);

@@ -8,6 +8,7 @@ import * as meetingStore from '../meetings/meeting-store.ts';
 import { buildRecord, type MeetingRecord } from '../../shared/record/record-model.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+import type { RecordLanguage } from '../../shared/record/record-words.ts';
 import * as store from './record-store.ts';
 
 export class RecordService {
@@ -48,10 +49,10 @@ export class RecordService {
     });
   }
 
-  /** A new version generated from the meeting; earlier versions, edited ones included, stay. */
-  async generate(meetingId: string, by: string): Promise<store.RecordVersionRow | undefined> {
+  /** A new version generated from the meeting, its fixed words in `language`; earlier versions, edited ones included, stay. */
+  async generate(meetingId: string, by: string, language: RecordLanguage = 'en'): Promise<store.RecordVersionRow | undefined> {
     const record = await this.build(meetingId);
     if (!record) return undefined;
-    return store.addVersion(this.db, meetingId, { source: 'generated', markdown: recordMarkdown(record), basedOn: null, createdBy: by });
+    return store.addVersion(this.db, meetingId, { source: 'generated', markdown: recordMarkdown(record, language), basedOn: null, createdBy: by });
   }
 }

@@ -14,29 +14,35 @@
  *   never fetches anything).
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { RECORD_WORDS } from '../../shared/record/record-words.ts';
+import { recordDate, RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 
 /** How an export is stamped: a draft, or final with who finalised it and when. */
 export interface ExportOptions {
   status: 'draft' | 'final';
   finalisedBy?: string;
   finalisedAt?: number;
-  language?: 'en';
+  /** The language of the fixed words around the text (banner, charts, footer); English when not given. */
+  language?: RecordLanguage;
 }
 
 /** "Draft", or "Final — Finalised by X, 12 April 2017, 10:30 UTC". */
 export function statusLine(options: ExportOptions): string {
-  const w = RECORD_WORDS[options.language ?? 'en'];
+  const language = options.language ?? 'en';
+  const w = RECORD_WORDS[language];
   if (options.status === 'draft') return w.draft;
-  if (!options.finalisedBy) return options.finalisedAt === undefined ? w.final : `${w.final} — ${utcDateTime(options.finalisedAt)}`;
-  return `${w.final} — ${w.finalisedBy(options.finalisedBy, options.finalisedAt === undefined ? '' : utcDateTime(options.finalisedAt)).replace(/,\s*$/, '')}`;
+  if (!options.finalisedBy) return options.finalisedAt === undefined ? w.final : `${w.final} — ${utcDateTime(options.finalisedAt, language)}`;
+  const when = options.finalisedAt === undefined ? '' : utcDateTime(options.finalisedAt, language);
+  return `${w.final} — ${w.finalisedBy(options.finalisedBy, when).replace(/[,،，]\s*$/, '')}`;
 }
 
-/** "12 April 2017, 10:30 UTC". */
-export function utcDateTime(ms: number): string {
-  const date = new Date(ms);
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `${day}, ${date.toISOString().slice(11, 16)} UTC`;
+/** "12 April 2017, 10:30 UTC", "12 avril 2017, 10:30 UTC": the date in the language, the time in UTC. */
+export function utcDateTime(ms: number, language: RecordLanguage = 'en'): string {
+  return `${recordDate(ms, language, false)}${RECORD_WORDS[language].punctuation.comma}${new Date(ms).toISOString().slice(11, 16)} UTC`;
+}
+
+/** The language's tag for a document's metadata: Word's w:lang, the PDF's /Lang. */
+export function documentLanguage(language: RecordLanguage): string {
+  return RECORD_WORDS[language].locale;
 }
 
 /** A piece of text with one style. A hard line break is a run whose text is `\n`. */

@@ -130,7 +130,7 @@ const en: RecordWords = {
   summary: 'Summary',
   item: 'Item',
   minutesAllotted: (allotted, used) =>
-    allotted === null ? `${used} ${used === 1 ? 'minute' : 'minutes'} used` : `${allotted} minutes allotted, ${used} used`,
+    allotted === null ? `${used} ${used === 1 ? 'minute' : 'minutes'} used` : `${allotted} ${allotted === 1 ? 'minute' : 'minutes'} allotted, ${used} used`,
   speakers: 'Speakers, in order',
   noSpeakers: 'No one took the floor',
   support: 'Support',
