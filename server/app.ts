@@ -25,7 +25,7 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
 import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './realtime/socket-server.ts';
-import { broadcastEvents } from './live/broadcast.ts';
+import { broadcastEvents, CoalescingBroadcaster } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
 import { registerLiveHandlers } from './live/live-socket.ts';
@@ -69,13 +69,14 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 
   let io: MeetingServer | undefined;
   const metrics = new Metrics(config.metrics);
+  const broadcaster = new CoalescingBroadcaster((meetingId, events) => {
+    if (io) broadcastEvents(io, meetingId, events);
+  });
   const rooms = new MeetingRooms({
     db: database.db,
     metrics,
     sharedLog: database.driver === 'postgres',
-    broadcast: (meetingId, events) => {
-      if (io) broadcastEvents(io, meetingId, events);
-    },
+    broadcast: (meetingId, events) => broadcaster.broadcast(meetingId, events),
   });
   const presence = new Presence({
     db: database.db,
@@ -217,6 +218,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      broadcaster.close();
       await presence.closeAll();
       captionFeeds.close();
       await io!.close();
