@@ -1,6 +1,7 @@
 /** Calls to the HTTP API. Errors arrive as `ApiRequestError` with the server's message and problems. */
 import type { ApiError } from '../../shared/api.ts';
 import type { InputProblem } from '../../shared/schemas.ts';
+import { t } from './i18n.svelte.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -22,14 +23,14 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiRequestError(0, 'The server cannot be reached. Check your connection and try again.');
+    throw new ApiRequestError(0, t('common.serverUnreachable'));
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = parsed as ApiError | undefined;
-    throw new ApiRequestError(response.status, error?.error ?? `The server answered ${response.status}.`, error?.problems);
+    throw new ApiRequestError(response.status, error?.error ?? t('common.serverAnswered', { status: response.status }), error?.problems);
   }
   return parsed as T;
 }

@@ -1,6 +1,7 @@
 /** How forms show what went wrong: one message, and problems tied to fields or lines. */
 import type { InputProblem } from '../../shared/schemas.ts';
 import { ApiRequestError } from './api.ts';
+import { t } from './i18n.svelte.ts';
 
 export interface FormFailure {
   message: string;
@@ -19,7 +20,7 @@ export function formFailure(message: string, problems: InputProblem[] = []): For
 /** A failed request as a form shows it. */
 export function failureOf(error: unknown): FormFailure {
   if (error instanceof ApiRequestError) return formFailure(error.message, error.problems);
-  return formFailure('Something went wrong in this page. Reload it and try again.');
+  return formFailure(t('common.somethingWrong'));
 }
 
 /** The first problem with one field (`email`) or line (`line 4`), if any. */
@@ -31,5 +32,5 @@ export function problemAt(failure: FormFailure | undefined, where: string): stri
 export function asSentence(message: string): string {
   const trimmed = message.trim();
   const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+  return /[.!?。！？]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }

@@ -13,19 +13,8 @@ export type CaptionLineCount = (typeof CAPTION_LINE_COUNTS)[number];
 export const CAPTION_CONTRASTS = ['default', 'white-on-black', 'yellow-on-black'] as const;
 export type CaptionContrast = (typeof CAPTION_CONTRASTS)[number];
 
-export const CAPTION_CONTRAST_LABELS: Record<CaptionContrast, string> = {
-  default: 'Default (as the page)',
-  'white-on-black': 'High: white on black',
-  'yellow-on-black': 'High: yellow on black',
-};
-
 export const CAPTION_POSITIONS = ['below', 'above'] as const;
 export type CaptionPosition = (typeof CAPTION_POSITIONS)[number];
-
-export const CAPTION_POSITION_LABELS: Record<CaptionPosition, string> = {
-  below: 'Below the meeting view',
-  above: 'Above the meeting view',
-};
 
 interface StoredSettings {
   size: CaptionSize;

@@ -1,40 +1,46 @@
-/** Words for the live meeting's vocabularies, as every view shows them. */
-import type { Location } from '../../shared/domain.ts';
+/** Words for the live meeting's vocabularies, as every view shows them, in the interface's language. */
+import type { Location, MeetingAccessRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import type { ItemStatus, SpeechKind } from '../../shared/meeting/types.ts';
+import { i18n, t } from '../lib/i18n.svelte.ts';
 
-export const SPEECH_KIND_LABELS: Record<SpeechKind | 'presentation', string> = {
-  'point-of-order': 'Point of order',
-  'clarifying-question': 'Clarifying question',
-  reply: 'Reply',
-  'new-point': 'New point',
-  presentation: 'Presentation',
-};
+export function speechKindLabel(kind: SpeechKind | 'presentation'): string {
+  return t(`labels.speechKinds.${kind}`);
+}
 
-export const LOCATION_LABELS: Record<Location, string> = {
-  room: 'In the room',
-  remote: 'Remote',
-  phone: 'By phone',
-};
+export function locationLabel(location: Location): string {
+  return t(`labels.locations.${location}`);
+}
 
 /** Short forms for badges. */
-export const LOCATION_BADGES: Record<Location, string> = {
-  room: 'Room',
-  remote: 'Remote',
-  phone: 'Phone',
-};
+export function locationBadge(location: Location): string {
+  return t(`labels.locationBadges.${location}`);
+}
 
-export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
-  pending: 'Not started',
-  active: 'Running',
-  done: 'Done',
-  deferred: 'Deferred',
-};
+export function itemStatusLabel(status: ItemStatus): string {
+  return t(`labels.itemStatuses.${status}`);
+}
 
-/** "1st", "2nd", "3rd", "11th". */
+/** A role in a meeting ("Chair"), or the room display. */
+export function roleLabel(role: MeetingAccessRole): string {
+  return t(`labels.roles.${role}`);
+}
+
+export function stakeholderGroupLabel(group: StakeholderGroup): string {
+  return t(`labels.stakeholderGroups.${group}`);
+}
+
+export function regionLabel(region: Region): string {
+  return t(`labels.regions.${region}`);
+}
+
+/** A label inside a sentence: "You are taking part: in the room." (lower case where the language has it). */
+export function inSentence(label: string): string {
+  return label.toLocaleLowerCase(i18n.locale);
+}
+
+/** "1st", "2nd", "3rd", "11th"; "2e" in French. */
 export function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
+  return t('labels.placeOrdinal', { count: n });
 }
 
 /** "3 min 20 s" for durations in figures and the record. */
@@ -42,6 +48,6 @@ export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  if (minutes === 0) return `${rest} s`;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+  if (minutes === 0) return t('units.duration.seconds', { seconds: rest });
+  return rest === 0 ? t('units.duration.minutes', { minutes }) : t('units.duration.minutesSeconds', { minutes, seconds: rest });
 }

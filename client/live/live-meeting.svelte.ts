@@ -10,6 +10,7 @@ import type { MeetingState } from '../../shared/meeting/types.ts';
 import type { AckResult, MeetingPresence } from '../../shared/protocol.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
+import { t } from '../lib/i18n.svelte.ts';
 
 const TICK_MS = 250;
 
@@ -66,7 +67,7 @@ export class LiveMeeting {
 
   /** Sends a command; a refusal is kept in `lastError` for the page to show. */
   async send(command: CommandInput): Promise<AckResult<{ seq: number }>> {
-    if (!this.#replica) return { ok: false, code: 'unavailable', error: 'Not connected.' };
+    if (!this.#replica) return { ok: false, code: 'unavailable', error: t('common.notConnected') };
     const result = await this.#replica.send(command);
     this.lastError = result.ok ? undefined : result.error;
     return result;

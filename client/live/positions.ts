@@ -13,26 +13,20 @@ import type {
   Position,
   Stance,
 } from '../../shared/meeting/types.ts';
+import { t } from '../lib/i18n.svelte.ts';
 
-export const STANCE_LABELS: Record<Stance, string> = {
-  support: 'Support',
-  objection: 'Objection',
-  comment: 'Comment',
-};
+export function stanceLabel(stance: Stance): string {
+  return t(`stances.${stance}`);
+}
 
 /** The heading of each stance's list of names. */
-export const STANCE_GROUP_LABELS: Record<Stance, string> = {
-  support: 'Support',
-  objection: 'Objections',
-  comment: 'Comments',
-};
+export function stanceGroupLabel(stance: Stance): string {
+  return t(`stanceGroups.${stance}`);
+}
 
-export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
-  agreed: 'Agreed',
-  'not-agreed': 'Not agreed',
-  'deferred-to-mailing-list': 'Deferred to the mailing list',
-  'deferred-to-later-meeting': 'Deferred to a later meeting',
-};
+export function decisionKindLabel(kind: DecisionKind): string {
+  return t(`decisionKinds.${kind}`);
+}
 
 /** An item as a whole, or one of its proposals: what a position, a call or a decision is on. */
 export interface TargetView {
@@ -44,6 +38,8 @@ export interface TargetView {
   heading: string;
   /** "item 1" or "BPF Cybersecurity", inside a sentence. */
   name: string;
+  /** The name as the server words it in its default question, in English: "item 1" or the proposal's title. */
+  subject: string;
 }
 
 export function targetKey(itemId: string, proposalId: string | null): string {
@@ -53,13 +49,21 @@ export function targetKey(itemId: string, proposalId: string | null): string {
 /** The item as a whole, then each of its proposals. */
 export function targetsOf(item: AgendaItem): TargetView[] {
   return [
-    { itemId: item.id, proposalId: null, key: targetKey(item.id, null), heading: `Item ${item.number}: ${item.title}`, name: `item ${item.number}` },
+    {
+      itemId: item.id,
+      proposalId: null,
+      key: targetKey(item.id, null),
+      heading: t('positions.itemHeading', { number: item.number, title: item.title }),
+      name: t('positions.itemName', { number: item.number }),
+      subject: `item ${item.number}`,
+    },
     ...item.proposals.map((proposal) => ({
       itemId: item.id,
       proposalId: proposal.id,
       key: targetKey(item.id, proposal.id),
-      heading: `Proposal: ${proposal.title}`,
+      heading: t('positions.proposalHeading', { title: proposal.title }),
       name: proposal.title,
+      subject: proposal.title,
     })),
   ];
 }
@@ -69,9 +73,12 @@ export function findTarget(state: MeetingState, itemId: string, proposalId: stri
   return item ? targetsOf(item).find((target) => target.proposalId === proposalId) : undefined;
 }
 
-/** The question the server asks when the chair gives none (decide.ts): "Any objections to …?". */
+/**
+ * The question the server asks when the chair gives none (decide.ts): "Any objections to …?".
+ * In English, as the server words it: the question is the meeting's content, the same for everyone.
+ */
 export function defaultQuestion(target: TargetView | undefined): string {
-  return target ? `Any objections to ${target.name}?` : '';
+  return target ? `Any objections to ${target.subject}?` : '';
 }
 
 /** The positions held on one item or proposal, oldest first. */
@@ -122,13 +129,13 @@ export function mayHoldPositions(person: Participant, state: MeetingState): bool
 
 /** "Name (reason)" or "Name". */
 export function objectionText(objection: Pick<Objection, 'name' | 'reason'>): string {
-  return objection.reason ? `${objection.name} (${objection.reason})` : objection.name;
+  return objection.reason ? t('consensus.nameWithReason', { name: objection.name, reason: objection.reason }) : objection.name;
 }
 
 /** C3: "Agreed without objection" or "Objections from A (reason), B". */
 export function outcomeText(call: ConsensusCall): string {
-  if (call.outcome === 'agreed-without-objection' || call.objections.length === 0) return 'Agreed without objection';
-  return `Objections from ${call.objections.map(objectionText).join(', ')}`;
+  if (call.outcome === 'agreed-without-objection' || call.objections.length === 0) return t('consensus.agreedWithoutObjection');
+  return t('consensus.objectionsFrom', { names: call.objections.map(objectionText).join(t('common.listSeparator')) });
 }
 
 /** Time left to object, in ms (negative once over). */
@@ -146,10 +153,10 @@ export function shownCall(state: MeetingState, now: number, outcomeMs: number): 
 }
 
 export function objectionCount(count: number): string {
-  return count === 0 ? 'No objections so far' : count === 1 ? '1 objection so far' : `${count} objections so far`;
+  return count === 0 ? t('consensus.noObjectionsYet') : t('consensus.objectionsSoFar', { count });
 }
 
-/** "14:02", in UTC like the rest of the meeting's times. */
+/** "14:02", in UTC (the chair console's speech list). */
 export function shortTime(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
 }

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: the benchmark suite (not part of `npm test`). Loopback only.
+ *
+ *   npm run bench                          # everything, on PGlite and PostgreSQL (≈ 15–20 min)
+ *   npm run bench -- --quick               # smoke run: meetings of 200 and 500, 20 concurrent meetings
+ *   npm run bench -- --driver pglite       # pglite | postgres | both (default)
+ *   npm run bench -- --only a,c,d          # some of: a (one meeting), b (many meetings), c (reconnect storm), d (baseline), page
+ *   npm run bench -- --sizes 2000          # other meeting sizes for (a) and (d); the storm runs on the first
+ *
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a
+ * scratch database is created and dropped. BENCH_SERVER_NODE_ARGS adds Node options to the
+ * server process (e.g. "--cpu-prof --cpu-prof-dir=bench-results/profiles").
+ * Writes bench-results/latest.json and bench-results/latest.md, and prints the table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBaseline, startEqualFloor, type EqualFloorServer } from './servers.ts';
+import { log, runBaseline, runManyMeetings, runOneMeeting, type CapturedPayloads } from './scenarios.ts';
+import { runPageWeight } from './page-weight.ts';
+import { describeMachine, machineLine, markdownTable, type BenchResults } from './report.ts';
+import { now } from './stats.ts';
+
+/** The whole run is bounded: past this, what was measured is written and the run stops. */
+const RUN_DEADLINE_MS = 40 * 60_000;
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index >= 0) return process.argv[index + 1];
+  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+const quick = process.argv.includes('--quick');
+const driverOption = option('driver') ?? 'both';
+if (!['pglite', 'postgres', 'both'].includes(driverOption)) throw new Error('--driver must be pglite, postgres or both');
+const drivers = (driverOption === 'both' ? ['pglite', 'postgres'] : [driverOption]) as ('pglite' | 'postgres')[];
+const only = new Set((option('only') ?? 'a,b,c,d,page').split(','));
+const sizes = option('sizes')?.split(',').map(Number) ?? (quick ? [200, 500] : [1_000, 2_000, 5_000]);
+if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error('--sizes takes meeting sizes of at least 100, e.g. 1000,2000');
+const stormSize = sizes[0]!;
+const meetings = quick ? 20 : 200;
+const manyMeetingsMs = quick ? 16_000 : 20_000;
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  machine: describeMachine(),
+  options: { quick, drivers, sizes, meetings },
+  durationMs: 0,
+  oneMeeting: [],
+  baseline: [],
+  storm: [],
+  manyMeetings: [],
+  pageWeight: null,
+  errors: [],
+};
+const startedAt = now();
+const outDir = join(process.cwd(), 'bench-results');
+
+function write(): void {
+  results.durationMs = Math.round(now() - startedAt);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  const table = markdownTable(results);
+  writeFileSync(join(outDir, 'latest.md'), `Machine: ${machineLine(results)}\n\n${table}\n`);
+}
+
+let running: EqualFloorServer | undefined;
+const deadline = setTimeout(() => {
+  results.errors.push(`the run passed its ${RUN_DEADLINE_MS / 60_000}-minute bound and was stopped`);
+  write();
+  console.error('bench: stopped at the run deadline; partial results written');
+  void running?.stop().finally(() => process.exit(1));
+}, RUN_DEADLINE_MS);
+
+async function withServer<T>(driver: 'pglite' | 'postgres', what: string, work: (server: EqualFloorServer) => Promise<T>): Promise<T | undefined> {
+  const server = await startEqualFloor({ driver, nodeArgs: serverNodeArgs });
+  running = server;
+  try {
+    return await work(server);
+  } catch (error) {
+    const message = `${what} on ${driver}: ${(error as Error)?.stack ?? error}`;
+    results.errors.push(message);
+    console.error(`bench: ${message}\n--- server output (tail) ---\n${server.output().slice(-3000)}`);
+    return undefined;
+  } finally {
+    await server.stop();
+    running = undefined;
+  }
+}
+
+const captured: CapturedPayloads = {};
+log(`bench: ${quick ? 'quick run' : 'full run'} on ${drivers.join(' and ')}; meetings of ${sizes.join(', ')}; ${meetings} concurrent meetings`);
+log(`bench: ${machineLine(results)}`);
+
+for (const driver of drivers) {
+  if (only.has('a') || only.has('c')) {
+    for (const n of sizes) {
+      const storm = only.has('c') && n === stormSize;
+      if (!only.has('a') && !storm) continue;
+      const outcome = await withServer(driver, `one meeting of ${n}`, (server) =>
+        runOneMeeting({ server, participants: n, captured, storm, singleJoins: 10 }),
+      );
+      if (outcome) {
+        results.oneMeeting.push(outcome.result);
+        if (outcome.storm) results.storm.push(outcome.storm);
+      }
+      write();
+    }
+  }
+  if (only.has('b')) {
+    const outcome = await withServer(driver, `${meetings} meetings`, (server) => runManyMeetings(server, meetings, 25, manyMeetingsMs));
+    if (outcome) results.manyMeetings.push(outcome);
+    write();
+  }
+}
+
+if (only.has('d')) {
+  if (!captured.floorGiven) {
+    // The baseline replays payloads captured from EqualFloor: capture them from a small meeting.
+    await withServer(drivers[0]!, 'payload capture', (server) => runOneMeeting({ server, participants: 20, captured, storm: false, singleJoins: 1 }));
+  }
+  const baseline = await startBaseline();
+  try {
+    for (const n of sizes) {
+      try {
+        results.baseline.push(await runBaseline(baseline, n, captured));
+      } catch (error) {
+        results.errors.push(`baseline of ${n}: ${(error as Error)?.stack ?? error}`);
+      }
+      write();
+    }
+  } finally {
+    await baseline.stop();
+  }
+}
+
+if (only.has('page')) {
+  try {
+    results.pageWeight = await runPageWeight(3);
+  } catch (error) {
+    results.errors.push(`page weight: ${(error as Error)?.stack ?? error}`);
+  }
+}
+
+clearTimeout(deadline);
+write();
+console.log(`\nMachine: ${machineLine(results)}; run took ${(results.durationMs / 60_000).toFixed(1)} min\n`);
+console.log(markdownTable(results));
+if (results.errors.length) {
+  console.log(`\n${results.errors.length} part(s) failed:\n- ${results.errors.map((error) => error.split('\n')[0]).join('\n- ')}`);
+}
+console.log(`\nWritten: bench-results/latest.json, bench-results/latest.md`);
+process.exit(results.errors.length ? 1 : 0);
