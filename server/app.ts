@@ -171,7 +171,8 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 
   const indexHtml = join(config.clientDir, 'index.html');
   if (existsSync(indexHtml)) {
-    await http.register(fastifyStatic, { root: config.clientDir, wildcard: false, index: false });
+    // The build writes .br and .gz copies; browsers that accept them get those.
+    await http.register(fastifyStatic, { root: config.clientDir, wildcard: false, index: false, preCompressed: true });
   }
   http.setNotFoundHandler((request, reply) => {
     const isPage = !/^\/(api|socket\.io|assets)\//.test(request.url) && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
