@@ -8,6 +8,10 @@ import type { Summary } from './stats.ts';
 export interface BenchResults {
   date: string;
   machine: { nproc: number; cpuModel: string; memory: string; node: string; platform: string };
+  /** The code measured: the commit, and whether server/, shared/ or client/ had uncommitted changes. */
+  code: { commit: string; uncommitted: string[] };
+  /** The same at the end of the run (the code may change while a long run goes on). */
+  codeAtEnd?: { commit: string; uncommitted: string[] };
   options: { quick: boolean; drivers: string[]; sizes: number[]; meetings: number };
   durationMs: number;
   oneMeeting: OneMeetingResult[];
@@ -16,6 +20,19 @@ export interface BenchResults {
   manyMeetings: ManyMeetingsResult[];
   pageWeight: PageWeightResult | null;
   errors: string[];
+}
+
+export function describeCode(): BenchResults['code'] {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const uncommitted = execSync('git status --porcelain -- server shared client', { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return { commit, uncommitted };
+  } catch {
+    return { commit: 'unknown', uncommitted: [] };
+  }
 }
 
 export function describeMachine(): BenchResults['machine'] {
@@ -43,6 +60,9 @@ interface Row {
 
 const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${Math.round(value)}`);
 const triple = (summary: Summary | undefined) => (summary ? `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)}` : '—');
+/** Flags a figure taken while other processes used the machine. */
+const busy = (load: { during?: { otherCores: number } | undefined } | undefined) =>
+  load?.during && load.during.otherCores > 0.25 ? ` ⚠ other processes used ${load.during.otherCores} cores` : '';
 const pair = (summary: Summary | undefined) => (summary ? `${ms(summary.p50)} / ${ms(summary.p99)}` : '—');
 
 export function buildRows(results: BenchResults): { rows: Row[]; columns: string[] } {
@@ -67,10 +87,10 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);
-      values[driver] = result && { text: triple(result.fanout.all.lastClient), value: result.fanout.all.lastClient.p99 ?? undefined };
+      values[driver] = result && { text: triple(result.fanout.all.lastClient) + busy(result.load), value: result.fanout.all.lastClient.p99 ?? undefined };
     }
     const baseline = base(n);
-    values.baseline = baseline && { text: triple(baseline.fanout.all.lastClient) };
+    values.baseline = baseline && { text: triple(baseline.fanout.all.lastClient) + busy(baseline.load) };
     rows.push({ measure: `Fan-out, one meeting of ${n}: p50 / p95 / p99 ms (command → last client holds it)`, ...fanoutTarget(n), values });
   }
   for (const n of sizes) {
@@ -140,7 +160,14 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     }
     const baseline = base(n);
     values.baseline = baseline && { text: `${baseline.server.memoryPerClientKB} KB` };
-    rows.push({ measure: `Server memory per connected client, ${n}`, target: '< 40 KB', check: (v) => v < 40, values });
+    rows.push({ measure: `Server memory per connected client, ${n} (RSS growth ÷ clients)`, target: '< 40 KB', check: (v) => v < 40, values });
+    const heap: Row['values'] = {};
+    for (const driver of drivers) {
+      const result = one(driver, n);
+      heap[driver] = result && { text: `${result.server.heapPerClientKB} KB` };
+    }
+    heap.baseline = baseline && { text: `${baseline.server.heapPerClientKB} KB` };
+    rows.push({ measure: `… of which JavaScript heap per client, ${n}`, target: '—', values: heap });
   }
   for (const n of sizes) {
     const values: Row['values'] = {};
@@ -179,7 +206,7 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = results.manyMeetings.find((candidate) => candidate.driver === driver);
-      values[driver] = result && { text: triple(result.fanout.lastClient), value: result.fanout.lastClient.p99 ?? undefined };
+      values[driver] = result && { text: triple(result.fanout.lastClient) + busy(result.load), value: result.fanout.lastClient.p99 ?? undefined };
     }
     rows.push({
       measure: `Fan-out, ${many.meetings} meetings of ${many.perMeeting} at once: p50 / p95 / p99 ms`,
@@ -202,7 +229,7 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     for (const driver of drivers) {
       const result = results.storm.find((candidate) => candidate.driver === driver);
       values[driver] = result && {
-        text: `${triple(result.catchUp)} (max ${ms(result.catchUp.max)}; ${result.failed} failed)`,
+        text: `${triple(result.catchUp)} (max ${ms(result.catchUp.max)}; ${result.failed} failed)${busy(result.load)}`,
       };
     }
     rows.push({
@@ -261,5 +288,8 @@ export function markdownTable(results: BenchResults): string {
 
 export function machineLine(results: BenchResults): string {
   const { machine } = results;
-  return `${machine.nproc} cores (${machine.cpuModel}), ${machine.memory}, Node.js ${machine.node}, ${machine.platform}; ${results.date}`;
+  const describe = (code: BenchResults['code']) => `${code.commit}${code.uncommitted.length ? ` + ${code.uncommitted.length} uncommitted file(s)` : ''}`;
+  const end = results.codeAtEnd && describe(results.codeAtEnd) !== describe(results.code) ? ` (${describe(results.codeAtEnd)} at the end)` : '';
+  const code = `code ${describe(results.code)}${end}`;
+  return `${machine.nproc} cores (${machine.cpuModel}), ${machine.memory}, Node.js ${machine.node}, ${machine.platform}; ${code}; ${results.date}`;
 }

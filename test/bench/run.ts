@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { startBaseline, startEqualFloor, type EqualFloorServer } from './servers.ts';
 import { log, runBaseline, runManyMeetings, runOneMeeting, type CapturedPayloads } from './scenarios.ts';
 import { runPageWeight } from './page-weight.ts';
-import { describeMachine, machineLine, markdownTable, type BenchResults } from './report.ts';
+import { describeCode, describeMachine, machineLine, markdownTable, type BenchResults } from './report.ts';
 import { now } from './stats.ts';
 
 /** The whole run is bounded: past this, what was measured is written and the run stops. */
@@ -44,6 +44,7 @@ const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).f
 const results: BenchResults = {
   date: new Date().toISOString(),
   machine: describeMachine(),
+  code: describeCode(),
   options: { quick, drivers, sizes, meetings },
   durationMs: 0,
   oneMeeting: [],
@@ -58,6 +59,7 @@ const outDir = join(process.cwd(), 'bench-results');
 
 function write(): void {
   results.durationMs = Math.round(now() - startedAt);
+  results.codeAtEnd = describeCode();
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
   const table = markdownTable(results);
@@ -92,45 +94,47 @@ const captured: CapturedPayloads = {};
 log(`bench: ${quick ? 'quick run' : 'full run'} on ${drivers.join(' and ')}; meetings of ${sizes.join(', ')}; ${meetings} concurrent meetings`);
 log(`bench: ${machineLine(results)}`);
 
-for (const driver of drivers) {
-  if (only.has('a') || only.has('c')) {
-    for (const n of sizes) {
-      const storm = only.has('c') && n === stormSize;
-      if (!only.has('a') && !storm) continue;
-      const outcome = await withServer(driver, `one meeting of ${n}`, (server) =>
-        runOneMeeting({ server, participants: n, captured, storm, singleJoins: 10 }),
-      );
-      if (outcome) {
-        results.oneMeeting.push(outcome.result);
-        if (outcome.storm) results.storm.push(outcome.storm);
-      }
-      write();
-    }
+async function baselineRun(n: number): Promise<void> {
+  if (!captured.floorGiven) {
+    // The baseline replays payloads captured from EqualFloor: capture them from a small meeting.
+    await withServer(drivers[0]!, 'payload capture', (server) => runOneMeeting({ server, participants: 100, captured, storm: false, singleJoins: 1 }));
   }
-  if (only.has('b')) {
-    const outcome = await withServer(driver, `${meetings} meetings`, (server) => runManyMeetings(server, meetings, 25, manyMeetingsMs));
-    if (outcome) results.manyMeetings.push(outcome);
+  const baseline = await startBaseline();
+  try {
+    results.baseline.push(await runBaseline(baseline, n, captured));
+  } catch (error) {
+    results.errors.push(`baseline of ${n}: ${(error as Error)?.stack ?? error}`);
+  } finally {
+    await baseline.stop();
+  }
+}
+
+// Each meeting size on each database, then the bare socket.io baseline at that size right
+// after (so that both see the machine in the same state).
+for (const n of sizes) {
+  for (const driver of drivers) {
+    const storm = only.has('c') && n === stormSize;
+    if (!only.has('a') && !storm) continue;
+    const outcome = await withServer(driver, `one meeting of ${n}`, (server) =>
+      runOneMeeting({ server, participants: n, captured, storm, singleJoins: 10 }),
+    );
+    if (outcome) {
+      results.oneMeeting.push(outcome.result);
+      if (outcome.storm) results.storm.push(outcome.storm);
+    }
+    write();
+  }
+  if (only.has('d')) {
+    await baselineRun(n);
     write();
   }
 }
 
-if (only.has('d')) {
-  if (!captured.floorGiven) {
-    // The baseline replays payloads captured from EqualFloor: capture them from a small meeting.
-    await withServer(drivers[0]!, 'payload capture', (server) => runOneMeeting({ server, participants: 20, captured, storm: false, singleJoins: 1 }));
-  }
-  const baseline = await startBaseline();
-  try {
-    for (const n of sizes) {
-      try {
-        results.baseline.push(await runBaseline(baseline, n, captured));
-      } catch (error) {
-        results.errors.push(`baseline of ${n}: ${(error as Error)?.stack ?? error}`);
-      }
-      write();
-    }
-  } finally {
-    await baseline.stop();
+if (only.has('b')) {
+  for (const driver of drivers) {
+    const outcome = await withServer(driver, `${meetings} meetings`, (server) => runManyMeetings(server, meetings, 25, manyMeetingsMs));
+    if (outcome) results.manyMeetings.push(outcome);
+    write();
   }
 }
 

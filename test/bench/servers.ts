@@ -40,6 +40,11 @@ async function collectGarbage(child: ChildProcess): Promise<void> {
 
 export interface EqualFloorServer extends RunningServer {
   driver: 'pglite' | 'postgres';
+  /**
+   * Stops the process and starts it again on the same database and port: the measures then
+   * start from a fresh process, not one holding what building the roster left behind.
+   */
+  restart(): Promise<void>;
   metrics(reset?: boolean): Promise<ServerMetrics>;
 }
 
@@ -116,50 +121,63 @@ export async function startEqualFloor(options: {
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-bench-'));
   const scratch = options.driver === 'postgres' ? await createScratchDatabase() : undefined;
-  const { child, output } = spawnNode(
-    'server/main.ts',
-    [],
-    {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      DATA_DIR: dataDir,
-      ...(scratch ? { DATABASE_URL: scratch.url } : {}),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      METRICS: '1',
-      RATE_LIMIT_ALLOWLIST: '127.0.0.1',
-      CAPTION_POSTS_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'warn',
-      CLIENT_DIR: options.clientDir ?? '/nonexistent',
-      ...options.env,
-    },
-    options.nodeArgs,
-  );
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    METRICS: '1',
+    RATE_LIMIT_ALLOWLIST: '127.0.0.1',
+    CAPTION_POSTS_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'warn',
+    CLIENT_DIR: options.clientDir ?? '/nonexistent',
+    ...options.env,
+  };
   const cleanUp = async () => {
     await scratch?.drop().catch((error: unknown) => console.error(`could not drop the scratch database: ${error}`));
     rmSync(dataDir, { recursive: true, force: true });
   };
+  let earlier = '';
+  const launch = async () => {
+    const started = spawnNode('server/main.ts', [], env, options.nodeArgs);
+    try {
+      await waitFor(/EqualFloor is running at/, started.output, started.child, 120_000);
+    } catch (error) {
+      await stopChild(started.child);
+      throw error;
+    }
+    return started;
+  };
+  let current: ReturnType<typeof spawnNode>;
   try {
-    await waitFor(/EqualFloor is running at/, output, child, 120_000);
+    current = await launch();
   } catch (error) {
-    await stopChild(child);
     await cleanUp();
     throw error;
   }
   return {
     driver: options.driver,
     url,
-    child,
-    output,
-    collectGarbage: () => collectGarbage(child),
+    get child() {
+      return current.child;
+    },
+    output: () => earlier + current.output(),
+    collectGarbage: () => collectGarbage(current.child),
     async metrics(reset = false) {
       const response = await fetch(`${url}/api/metrics${reset ? '?reset=1' : ''}`, { signal: AbortSignal.timeout(30_000) });
       if (!response.ok) throw new Error(`GET /api/metrics answered ${response.status}`);
       return (await response.json()) as ServerMetrics;
     },
+    async restart() {
+      await stopChild(current.child);
+      earlier += current.output();
+      current = await launch();
+    },
     async stop() {
-      await stopChild(child);
+      await stopChild(current.child);
       await cleanUp();
     },
   };
