@@ -123,7 +123,7 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const target = !results.options.quick && n === 2000 ? { target: 'p99 < 200 ms', check: (v: number) => v < 200 } : { target: '—' };
     rows.push({ measure: `Caption line, ${n}: p50 / p99 ms (POST → each client)`, ...target, values });
   }
-  for (const n of [mid, big]) {
+  for (const n of [...new Set([mid, big])]) {
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);

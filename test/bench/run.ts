@@ -6,13 +6,15 @@
  *   npm run bench -- --driver pglite       # pglite | postgres | both (default)
  *   npm run bench -- --only a,c,d          # some of: a (one meeting), b (many meetings), c (reconnect storm), d (baseline), page
  *   npm run bench -- --sizes 2000          # other meeting sizes for (a) and (d); the storm runs on the first
+ *   npm run bench -- --out rerun           # write bench-results/rerun.json and .md instead of latest.*
+ *   npm run bench -- --report bench-results/latest.json   # print the table of an earlier run
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a
  * scratch database is created and dropped. BENCH_SERVER_NODE_ARGS adds Node options to the
  * server process (e.g. "--cpu-prof --cpu-prof-dir=bench-results/profiles").
- * Writes bench-results/latest.json and bench-results/latest.md, and prints the table.
+ * Writes bench-results/latest.json and bench-results/latest.md (or --out's name), and prints the table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBaseline, startEqualFloor, type EqualFloorServer } from './servers.ts';
 import { log, runBaseline, runManyMeetings, runOneMeeting, type CapturedPayloads } from './scenarios.ts';
@@ -27,6 +29,14 @@ function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   if (index >= 0) return process.argv[index + 1];
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+// `--report <file.json>`: print the table of an earlier run and stop.
+const reportOf = option('report');
+if (reportOf) {
+  const earlier = JSON.parse(readFileSync(reportOf, 'utf8')) as BenchResults;
+  console.log(`Machine: ${machineLine(earlier)}\n\n${markdownTable(earlier)}`);
+  process.exit(0);
 }
 
 const quick = process.argv.includes('--quick');
@@ -56,14 +66,16 @@ const results: BenchResults = {
 };
 const startedAt = now();
 const outDir = join(process.cwd(), 'bench-results');
+const outName = option('out') ?? 'latest';
+if (!/^[\w.-]+$/.test(outName)) throw new Error('--out takes a file name without a folder');
 
 function write(): void {
   results.durationMs = Math.round(now() - startedAt);
   results.codeAtEnd = describeCode();
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(outDir, `${outName}.json`), JSON.stringify(results, null, 2) + '\n');
   const table = markdownTable(results);
-  writeFileSync(join(outDir, 'latest.md'), `Machine: ${machineLine(results)}\n\n${table}\n`);
+  writeFileSync(join(outDir, `${outName}.md`), `Machine: ${machineLine(results)}\n\n${table}\n`);
 }
 
 let running: EqualFloorServer | undefined;
@@ -153,5 +165,5 @@ console.log(markdownTable(results));
 if (results.errors.length) {
   console.log(`\n${results.errors.length} part(s) failed:\n- ${results.errors.map((error) => error.split('\n')[0]).join('\n- ')}`);
 }
-console.log(`\nWritten: bench-results/latest.json, bench-results/latest.md`);
+console.log(`\nWritten: bench-results/${outName}.json, bench-results/${outName}.md`);
 process.exit(results.errors.length ? 1 : 0);

@@ -49,6 +49,8 @@ export interface MachineLoad {
   busyBeforeCores: number;
   /** During the measured phase. */
   during: LoadFigures | undefined;
+  /** During the burst of hands alone, until every client held them (one meeting only). */
+  hands?: (LoadFigures & { serverCores: number; ms: number }) | undefined;
 }
 
 export interface Latency {
@@ -320,15 +322,11 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
   const specs: ClientSpec[] = members.map((_, idx) => ({ idx, meetingId: meeting.meetingId, cookie: sessions.cookies[idx]! }));
   const { pool, groups } = oneMeetingLayout(specs);
   try {
-    await sleep(1_000);
-    await server.collectGarbage();
-    const before = await server.metrics();
+    const before = await settledMemory(server, () => server.metrics());
     log(`(a) ${driver}: connecting ${n} clients from ${pool.workers.length} workers`);
     const connected = await pool.connect(server.url, 'equalfloor', groups, CONNECT_CONCURRENCY, 240_000);
     if (connected.failed > 0) log(`(a) ${driver}: ${connected.failed} clients failed to join: ${connected.errors.join('; ')}`);
-    await sleep(2_000);
-    await server.collectGarbage();
-    const after = await server.metrics();
+    const after = await settledMemory(server, () => server.metrics());
     log(`(a) ${driver}: ${n - connected.failed} joined in ${Math.round(connected.elapsedMs)} ms; server RSS ${MB(before.rssBytes)} → ${MB(after.rssBytes)} MB`);
 
     // One person joining the live meeting alone, several times.
@@ -350,6 +348,9 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
     const phaseStartedAt = now();
     const meter = new LoadMeter(() => [process.pid, server.child.pid!, ...pool.pids()]);
     log(`(a) ${driver}: ${HANDS} hands within ${HANDS_WITHIN_MS} ms`);
+    const handsMeter = new LoadMeter(() => [process.pid, server.child.pid!, ...pool.pids()]);
+    const handsStartedAt = now();
+    const handsServerStart = phaseStart;
     const handsAt = now() + 300;
     const handSchedule: ScheduledCommand[] = handRaisers(n).map((idx, index) => ({
       at: handsAt + (index * HANDS_WITHIN_MS) / HANDS,
@@ -363,6 +364,9 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
     const handsWait = await pool.waitSeq({ [meeting.meetingId]: handSeq }, DRAIN_MS);
     if (handsWait.lagging) log(`(a) ${driver}: ${handsWait.lagging} clients still behind after the hands`);
     if (!(await softWait(() => (chair.replica.state?.seq ?? 0) >= handSeq, DRAIN_MS))) log(`(a) ${driver}: the chair is still behind after the hands`);
+    const handsServerEnd = await server.metrics();
+    const handsMs = now() - handsStartedAt;
+    const handsLoad = handsMeter.stop();
 
     log(`(a) ${driver}: the floor given ${FLOOR_GIVES} times, ${CAPTION_LINES} caption lines at ${CAPTION_LINES_PER_SECOND}/s`);
     const floorAt = now() + 300;
@@ -441,7 +445,15 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
         appendMs: { ...phaseEnd.appendMs, count: phaseEnd.appends },
       },
       workers: pool.workers.length,
-      load: { busyBeforeCores, during },
+      load: {
+        busyBeforeCores,
+        during,
+        hands: handsLoad && {
+          ...handsLoad,
+          serverCores: round2((cpuMicros(handsServerEnd) - cpuMicros(handsServerStart)) / 1_000 / handsMs),
+          ms: Math.round(handsMs),
+        },
+      },
     };
     const failures = [...hands, ...floor].filter((outcome) => !outcome.ok);
     if (failures.length) log(`(a) ${driver}: ${failures.length} commands refused, e.g. ${failures[0]!.error}`);
@@ -460,6 +472,22 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
     await pool.stop();
     await sleep(2_000);
   }
+}
+
+/**
+ * The server's memory once it has settled: full collections a few seconds apart, keeping the
+ * lowest RSS seen (memory freed by a collection goes back to the system some seconds later,
+ * not at once), with the heap figures of the same reading.
+ */
+async function settledMemory<M extends { rssBytes: number }>(server: RunningServer, read: () => Promise<M>): Promise<M> {
+  let lowest: M | undefined;
+  for (let round = 0; round < 4; round++) {
+    await server.collectGarbage();
+    await sleep(1_000);
+    const reading = await read();
+    if (!lowest || reading.rssBytes < lowest.rssBytes) lowest = reading;
+  }
+  return lowest!;
 }
 
 /** Waits until `check` holds or `ms` pass; answers whether it holds. */
@@ -569,14 +597,11 @@ export async function runManyMeetings(server: EqualFloorServer, meetingCount: nu
   const pool = new WorkerPool(workersFor(people.length));
   const groups = spread(specs, pool.workers.length);
   try {
-    await server.collectGarbage();
-    const before = await server.metrics();
+    const before = await settledMemory(server, () => server.metrics());
     log(`(b) ${driver}: connecting ${people.length} clients from ${pool.workers.length} workers`);
     const connected = await pool.connect(server.url, 'equalfloor', groups, CONNECT_CONCURRENCY, 240_000);
     if (connected.failed > 0) log(`(b) ${driver}: ${connected.failed} clients failed to join: ${connected.errors.join('; ')}`);
-    await sleep(2_000);
-    await server.collectGarbage();
-    const after = await server.metrics();
+    const after = await settledMemory(server, () => server.metrics());
 
     // Every chair opens its meeting and starts the first item.
     const open = (type: 'meeting.open' | 'agenda.startItem') =>
@@ -692,13 +717,10 @@ export async function runBaseline(baseline: RunningServer, participants: number,
   const specs: ClientSpec[] = Array.from({ length: n }, (_, idx) => ({ idx, meetingId: 'baseline' }));
   const { pool, groups } = oneMeetingLayout(specs);
   try {
-    await baseline.collectGarbage();
-    const before = await metrics();
+    const before = await settledMemory(baseline, metrics);
     log(`(d) baseline: connecting ${n} clients from ${pool.workers.length} workers`);
     const connected = await pool.connect(baseline.url, 'baseline', groups, CONNECT_CONCURRENCY, 240_000);
-    await sleep(2_000);
-    await baseline.collectGarbage();
-    const after = await metrics();
+    const after = await settledMemory(baseline, metrics);
     await pool.collect();
     const phaseStart = await metrics();
     const phaseStartedAt = now();
@@ -706,6 +728,8 @@ export async function runBaseline(baseline: RunningServer, participants: number,
 
     const hands: { sentAt: number; seq: number }[] = [];
     const lag: number[] = [];
+    const handsMeter = new LoadMeter(() => [process.pid, baseline.child.pid!, ...pool.pids()]);
+    const handsStartedAt = now();
     const handsAt = now() + 300;
     await Promise.all(
       Array.from({ length: HANDS }, async (_, index) => {
@@ -718,7 +742,12 @@ export async function runBaseline(baseline: RunningServer, participants: number,
         hands.push({ sentAt, seq });
       }),
     );
-    await sleep(1_000);
+    // Like EqualFloor's run: the floor phase starts once every client holds the hands.
+    const drained = await pool.waitSeq({ baseline: counter }, DRAIN_MS);
+    if (drained.lagging) log(`(d) baseline: ${drained.lagging} clients still behind after the hands`);
+    const handsServerEnd = await metrics();
+    const handsMs = now() - handsStartedAt;
+    const handsLoad = handsMeter.stop();
 
     const floorAt = now() + 300;
     const floor: { sentAt: number; seq: number }[] = [];
@@ -739,7 +768,8 @@ export async function runBaseline(baseline: RunningServer, participants: number,
       }
     });
     const [, posts] = await Promise.all([floorGives, captionPosts]);
-    await sleep(3_000);
+    await pool.waitSeq({ baseline: counter }, DRAIN_MS);
+    await sleep(1_000);
     const phaseEnd = await metrics();
     const phaseMs = now() - phaseStartedAt;
     const during = meter.stop();
@@ -766,7 +796,15 @@ export async function runBaseline(baseline: RunningServer, participants: number,
         heapPerClientKB: perClientKB(after.heapUsedBytes - before.heapUsedBytes, n - connected.failed),
       },
       workers: pool.workers.length,
-      load: { busyBeforeCores, during },
+      load: {
+        busyBeforeCores,
+        during,
+        hands: handsLoad && {
+          ...handsLoad,
+          serverCores: round2((cpuMicros(handsServerEnd) - cpuMicros(phaseStart)) / 1_000 / handsMs),
+          ms: Math.round(handsMs),
+        },
+      },
     };
     log(`(d) baseline N=${n}: fan-out p50/p99 ${result.fanout.all.lastClient.p50}/${result.fanout.all.lastClient.p99} ms`);
     return result;

@@ -102,8 +102,11 @@ class BenchClient {
     readonly mode: ClientMode,
   ) {}
 
+  /** Baseline clients: the highest broadcast number received (they arrive in order). */
+  baselineSeq = 0;
+
   get seq(): number {
-    return this.state?.seq ?? 0;
+    return this.mode === 'baseline' ? this.baselineSeq : (this.state?.seq ?? 0);
   }
 
   open(url: string): void {
@@ -130,7 +133,11 @@ class BenchClient {
     });
     if (this.mode === 'baseline') {
       socket.on('connect', () => this.#becomeLive());
-      socket.on('meeting:events', ({ events }) => record(`b:${events[0]?.seq}`, now()));
+      socket.on('meeting:events', ({ events }) => {
+        const seq = events[0]?.seq ?? 0;
+        record(`b:${seq}`, now());
+        if (seq > this.baselineSeq) this.baselineSeq = seq;
+      });
       return;
     }
     socket.on('connect', () => void this.#enter());
