@@ -13,7 +13,7 @@
  * United Nations documents.
  */
 import { en, type Catalog, type MessageKey } from '../i18n/en.ts';
-import { LANGUAGES, type Language, type MessageParams, type PluralForms } from '../i18n/types.ts';
+import { LANGUAGES, type CatalogShape, type Language, type MessageParams, type MessagePath, type PluralForms } from '../i18n/types.ts';
 
 export { LANGUAGES, type Language, type MessageKey, type MessageParams };
 
@@ -82,7 +82,7 @@ export function localeFor(language: Language, preferred: readonly string[]): str
 
 type Node = string | PluralForms | { readonly [key: string]: Node };
 
-function lookup(catalog: Catalog, key: string): string | PluralForms | undefined {
+function lookup(catalog: object, key: string): string | PluralForms | undefined {
   let node: Node | undefined = catalog as unknown as Node;
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
@@ -122,12 +122,12 @@ export interface MessagePart {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** The raw message of `key` in `catalog` (English if it lacks it) and the language whose rules apply. */
-function resolve(catalog: Catalog, language: Language, key: string, params: MessageParams | undefined): string {
+/** The raw message of `key` in `catalog` (in `english` if it lacks it) in the form the language's rules choose. */
+function resolve(catalog: object, language: Language, key: string, params: MessageParams | undefined, english: object = en): string {
   let found = lookup(catalog, key);
   let rulesOf = language;
-  if (found === undefined && catalog !== en) {
-    found = lookup(en, key);
+  if (found === undefined && catalog !== english) {
+    found = lookup(english, key);
     rulesOf = 'en';
   }
   if (found === undefined) return key;
@@ -139,8 +139,8 @@ function valueText(value: string | number): string {
 }
 
 /** The message of `key`, placeholders filled in; a placeholder without a value is left as it is. */
-export function translate(catalog: Catalog, language: Language, key: string, params?: MessageParams): string {
-  const message = resolve(catalog, language, key, params);
+export function translate(catalog: object, language: Language, key: string, params?: MessageParams, english?: object): string {
+  const message = resolve(catalog, language, key, params, english);
   if (!params) return message;
   return message.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name];
@@ -149,8 +149,8 @@ export function translate(catalog: Catalog, language: Language, key: string, par
 }
 
 /** The same message as parts, so that a page can mark some values up (a name in bold, a link). */
-export function translateParts(catalog: Catalog, language: Language, key: string, params?: MessageParams): MessagePart[] {
-  const message = resolve(catalog, language, key, params);
+export function translateParts(catalog: object, language: Language, key: string, params?: MessageParams, english?: object): MessagePart[] {
+  const message = resolve(catalog, language, key, params, english);
   const parts: MessagePart[] = [];
   let from = 0;
   for (const match of message.matchAll(PLACEHOLDER)) {
@@ -166,6 +166,13 @@ export function translateParts(catalog: Catalog, language: Language, key: string
 }
 
 // ---------------------------------------------------------------- the current language
+
+/** A part of the interface whose catalogs load with its code (see `defineArea`). */
+interface LoadableArea {
+  load(language: Language): Promise<unknown>;
+}
+
+const areas = new Set<LoadableArea>();
 
 function storedChoice(): string | null {
   try {
@@ -203,7 +210,8 @@ class I18n {
 
   async set(language: Language): Promise<void> {
     this.#wanted = language;
-    const catalog = await this.load(language);
+    // The parts of the interface loaded so far change language together with the rest.
+    const [catalog] = await Promise.all([this.load(language), ...[...areas].map((area) => area.load(language))]);
     if (this.#wanted !== language) return;
     this.catalog = catalog;
     this.language = language;
@@ -258,6 +266,65 @@ export async function startLanguage(): Promise<void> {
     const next = pickLanguage(storedChoice(), browserLanguages());
     if (next !== i18n.language) i18n.set(next).catch(() => undefined);
   });
+}
+
+// ---------------------------------------------------------------- parts of the interface loaded on demand
+
+/** The catalogs of an area in the languages other than English, each loaded on demand. */
+export type AreaLoaders<C> = Record<Exclude<Language, 'en'>, () => Promise<{ default: CatalogShape<C> }>>;
+
+/** The translator of one part of the interface. */
+export interface Area<C> {
+  /** A message of the current language; English until the language's catalog is in. Reactive. */
+  t(key: MessagePath<C>, params?: MessageParams): string;
+  /** The same message as parts, for `<Sentence parts=…>`. */
+  tParts(key: MessagePath<C>, params?: MessageParams): MessagePart[];
+  /** Loads the catalog of a language (resolves once it is in). */
+  load(language: Language): Promise<unknown>;
+}
+
+/**
+ * A part of the interface that only staff, chairs or captioners open — the staff pages, the chair
+ * console, the captioner console, the record page — with catalogs of its own, so that its words
+ * load with its code and not in the participant's bundle. English (`en`) is the source of
+ * truth; every translation has exactly its keys (CatalogShape, test/unit/i18n-catalogs.test.ts).
+ *
+ * The area joins the language switch: `setLanguage` waits for the area's catalog too. The module
+ * that defines an area awaits `area.load(i18n.language)` at its top level, so a page in French
+ * is drawn in French from its first frame.
+ */
+export function defineArea<C extends object>(english: C, loaders: AreaLoaders<C>): Area<C> {
+  let catalogs = $state.raw<Partial<Record<Language, object>>>({ en: english });
+  const loading = new Map<Language, Promise<unknown>>();
+  const load = (language: Language): Promise<unknown> => {
+    if (language === 'en') return Promise.resolve();
+    let pending = loading.get(language);
+    if (!pending) {
+      pending = loaders[language]().then(
+        (module) => {
+          catalogs = { ...catalogs, [language]: module.default };
+        },
+        (error: unknown) => {
+          loading.delete(language);
+          throw error;
+        },
+      );
+      loading.set(language, pending);
+    }
+    return pending;
+  };
+  const current = (): object => {
+    const catalog = catalogs[i18n.language];
+    if (!catalog) void load(i18n.language).catch(() => undefined);
+    return catalog ?? english;
+  };
+  const area: Area<C> = {
+    t: (key, params) => translate(current(), i18n.language, key, params, english),
+    tParts: (key, params) => translateParts(current(), i18n.language, key, params, english),
+    load,
+  };
+  areas.add(area);
+  return area;
 }
 
 // ---------------------------------------------------------------- dates and times
