@@ -161,7 +161,7 @@ function fonts(): { regular: TrueTypeFont; bold: TrueTypeFont } {
 }
 
 /** Just enough of a TrueType font to draw text: cmap (formats 4 and 12), hmtx, loca and glyf. */
-class TrueTypeFont {
+export class TrueTypeFont {
   readonly unitsPerEm: number;
   readonly #data: Buffer;
   readonly #tables = new Map<string, { offset: number; length: number }>();

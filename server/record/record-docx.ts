@@ -5,9 +5,9 @@
  * then the participation charts as images (SVG, with a PNG fallback for Word processors
  * that cannot show SVG). The header and footer carry the title, Draft/Final and page numbers.
  *
- * Font: Arial, which Word and LibreOffice (as Liberation Sans) have everywhere and which
- * covers Latin, accented and Cyrillic letters (and, on Windows and macOS, Arabic); Chinese
- * text falls back to the reader's East Asian font.
+ * Fonts: DejaVu Sans for Latin, accented, Cyrillic and Arabic letters and Noto Sans SC as the
+ * East Asian font (Chinese), both embedded in the document as subsets of the characters it
+ * uses (record-fonts.ts), so the record looks the same on a machine that has neither.
  *
  * Language: the document's language (w:lang) is the record's, for spelling, hyphenation and
  * fonts: Arabic as the complex-script language, Chinese as the East Asian one. An Arabic
@@ -42,11 +42,13 @@ import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { chartDescription, chartLayout, recordCharts, speakingChartSvg } from '../../shared/record/record-charts.ts';
 import { RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 import { layoutPng } from './chart-png.ts';
+import { BODY_FONT, CJK_FONT, docxFonts } from './record-fonts.ts';
 import { documentLanguage, markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type Run, type TableBlock } from './record-tokens.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
 
-const FONT = 'Arial';
+/** Each script's font: Word takes the East Asian one for Chinese, the complex-script one for Arabic. */
+const FONT = { ascii: BODY_FONT, hAnsi: BODY_FONT, cs: BODY_FONT, eastAsia: CJK_FONT };
 const CODE_FONT = 'Courier New';
 const HEADING_COLOUR = '14304F';
 const LINK_COLOUR = '0B4F94';
@@ -125,15 +127,18 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
     );
   }
 
+  // Every character the document may show: its text, the record's names and the fixed words.
+  const fonts = await docxFonts(`${markdown}${JSON.stringify(record)}${JSON.stringify(w)}${status}`);
   const document = new Document({
     title: record.title,
+    fonts,
     subject: `${w.summaryReport} — ${status}`,
     description: `${w.summaryReport}: ${record.title} (${status})`,
     creator: 'EqualFloor',
     styles: {
       default: {
         document: {
-          run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: 21, language: wordLanguage(language) },
+          run: { font: FONT, size: 21, language: wordLanguage(language) },
           paragraph: { spacing: { after: 120, line: 276 } },
         },
         heading1: { run: { font: FONT, size: 34, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 180 }, keepNext: true } },

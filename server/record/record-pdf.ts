@@ -7,8 +7,9 @@
  *
  * Fonts: DejaVu Sans (regular, bold, oblique, bold oblique) and DejaVu Sans Mono, embedded
  * (subset) from the dejavu-fonts-ttf package, so Latin with accents, Greek, Cyrillic,
- * Armenian, Georgian, Hebrew and Arabic letters render. What it cannot do: scripts DejaVu
- * has no glyphs for — Chinese, Japanese, Korean, the Indic scripts, Thai — print as white
+ * Armenian, Georgian, Hebrew and Arabic letters render; Chinese (and Japanese kana) come from
+ * Noto Sans SC, regular or bold, embedded as a subset too (record-fonts.ts). What it cannot
+ * do: scripts neither has glyphs for — Korean, the Indic scripts, Thai — print as white
  * squares (□, one per character), so neither shown nor extractable. Letters a face lacks
  * (DejaVu Sans Oblique has no Arabic, the Mono no Hebrew) come from the regular face. Right-to-left text is shaped
  * (fontkit joins Arabic letters) and each stretch of right-to-left words (a name, a
@@ -28,6 +29,7 @@ import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { chartLayout, recordCharts } from '../../shared/record/record-charts.ts';
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
 import { dejavuFontPath, dejavuHasGlyph } from './chart-png.ts';
+import { cjkFontPath, cjkHasGlyph } from './record-fonts.ts';
 import { documentLanguage, markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type ListBlock, type Run, type TableBlock } from './record-tokens.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
@@ -41,7 +43,9 @@ const FONTS = {
   boldItalic: 'DejaVuSans-BoldOblique.ttf',
   mono: 'DejaVuSansMono.ttf',
 } as const;
-type FontName = keyof typeof FONTS;
+type DejaVuFace = keyof typeof FONTS;
+/** The faces of a document: DejaVu's, and Noto Sans SC for Chinese. */
+type FontName = DejaVuFace | 'cjk' | 'cjkBold';
 
 const COLOURS = {
   text: '#1a1a1a',
@@ -55,6 +59,8 @@ const COLOURS = {
 } as const;
 
 const BODY_SIZE = 10.5;
+/** DejaVu Sans's ascent, in ems (1901 of 2048 units). */
+const DEJAVU_ASCENT = 1901 / 2048;
 const LINE_GAP = 2.5;
 const HEADING_SIZES = [18, 14, 12, 11, 10.5, 10.5] as const;
 const LIST_STEP = 22;
@@ -100,17 +106,15 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
   });
 
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, dejavuFontPath(file));
+  // Read only if a character needs it; embedded as a subset like the others.
+  doc.registerFont('cjk', cjkFontPath('regular'));
+  doc.registerFont('cjkBold', cjkFontPath('bold'));
   const rtl = w.direction === 'rtl';
   const page: Box = { x: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right, rtl };
 
   // The banner.
   const bannerColour = options.status === 'draft' ? COLOURS.draft : COLOURS.final;
-  if (rtl) {
-    writeRuns(doc, [{ text: `${w.summaryReport}${w.punctuation.colon}${status}`, bold: true }], page, BODY_SIZE, bannerColour);
-  } else {
-    doc.font('bold').fontSize(BODY_SIZE).fillColor(bannerColour);
-    doc.text(pdfText(`${w.summaryReport}${w.punctuation.colon}${status}`), page.x, doc.y, { width: page.width, lineGap: LINE_GAP });
-  }
+  writeRuns(doc, [{ text: `${w.summaryReport}${w.punctuation.colon}${status}`, bold: true }], page, BODY_SIZE, bannerColour);
   const ruleY = doc.y + 4;
   doc.moveTo(page.x, ruleY).lineTo(page.x + page.width, ruleY).lineWidth(0.75).strokeColor(COLOURS.rule).stroke();
   doc.y = ruleY + 10;
@@ -138,10 +142,12 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
         drawRtlLine(doc, line, x, top + text.y * scale, size, text.fill, 'alphabetic');
         continue;
       }
-      const content = pdfText(text.text);
-      doc.font(text.bold ? 'bold' : 'regular').fontSize(size).fillColor(text.fill);
-      const x = page.x + text.x * scale - (text.anchor === 'end' ? doc.widthOfString(content) : 0);
-      doc.text(content, x, top + text.y * scale, { lineBreak: false, baseline: 'alphabetic' });
+      drawLine(doc, text.text, text.bold ? 'bold' : 'regular', size, text.fill, {
+        x: page.x + text.x * scale,
+        y: top + text.y * scale,
+        align: text.anchor === 'end' ? 'end' : 'start',
+        baseline: 'alphabetic',
+      });
     }
     doc.x = page.x;
     doc.y = top + height + 14;
@@ -165,16 +171,9 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
       doc.page.margins.bottom = bottom;
       continue;
     }
-    doc.font('regular').fontSize(8).fillColor(COLOURS.muted);
-    doc.text(pdfText(record.title), MARGINS.left, 32, { width: width - 90, lineBreak: false, ellipsis: true });
-    doc.font('bold').fillColor(bannerColour);
-    doc.text(options.status === 'draft' ? w.draft : w.final, MARGINS.left + width - 90, 32, { width: 90, align: 'right', lineBreak: false });
-    doc.font('regular').fillColor(COLOURS.muted);
-    doc.text(pdfText(pageNumber), MARGINS.left, doc.page.height - 42, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
+    drawLine(doc, record.title, 'regular', 8, COLOURS.muted, { x: MARGINS.left, y: 32, maxWidth: width - 100 });
+    drawLine(doc, options.status === 'draft' ? w.draft : w.final, 'bold', 8, bannerColour, { x: MARGINS.left + width, y: 32, align: 'end', maxWidth: 90 });
+    drawLine(doc, pageNumber, 'regular', 8, COLOURS.muted, { x: MARGINS.left + width / 2, y: doc.page.height - 42, align: 'center', maxWidth: width });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -212,7 +211,8 @@ function heading(doc: Doc, runs: readonly Run[], level: number, box: Box): void 
   // Keep a heading with at least three lines of what follows.
   ensureRoom(doc, lineHeight(doc, size) + lineHeight(doc, BODY_SIZE) * 3 + size);
   doc.y += level === 1 ? 2 : size * 0.6;
-  if (level <= 2) doc.outline.addItem(pdfText(plainText(runs)));
+  // Bookmarks are text the reader's viewer draws: any script, as written.
+  if (level <= 2) doc.outline.addItem(plainText(runs));
   writeRuns(
     doc,
     runs.map((run) => ({ ...run, bold: true })),
@@ -258,7 +258,7 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
   const rowHeight = (cells: Run[][], row: 'header' | number) =>
     Math.max(
       ...cells.map((cell, column) => {
-        const text = pdfText(plainText(cell));
+        const text = measuredText(plainText(cell));
         if (text === '') return lineHeight(doc, TABLE_SIZE) + 2 * CELL_PAD;
         // Measured in the widest face any of it uses (mono, then bold), so the row is never too short.
         if (box.rtl) return rtlHeight(doc, cellRuns(cell, isBold(cell, row, column)), widths[column]! - 2 * CELL_PAD, TABLE_SIZE) + 2 * CELL_PAD;
@@ -330,7 +330,7 @@ function columnWidths(doc: Doc, header: Run[][] | null, rows: Run[][][], total: 
   const natural = Array<number>(columns).fill(0);
   const minimum = Array<number>(columns).fill(0);
   const measure = (runs: readonly Run[], column: number, bold: boolean) => {
-    const text = pdfText(plainText(runs));
+    const text = measuredText(plainText(runs));
     doc.font(bold ? 'bold' : 'regular').fontSize(TABLE_SIZE);
     natural[column] = Math.max(natural[column]!, doc.widthOfString(text) + 2 * CELL_PAD + 1);
     const longestWord = Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
@@ -379,7 +379,7 @@ function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colou
   if (parts.length === 0) return;
   const top = doc.y;
   parts.forEach(({ run, font, text }, index) => {
-    doc.font(font).fontSize(size).fillColor(run.href ? COLOURS.link : colour);
+    useFace(doc, font).fontSize(size).fillColor(run.href ? COLOURS.link : colour);
     const options: PDFKit.Mixins.TextOptions = {
       width: box.width,
       continued: index < parts.length - 1,
@@ -398,14 +398,20 @@ function writeRuns(doc: Doc, runs: readonly Run[], box: Box, size: number, colou
 /** A character no DejaVu face has (Chinese, say) is drawn as this, so it is measured as it is drawn. */
 const MISSING = '\u25a1';
 
-/** The face a character is set in: the preferred one, else the regular; what none has is drawn as MISSING. */
+/**
+ * The face a character is set in: the preferred one, else the regular, else Noto Sans SC
+ * (bold for bold text); what none has is drawn as MISSING.
+ */
 function faceOf(char: string, preferred: FontName): { font: FontName; out: string } {
   const code = char.codePointAt(0)!;
-  if (/\s/.test(char) || dejavuHasGlyph(FONTS[preferred], code)) return { font: preferred, out: char };
-  const fallback: FontName = preferred === 'bold' || preferred === 'boldItalic' ? 'bold' : 'regular';
+  const bold = preferred === 'bold' || preferred === 'boldItalic' || preferred === 'cjkBold';
+  const own: DejaVuFace = preferred === 'cjk' ? 'regular' : preferred === 'cjkBold' ? 'bold' : preferred;
+  if (/\s/.test(char) || dejavuHasGlyph(FONTS[own], code)) return { font: own, out: char };
+  const fallback: DejaVuFace = bold ? 'bold' : 'regular';
   if (dejavuHasGlyph(FONTS[fallback], code)) return { font: fallback, out: char };
   if (dejavuHasGlyph(FONTS.regular, code)) return { font: 'regular', out: char };
-  return { font: preferred, out: MISSING };
+  if (cjkHasGlyph(code)) return { font: bold ? 'cjkBold' : 'cjk', out: char };
+  return { font: own, out: MISSING };
 }
 
 /** The text cut into pieces by the face that has their letters: the preferred one, else the regular. */
@@ -418,6 +424,31 @@ function fontPieces(text: string, preferred: FontName): { font: FontName; text: 
     else pieces.push({ font, text: out });
   }
   return pieces;
+}
+
+/** pdfkit's metrics of a face (per 1 000 units of the em). */
+interface FaceMetrics {
+  ascender: number;
+  descender: number;
+  lineGap: number;
+}
+const aligned = new WeakSet<object>();
+
+/**
+ * Sets the face. Noto Sans SC takes DejaVu Sans's ascent, descent and gap: pdfkit places text
+ * by its face's ascent, so a line that mixes the two then keeps one baseline and one height.
+ */
+function useFace(doc: Doc, name: FontName): Doc {
+  doc.font(name);
+  if (name !== 'cjk' && name !== 'cjkBold') return doc;
+  const current = (doc as unknown as { _font: FaceMetrics })._font;
+  if (!aligned.has(current)) {
+    const { ascender, descender, lineGap } = (doc.font('regular') as unknown as { _font: FaceMetrics })._font;
+    Object.assign(current, { ascender, descender, lineGap });
+    aligned.add(current);
+    doc.font(name);
+  }
+  return doc;
 }
 
 function lineHeight(doc: Doc, size: number): number {
@@ -445,6 +476,50 @@ export function pdfText(text: string): string {
   return fontPieces(text.replace(RTL_WORDS, (run) => run.replace(/ /g, '\u00a0')), 'regular')
     .map((piece) => piece.text)
     .join('');
+}
+
+/**
+ * Text to measure in one DejaVu face as it will be drawn: each character set in Noto Sans SC
+ * (a square, one em wide) stands as an em space, DejaVu's one-em blank, where a line may break
+ * as it may between Chinese characters.
+ */
+function measuredText(text: string): string {
+  return fontPieces(pdfText(text), 'regular')
+    .map((piece) => (piece.font === 'cjk' ? piece.text.replace(/\S/gu, '\u2003') : piece.text))
+    .join('');
+}
+
+/**
+ * One line of text at (x, y), from x, centred on it or ending at it, each piece in the face
+ * that has its letters; cut short with "…" where it would be wider than `maxWidth`.
+ */
+function drawLine(
+  doc: Doc,
+  text: string,
+  face: FontName,
+  size: number,
+  colour: string,
+  at: { x: number; y: number; align?: 'start' | 'center' | 'end'; maxWidth?: number; baseline?: 'alphabetic' },
+): void {
+  const piecesOf = (value: string) => fontPieces(value.replace(RTL_WORDS, (run) => run.replace(/ /g, '\u00a0')), face);
+  const widthOf = (pieces: { font: FontName; text: string }[]) => pieces.reduce((sum, piece) => sum + useFace(doc, piece.font).fontSize(size).widthOfString(piece.text), 0);
+  let pieces = piecesOf(text);
+  if (at.maxWidth !== undefined && widthOf(pieces) > at.maxWidth) {
+    const chars = [...text];
+    do chars.pop();
+    while (chars.length > 0 && widthOf(piecesOf(`${chars.join('').trimEnd()}…`)) > at.maxWidth);
+    pieces = piecesOf(`${chars.join('').trimEnd()}…`);
+  }
+  const width = widthOf(pieces);
+  let x = at.align === 'end' ? at.x - width : at.align === 'center' ? at.x - width / 2 : at.x;
+  // Every piece on the same baseline (the faces' ascents differ): DejaVu's, under a top at y.
+  const baseline = at.baseline === 'alphabetic' ? at.y : at.y + DEJAVU_ASCENT * size;
+  doc.fillColor(colour);
+  for (const piece of pieces) {
+    useFace(doc, piece.font).fontSize(size);
+    doc.text(piece.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    x += doc.widthOfString(piece.text);
+  }
 }
 
 /** The text cut where right-to-left stretches start and end (each stretch joined by no-break spaces); no empty pieces. */
@@ -608,7 +683,7 @@ function measure(doc: Doc, chars: readonly RtlChar[], size: number): number {
   for (let i = 0; i < chars.length; ) {
     let j = i;
     while (j < chars.length && chars[j]!.font === chars[i]!.font) j++;
-    width += doc.font(chars[i]!.font).fontSize(size).widthOfString(chars.slice(i, j).map((c) => c.char).join(''));
+    width += useFace(doc, chars[i]!.font).fontSize(size).widthOfString(chars.slice(i, j).map((c) => c.char).join(''));
     i = j;
   }
   return width;
@@ -630,7 +705,7 @@ function visualLine(doc: Doc, chars: readonly RtlChar[], size: number): RtlLine 
       if (!RTL_LETTER.test(text)) text = [...text].reverse().join('');
     }
     const { run, font } = group[0]!;
-    return { text, run, font, width: doc.font(font).fontSize(size).widthOfString(text) };
+    return { text, run, font, width: useFace(doc, font).fontSize(size).widthOfString(text) };
   });
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
 }
@@ -711,7 +786,7 @@ function rtlLine(doc: Doc, runs: readonly Run[], size: number, maxWidth = Infini
 function drawRtlLine(doc: Doc, line: RtlLine, x: number, y: number, size: number, colour: string, baseline?: 'alphabetic'): void {
   let cursor = x;
   for (const piece of line.pieces) {
-    doc.font(piece.font).fontSize(size).fillColor(piece.run.href ? COLOURS.link : colour);
+    useFace(doc, piece.font).fontSize(size).fillColor(piece.run.href ? COLOURS.link : colour);
     doc.text(piece.text, cursor, y, {
       lineBreak: false,
       link: piece.run.href ?? null,

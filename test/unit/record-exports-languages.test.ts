@@ -10,6 +10,7 @@ import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import type { MeetingRecord, RecordItem } from '../../shared/record/record-model.ts';
 import { recordDocx } from '../../server/record/record-docx.ts';
 import { bidiLevels, recordPdf, visualOrder } from '../../server/record/record-pdf.ts';
+import { RECORD_WORDS } from '../../shared/record/record-words.ts';
 import type { ExportOptions } from '../../server/record/record-tokens.ts';
 
 const T0 = Date.UTC(2017, 3, 12, 13, 0);
@@ -140,6 +141,7 @@ describe('PDF in other languages', async () => {
   const french = await pdf('fr');
   const russian = await pdf('ru');
   const arabic = await pdf('ar');
+  const chinese = await pdf('zh');
 
   it('has the fixed words in the language, and the language in /Lang', () => {
     const text = pdftotext(french);
@@ -149,6 +151,13 @@ describe('PDF in other languages', async () => {
     expect(french.toString('latin1')).toContain('/Lang (fr-FR)');
     expect(pdftotext(russian)).toContain('Приложение I – Повестка дня');
     expect(arabic.toString('latin1')).toContain('/Lang (ar-SA)');
+  });
+
+  it('sets a Chinese record in an embedded Chinese font, its words extractable', () => {
+    const text = pdftotext(chinese);
+    for (const words of [RECORD_WORDS.zh.summaryReport, RECORD_WORDS.zh.annexAgenda, RECORD_WORDS.zh.charts]) expect(text).toContain(words);
+    expect(text).not.toContain('\u25a1');
+    expect(execFileSync('pdffonts', ['-'], { input: chinese, encoding: 'utf8' })).toMatch(/NotoSansSC-Bold\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
   });
 
   it('renders an Arabic record on its pages, header to charts', () => {

@@ -10,7 +10,7 @@ import { MINUTE, SECOND, T0, openMeeting } from '../support/meeting-harness.ts';
 import { chartLayout, speakingChartSvg } from '../../shared/record/record-charts.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import { buildRecord, type MeetingRecord, type RecordItem } from '../../shared/record/record-model.ts';
-import { speakingChartPng } from '../../server/record/chart-png.ts';
+import { speakingChartPng, TrueTypeFont } from '../../server/record/chart-png.ts';
 import { recordDocx } from '../../server/record/record-docx.ts';
 import { recordHtml } from '../../server/record/record-html.ts';
 import { bidiPieces, pdfText, recordPdf } from '../../server/record/record-pdf.ts';
@@ -193,8 +193,8 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 }
 
 /** A poppler tool's output for a PDF given on stdin. */
-function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer): string {
-  const args = tool === 'pdftotext' ? ['-enc', 'UTF-8', '-', '-'] : ['-enc', 'UTF-8', '-'];
+function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Buffer): string {
+  const args = tool === 'pdftotext' ? ['-enc', 'UTF-8', '-', '-'] : tool === 'pdfinfo' ? ['-enc', 'UTF-8', '-'] : ['-'];
   try {
     return execFileSync(tool, args, { input: pdf, encoding: 'utf8' });
   } catch (error) {
@@ -336,13 +336,41 @@ describe('DOCX export', async () => {
     expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(3);
     expect(media.filter((name) => name.endsWith('.png'))).toHaveLength(3);
     expect(xml).toContain('descr="By region — speaking time: Latin America and Caribbean 2:00, 1 turn (38%);');
-    expect(files.get('word/styles.xml')?.toString('utf8')).toMatch(/w:ascii="Arial"/);
+    expect(files.get('word/styles.xml')?.toString('utf8')).toMatch(/w:ascii="DejaVu Sans"[^>]*w:eastAsia="Noto Sans SC"/);
     const header = [...files].find(([name]) => /^word\/header\d*\.xml$/.test(name))?.[1].toString('utf8') ?? '';
     const footer = [...files].find(([name]) => /^word\/footer\d*\.xml$/.test(name))?.[1].toString('utf8') ?? '';
     expect(header).toContain('MAG Virtual Meeting III');
     expect(header).toContain('Draft');
     expect(footer).toContain('Draft');
     expect(footer).toContain('PAGE');
+  });
+
+  it('embeds its fonts, cut down to what it shows: DejaVu Sans, and Noto Sans SC for the Chinese name', () => {
+    const table = files.get('word/fontTable.xml')?.toString('utf8') ?? '';
+    const settings = files.get('word/settings.xml')?.toString('utf8') ?? '';
+    expect(settings).toContain('<w:embedTrueTypeFonts/>');
+    const embedded = (name: string, face: 'Regular' | 'Bold') => {
+      const font = table.match(new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`))?.[0] ?? '';
+      const embed = font.match(new RegExp(`<w:embed${face} [^>]*w:fontKey="\\{([\\w-]+)\\}"[^>]*r:id="(\\w+)"`)) ?? font.match(new RegExp(`<w:embed${face} [^>]*r:id="(\\w+)"[^>]*w:fontKey="\\{([\\w-]+)\\}"`));
+      expect(embed, `${name} ${face}`).toBeTruthy();
+      const [key, id] = embed![0].indexOf('r:id') > embed![0].indexOf('fontKey') ? [embed![1]!, embed![2]!] : [embed![2]!, embed![1]!];
+      const rels = files.get('word/_rels/fontTable.xml.rels')?.toString('utf8') ?? '';
+      const target = rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
+      const data = Buffer.from(files.get(`word/${target}`)!);
+      // Word's obfuscation: the first 32 bytes XORed with the key's bytes, last first.
+      const keyBytes = key.replace(/-/g, '').match(/../g)!.map((hex) => parseInt(hex, 16)).reverse();
+      for (let index = 0; index < 32; index++) data[index]! ^= keyBytes[index % 16]!;
+      return new TrueTypeFont(data);
+    };
+    for (const face of ['Regular', 'Bold'] as const) {
+      const chinese = embedded('Noto Sans SC', face);
+      for (const char of HAOJUN) expect(chinese.glyphIndex(char.codePointAt(0)!), `${char} in Noto Sans SC ${face}`).toBeGreaterThan(0);
+      const body = embedded('DejaVu Sans', face);
+      for (const char of `${FLAVIO}${YULIA}${RASHA}`.replace(/\s/g, '')) expect(body.glyphIndex(char.codePointAt(0)!), `${char} in DejaVu Sans ${face}`).toBeGreaterThan(0);
+    }
+    // Subsets: the whole Noto Sans SC is over 10 MB.
+    const fontBytes = [...files].filter(([name]) => name.startsWith('word/fonts/')).reduce((sum, [, data]) => sum + data.length, 0);
+    expect(fontBytes).toBeLessThan(1_500_000);
   });
 });
 
@@ -373,8 +401,16 @@ describe('PDF export', async () => {
     expect(text).toMatch(/\b1 \/ \d+\b/);
   });
 
-  it('draws letters DejaVu has no glyph for (Chinese) as white squares, measured as drawn', () => {
-    expect(pdfText(`Support: ${HAOJUN}.`)).toBe('Support: □□□.');
+  it('prints Chinese from Noto Sans SC, embedded, and extractable as text', () => {
+    expect(poppler('pdftotext', pdf)).toContain(HAOJUN);
+    const fonts = poppler('pdffonts', pdf);
+    expect(fonts).toMatch(/NotoSansSC\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+    expect(fonts).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+    expect(pdfText(`Support: ${HAOJUN}.`)).toBe(`Support: ${HAOJUN}.`);
+  });
+
+  it('draws letters no embedded font has (Thai) as white squares, measured as drawn', () => {
+    expect(pdfText('Support: ไทย.')).toBe('Support: □□□.');
   });
 
   it('keeps a run of right-to-left words together for shaping', () => {
