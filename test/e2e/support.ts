@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from '@playwright/test';
+import { HttpClient } from '../support/http-client.ts';
 
 function required(name: 'E2E_BASE_URL' | 'E2E_SETUP_LINK'): string {
   const value = process.env[name];
@@ -93,4 +95,55 @@ export async function startServer(env: Record<string, string> = {}): Promise<Spe
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { baseUrl, output: () => output, stop };
+}
+
+/** A meeting the secretariat set up through the API, and how each person opens it. */
+export interface SetUpMeeting {
+  meetingId: string;
+  /** The personal join link and code of a person on the roster, by name. */
+  person(name: string): { joinUrl: string; personalCode: string };
+  /** The room display's link. */
+  displayUrl: string;
+  /** The room link (`/r/CODE`) people in the room open. */
+  roomUrl: string;
+}
+
+/**
+ * The secretariat sets a meeting up through the API, as the set-up page does: signs in, creates
+ * the meeting, imports the agenda from text and the roster from CSV, and reads back the links.
+ * Checks each step, and that the agenda and the roster have as many entries as given.
+ */
+export async function setUpMeeting(
+  baseUrl: string,
+  setup: { admin: { email: string; password: string }; meeting: Record<string, unknown>; agendaText: string; rosterCsv: string },
+): Promise<SetUpMeeting> {
+  const api = new HttpClient(baseUrl);
+  const login = await api.post('/api/auth/login', setup.admin);
+  expect(login.status, JSON.stringify(login.body)).toBe(200);
+  const created = await api.post('/api/meetings', setup.meeting);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const meetingId: string = created.body.meeting.id;
+  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  const agenda = await api.put(`${path}/agenda`, { text: setup.agendaText });
+  expect(agenda.status, JSON.stringify(agenda.body)).toBe(200);
+  expect(agenda.body.agenda).toHaveLength(setup.agendaText.split('\n').filter((line) => line.trim() !== '').length);
+  const roster = await api.post(`${path}/roster/import`, { csv: setup.rosterCsv });
+  expect(roster.status, JSON.stringify(roster.body)).toBe(200);
+  expect(roster.body.added).toBe(setup.rosterCsv.trim().split('\n').length - 1);
+
+  const view = await api.get(path);
+  expect(view.status, JSON.stringify(view.body)).toBe(200);
+  const people = view.body.roster as { name: string; joinUrl: string | null; personalCode: string | null }[];
+  expect(view.body.displayUrl).toMatch(/\/display\/[A-Za-z0-9_-]+$/);
+  expect(view.body.roomUrl).toMatch(/\/r\/[A-Za-z0-9_-]+$/);
+  return {
+    meetingId,
+    person(name) {
+      const entry = people.find((candidate) => candidate.name === name);
+      if (!entry?.joinUrl || !entry.personalCode) throw new Error(`no join link for ${name}: ${JSON.stringify(people)}`);
+      return { joinUrl: entry.joinUrl, personalCode: entry.personalCode };
+    },
+    displayUrl: view.body.displayUrl,
+    roomUrl: view.body.roomUrl,
+  };
 }
