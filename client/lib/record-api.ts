@@ -2,6 +2,7 @@
  * The meeting record's answers on the HTTP API (server/record/record-routes.ts), as the
  * record page and the meeting page read them, and the addresses of its downloads.
  */
+import type { Language } from '../i18n/types.ts';
 
 export type RecordSharing = 'none' | 'draft' | 'final';
 
@@ -60,10 +61,21 @@ export function recordDownload(meetingId: string, format: 'md' | 'html' | 'docx'
   return `${meetingApiPath(meetingId)}/record.${format}${version === undefined ? '' : `?version=${version}`}`;
 }
 
-/** "9 May 2017, 13:05 UTC". */
-export function utcDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `${day}, ${date.toISOString().slice(11, 16)} UTC`;
+/** The locale of a record's dates in each language of the interface, as the record writes them: "9 May 2017", "9 mai 2017". */
+const RECORD_DATE_LOCALE: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU', ar: 'ar', zh: 'zh-CN' };
+
+/**
+ * A moment in UTC in a language, as the record writes it: its date ("9 May 2017", "9 mai 2017",
+ * "2017年5月9日") and its time ("13:05"), in the Gregorian calendar and Latin digits; undefined
+ * when it is not a date. The page puts the two together with its own words ("…, 13:05 UTC").
+ */
+export function utcDateAndTime(iso: string, language: Language): { date: string; time: string } | undefined {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const locale = RECORD_DATE_LOCALE[language];
+  const style: Intl.DateTimeFormatOptions = { timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' };
+  return {
+    date: new Intl.DateTimeFormat(locale, { ...style, day: 'numeric', month: 'long', year: 'numeric' }).format(instant),
+    time: new Intl.DateTimeFormat(locale, { ...style, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant),
+  };
 }

@@ -8,6 +8,8 @@ import { nextEntry } from '../../shared/meeting/decide.ts';
 import type { MeetingState, QueueEntry } from '../../shared/meeting/types.ts';
 import type { AckResult } from '../../shared/protocol.ts';
 import { announcer } from '../lib/announcer.svelte.ts';
+import { t } from '../lib/i18n.svelte.ts';
+import { chair } from '../i18n/chair/index.ts';
 import { followingItem, precedingItem } from './chair-helpers.ts';
 import { formatDuration } from './labels.ts';
 import type { LiveMeeting } from './live-meeting.svelte.ts';
@@ -18,7 +20,6 @@ type Result = AckResult<{ seq: number }>;
 /** What the item being left becomes when the chair moves on. */
 export type LeftItemStatus = 'done' | 'deferred' | 'pending';
 
-const BUSY: Result = { ok: false, code: 'conflict', error: 'Already being sent.' };
 
 export class ChairConsoleModel {
   /** A move to another item that the server asked the chair to confirm. */
@@ -43,7 +44,7 @@ export class ChairConsoleModel {
    * to screen readers when it is accepted. Refusals land in `live.lastError`.
    */
   async send(command: CommandInput, success?: string, key: string = command.type): Promise<Result> {
-    if (this.#inFlight.has(key)) return BUSY;
+    if (this.#inFlight.has(key)) return { ok: false, code: 'conflict', error: chair.t('console.busy') };
     this.#inFlight.add(key);
     try {
       const result = await this.live.send(command);
@@ -64,33 +65,33 @@ export class ChairConsoleModel {
   async giveNext(): Promise<void> {
     const entry = nextEntry(this.state);
     if (!entry) {
-      announcer.say('Nobody is waiting to speak.');
+      announcer.say(t('queue.empty'));
       return;
     }
     await this.giveEntry(entry, 'floor.next');
   }
 
   async giveEntry(entry: QueueEntry, key = `floor.give:${entry.id}`): Promise<Result> {
-    return this.send({ type: 'floor.give', entryId: entry.id }, `${entry.name} has the floor.`, key);
+    return this.send({ type: 'floor.give', entryId: entry.id }, chair.t('shared.hasFloor', { name: entry.name }), key);
   }
 
   async endSpeech(): Promise<void> {
     const speech = this.state.floor;
     if (!speech) return;
-    await this.send({ type: 'floor.end', speechId: speech.id }, `Speech of ${speech.name} ended.`);
+    await this.send({ type: 'floor.end', speechId: speech.id }, chair.t('announce.speechEnded', { name: speech.name }));
   }
 
   async togglePause(): Promise<void> {
     const speech = this.state.floor;
     if (!speech) return;
-    if (speech.timer.pausedAt === null) await this.send({ type: 'timer.pause', speechId: speech.id }, 'Timer paused.', 'timer');
-    else await this.send({ type: 'timer.resume', speechId: speech.id }, 'Timer resumed.', 'timer');
+    if (speech.timer.pausedAt === null) await this.send({ type: 'timer.pause', speechId: speech.id }, chair.t('announce.timerPaused'), 'timer');
+    else await this.send({ type: 'timer.resume', speechId: speech.id }, chair.t('announce.timerResumed'), 'timer');
   }
 
   async extend(seconds: number): Promise<void> {
     const speech = this.state.floor;
     if (!speech || speech.timer.durationMs === null) return;
-    await this.send({ type: 'timer.extend', speechId: speech.id, seconds }, `${formatDuration(seconds * 1000)} added.`, 'timer');
+    await this.send({ type: 'timer.extend', speechId: speech.id, seconds }, chair.t('announce.timeAdded', { duration: formatDuration(seconds * 1000) }), 'timer');
   }
 
   // The agenda.
@@ -108,7 +109,7 @@ export class ChairConsoleModel {
   async nextItem(): Promise<void> {
     const item = followingItem(this.state);
     if (!item) {
-      announcer.say('There is no next item.');
+      announcer.say(chair.t('announce.noNextItem'));
       return;
     }
     await this.startItem(item.id);
@@ -134,7 +135,7 @@ export class ChairConsoleModel {
 
   async #start(command: StartItem): Promise<void> {
     const item = this.state.agenda.find((candidate) => candidate.id === command.itemId);
-    const result = await this.send(command, item ? `Item ${item.number} started: ${item.title}.` : undefined, 'agenda.startItem');
+    const result = await this.send(command, item ? chair.t('announce.itemStarted', { number: item.number, title: item.title }) : undefined, 'agenda.startItem');
     if (!result.ok && result.code === 'needs-confirmation') this.confirmation = { message: result.error, command };
     else if (result.ok) this.confirmation = undefined;
   }

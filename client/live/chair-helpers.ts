@@ -1,5 +1,6 @@
 /** Small pure helpers of the chair console: which item is next, who can be given the floor, where a key was typed. */
 import type { AgendaItem, MeetingState, Participant } from '../../shared/meeting/types.ts';
+import { formatTime } from '../lib/i18n.svelte.ts';
 
 /** The item "Next item" starts: the one after the running item, or else the first one not yet dealt with. */
 export function followingItem(state: MeetingState): AgendaItem | undefined {
@@ -28,10 +29,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** "HH:MM UTC", as CurrentItem shows times. */
+/** A time of day as CurrentItem shows times: in the user's zone and locale, with UTC beside it ("14:02 (12:02 UTC)"). */
 export function clockTime(ms: number): string {
-  const text = new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-  return `${text} UTC`;
+  return formatTime(ms);
 }
 
 /** Whole minutes and seconds from a number of seconds, for the time inputs. */
