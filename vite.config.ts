@@ -35,6 +35,23 @@ function precompress(): Plugin {
 }
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const entry = resolve(root, 'client/main.ts');
+
+/**
+ * Everything the participant's page loads at once (the entry and all it imports statically) goes
+ * in one chunk: without this, each module the entry shares with a staff or chair chunk loaded on
+ * demand becomes a small chunk of its own, and on a slow line every extra file is a round trip.
+ */
+function participantChunk(): (moduleId: string, context: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => string | null {
+  let reachable: Set<string> | undefined;
+  return (moduleId, context) => {
+    if (!reachable) {
+      reachable = new Set([entry]);
+      for (const id of reachable) for (const imported of context.getModuleInfo(id)?.importedIds ?? []) reachable.add(imported);
+    }
+    return reachable.has(moduleId) ? 'participant' : null;
+  };
+}
 const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
 
 export default defineConfig({
@@ -45,6 +62,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: participantChunk() }] } } },
   },
   server: {
     port: 5173,

@@ -56,9 +56,16 @@ export function meetingApiPath(meetingId: string): string {
   return `/api/meetings/${encodeURIComponent(meetingId)}`;
 }
 
-/** An export of the record: one version (the final one, or the shared one for participants, when none is given). */
-export function recordDownload(meetingId: string, format: 'md' | 'html' | 'docx' | 'pdf' | 'json', version?: number): string {
-  return `${meetingApiPath(meetingId)}/record.${format}${version === undefined ? '' : `?version=${version}`}`;
+/**
+ * An export of the record: one version (the final one, or the shared one for participants, when
+ * none is given), with its fixed words in a language when one is given.
+ */
+export function recordDownload(meetingId: string, format: 'md' | 'html' | 'docx' | 'pdf' | 'json', version?: number, language?: Language): string {
+  const query = new URLSearchParams();
+  if (version !== undefined) query.set('version', String(version));
+  if (language !== undefined) query.set('lang', language);
+  const search = query.toString();
+  return `${meetingApiPath(meetingId)}/record.${format}${search ? `?${search}` : ''}`;
 }
 
 /** The locale of a record's dates in each language of the interface, as the record writes them: "9 May 2017", "9 mai 2017". */

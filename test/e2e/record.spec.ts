@@ -281,6 +281,19 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
       }
     });
 
+    await test.step('the secretariat downloads the record with its headings in French', async () => {
+      await page.getByLabel('Language of the record', { exact: true }).selectOption({ label: 'Français' });
+      const downloading = page.waitForEvent('download', { timeout: 30_000 });
+      await page.getByRole('link', { name: 'Web page (.html)', exact: true }).click();
+      const file = await downloading;
+      expect(file.suggestedFilename()).toBe(`record-${meetingId}-v2-fr.html`);
+      const html = await readFile(await file.path(), 'utf8');
+      expect(html).toContain('lang="fr');
+      expect(html).toContain('Graphiques de participation');
+      // What the secretariat wrote stays as written.
+      expect(html).toContain(EDIT_MARKER);
+    });
+
     await test.step('the secretariat shares the final record; a participant reads it on the meeting page', async () => {
       const share = page.getByRole('radio', { name: 'Share the final record', exact: true });
       await expect(page.getByRole('radio', { name: 'Not shared', exact: true })).toBeChecked();

@@ -137,6 +137,8 @@ const en = {
     saidFinalLater: 'Participants will see the record once it is final.',
   },
   downloads: {
+    language: 'Language of the record',
+    languageHint: 'Headings, dates and charts of the downloads and of a new draft are in this language; text people wrote stays as written.',
     heading: 'Downloads',
     record: 'Record, version {version}',
     recordFinal: 'Record, version {version} (final)',

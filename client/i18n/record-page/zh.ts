@@ -121,6 +121,8 @@ const zh: RecordPageCatalog = {
     saidFinalLater: '会议记录定稿后，与会者即可查看。',
   },
   downloads: {
+    language: '记录的语言',
+    languageHint: '下载文件和新草稿中的标题、日期和图表使用此语言；人们撰写的文字保持原样。',
     heading: '下载',
     record: '会议记录，第{version}版',
     recordFinal: '会议记录，第{version}版（定稿）',
