@@ -25,7 +25,7 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
 import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './realtime/socket-server.ts';
-import { broadcastEvents, CoalescingBroadcaster } from './live/broadcast.ts';
+import { broadcastEvents, broadcastInterval, CoalescingBroadcaster } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
 import { registerLiveHandlers } from './live/live-socket.ts';
@@ -69,9 +69,13 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 
   let io: MeetingServer | undefined;
   const metrics = new Metrics(config.metrics);
-  const broadcaster = new CoalescingBroadcaster((meetingId, events) => {
-    if (io) broadcastEvents(io, meetingId, events);
-  });
+  const broadcaster = new CoalescingBroadcaster(
+    (meetingId, events) => {
+      if (io) broadcastEvents(io, meetingId, events);
+    },
+    // The connections to this meeting on this process: each process spaces its own broadcasts.
+    (meetingId) => broadcastInterval(io?.sockets.adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0),
+  );
   const rooms = new MeetingRooms({
     db: database.db,
     metrics,
