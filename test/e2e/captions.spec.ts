@@ -11,8 +11,7 @@
  * happens in the browsers, and every wait is on something a person would see.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { HttpClient } from '../support/http-client.ts';
-import { escapeRegExp, startServer, type SpecServer } from './support.ts';
+import { escapeRegExp, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -55,28 +54,9 @@ interface MeetingLinks {
 
 /** The secretariat sets the meeting up through the API, as the set-up page does: details, agenda, roster. */
 async function setUpMeeting(baseUrl: string): Promise<MeetingLinks> {
-  const api = new HttpClient(baseUrl);
-  const login = await api.post('/api/auth/login', ADMIN);
-  expect(login.status, JSON.stringify(login.body)).toBe(200);
-  const created = await api.post('/api/meetings', MEETING);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const meetingId: string = created.body.meeting.id;
-  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
-  const agenda = await api.put(`${path}/agenda`, { text: AGENDA_TEXT });
-  expect(agenda.status, JSON.stringify(agenda.body)).toBe(200);
-  const roster = await api.post(`${path}/roster/import`, { csv: ROSTER_CSV });
-  expect(roster.status, JSON.stringify(roster.body)).toBe(200);
-  expect(roster.body.added).toBe(3);
-
-  const setup = await api.get(path);
-  expect(setup.status, JSON.stringify(setup.body)).toBe(200);
-  const joinUrl = (name: string) => {
-    const entry = (setup.body.roster as { name: string; joinUrl: string | null }[]).find((candidate) => candidate.name === name);
-    if (!entry?.joinUrl) throw new Error(`no join link for ${name}: ${JSON.stringify(setup.body.roster)}`);
-    return entry.joinUrl;
-  };
-  expect(setup.body.displayUrl).toMatch(/\/display\/[A-Za-z0-9_-]+$/);
-  return { meetingId, chair: joinUrl(CHAIR), remote: joinUrl(REMOTE), captioner: joinUrl(CAPTIONER), display: setup.body.displayUrl };
+  const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV });
+  const joinUrl = (name: string) => meeting.person(name).joinUrl;
+  return { meetingId: meeting.meetingId, chair: joinUrl(CHAIR), remote: joinUrl(REMOTE), captioner: joinUrl(CAPTIONER), display: meeting.displayUrl };
 }
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {

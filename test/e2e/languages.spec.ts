@@ -9,8 +9,7 @@
  * The meeting is set up through the HTTP API; everything after that happens in the browsers.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { HttpClient } from '../support/http-client.ts';
-import { startServer, type SpecServer } from './support.ts';
+import { startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -37,20 +36,8 @@ const ROSTER_CSV = [
 ].join('\n');
 
 async function setUpMeeting(baseUrl: string): Promise<{ chair: string; layla: string; jean: string }> {
-  const api = new HttpClient(baseUrl);
-  expect((await api.post('/api/auth/login', ADMIN)).status).toBe(200);
-  const created = await api.post('/api/meetings', MEETING);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const path = `/api/meetings/${encodeURIComponent(created.body.meeting.id as string)}`;
-  expect((await api.put(`${path}/agenda`, { text: `1 - ${ITEM} (30 minutes)` })).status).toBe(200);
-  const roster = await api.post(`${path}/roster/import`, { csv: ROSTER_CSV });
-  expect(roster.body.added, JSON.stringify(roster.body)).toBe(3);
-  const setup = await api.get(path);
-  const link = (name: string) => {
-    const entry = (setup.body.roster as { name: string; joinUrl: string | null }[]).find((candidate) => candidate.name === name);
-    if (!entry?.joinUrl) throw new Error(`no join link for ${name}`);
-    return entry.joinUrl;
-  };
+  const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: `1 - ${ITEM} (30 minutes)`, rosterCsv: ROSTER_CSV });
+  const link = (name: string) => meeting.person(name).joinUrl;
   return { chair: link(CHAIR), layla: link(LAYLA), jean: link(JEAN) };
 }
 

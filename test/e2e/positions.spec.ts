@@ -11,8 +11,7 @@
  * The meeting is set up through the HTTP API; everything after that happens in the browsers.
  */
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { HttpClient } from '../support/http-client.ts';
-import { escapeRegExp, startServer, type SpecServer } from './support.ts';
+import { escapeRegExp, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -71,38 +70,16 @@ interface MeetingLinks {
 
 /** The secretariat sets the meeting up through the API, as the set-up page does: details, agenda, roster. */
 async function setUpMeeting(baseUrl: string): Promise<MeetingLinks> {
-  const api = new HttpClient(baseUrl);
-  const login = await api.post('/api/auth/login', ADMIN);
-  expect(login.status, JSON.stringify(login.body)).toBe(200);
-  const created = await api.post('/api/meetings', MEETING);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const meetingId: string = created.body.meeting.id;
-  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
-  const agenda = await api.put(`${path}/agenda`, { text: AGENDA_TEXT });
-  expect(agenda.status, JSON.stringify(agenda.body)).toBe(200);
-  expect(agenda.body.agenda).toHaveLength(1);
-  const roster = await api.post(`${path}/roster/import`, { csv: ROSTER_CSV });
-  expect(roster.status, JSON.stringify(roster.body)).toBe(200);
-  expect(roster.body.added).toBe(5);
-
-  const setup = await api.get(path);
-  expect(setup.status, JSON.stringify(setup.body)).toBe(200);
-  const person = (name: string) => {
-    const entry = (setup.body.roster as { name: string; joinUrl: string | null; personalCode: string | null }[]).find(
-      (candidate) => candidate.name === name,
-    );
-    if (!entry?.joinUrl || !entry.personalCode) throw new Error(`no join link for ${name}: ${JSON.stringify(setup.body.roster)}`);
-    return { joinUrl: entry.joinUrl, personalCode: entry.personalCode };
-  };
+  const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV });
   return {
-    meetingId,
-    chair: person(CHAIR).joinUrl,
-    secretariat: person(SECRETARIAT).joinUrl,
-    flavio: person(FLAVIO).joinUrl,
-    mary: person(MARY).joinUrl,
-    inRoomCode: person(IN_ROOM).personalCode,
-    display: setup.body.displayUrl,
-    room: setup.body.roomUrl,
+    meetingId: meeting.meetingId,
+    chair: meeting.person(CHAIR).joinUrl,
+    secretariat: meeting.person(SECRETARIAT).joinUrl,
+    flavio: meeting.person(FLAVIO).joinUrl,
+    mary: meeting.person(MARY).joinUrl,
+    inRoomCode: meeting.person(IN_ROOM).personalCode,
+    display: meeting.displayUrl,
+    room: meeting.roomUrl,
   };
 }
 

@@ -111,7 +111,7 @@ export interface SetUpMeeting {
 /**
  * The secretariat sets a meeting up through the API, as the set-up page does: signs in, creates
  * the meeting, imports the agenda from text and the roster from CSV, and reads back the links.
- * Checks each step, and that the agenda and the roster have as many entries as given.
+ * Checks each step, and that every roster line was added.
  */
 export async function setUpMeeting(
   baseUrl: string,
@@ -126,7 +126,6 @@ export async function setUpMeeting(
   const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
   const agenda = await api.put(`${path}/agenda`, { text: setup.agendaText });
   expect(agenda.status, JSON.stringify(agenda.body)).toBe(200);
-  expect(agenda.body.agenda).toHaveLength(setup.agendaText.split('\n').filter((line) => line.trim() !== '').length);
   const roster = await api.post(`${path}/roster/import`, { csv: setup.rosterCsv });
   expect(roster.status, JSON.stringify(roster.body)).toBe(200);
   expect(roster.body.added).toBe(setup.rosterCsv.trim().split('\n').length - 1);
