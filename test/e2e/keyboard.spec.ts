@@ -4,9 +4,11 @@
  * Tab (and shows where the focus is) and used with Enter, Space or typing; the member raises a
  * hand with the documented H shortcut. The member says where they are and raises a hand, the
  * chair opens the meeting, starts the item and gives the floor, the captioner writes a line,
- * the chair opens a consensus call the member objects to, and closes it.
+ * the chair opens a consensus call the member objects to, closes it and ends the meeting; the
+ * secretariat signs in, opens the meeting's record and finalises it.
  *
- * The meeting is set up through the HTTP API; everything after that happens in the browsers.
+ * The meeting is set up through the HTTP API; everything after that happens in the browsers,
+ * by keyboard.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { setUpMeeting, startServer, type SpecServer } from './support.ts';
@@ -62,7 +64,7 @@ test.describe('by keyboard alone', () => {
     await server?.stop();
   });
 
-  test('a member raises a hand, gets the floor and objects in a consensus call; the chair and the captioner run it', async ({ browser }) => {
+  test('a member raises a hand, gets the floor and objects in a consensus call; the chair, the captioner and the secretariat do their part', async ({ browser }) => {
     test.setTimeout(120_000);
     const meeting = await test.step('the secretariat sets the meeting up through the API', () =>
       setUpMeeting(server.baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: `1 - ${ITEM} (30 minutes)`, rosterCsv: ROSTER_CSV }),
@@ -133,6 +135,38 @@ test.describe('by keyboard alone', () => {
       await chair.keyboard.press('Enter');
       await expect(member.getByTestId('consensus-outcome')).toHaveText(`Objections from ${MEMBER} (The list should be consulted first)`);
       await expect(chair.getByTestId('chair-consensus').getByTestId('earlier-call')).toContainText(`Objections from ${MEMBER}`);
+    });
+
+    await test.step('the chair ends the meeting, confirms, and opens the draft record from the notice', async () => {
+      await tabTo(chair, chair.getByRole('button', { name: 'End the meeting', exact: true }));
+      await chair.keyboard.press('Enter');
+      await tabTo(chair, chair.getByRole('button', { name: 'Yes, end the meeting', exact: true }));
+      await chair.keyboard.press('Enter');
+      const ready = chair.getByRole('status').filter({ hasText: 'The draft summary is ready.' });
+      await tabTo(chair, ready.getByRole('link', { name: 'Open the meeting record', exact: true }));
+      await chair.keyboard.press('Enter');
+      await expect(chair.getByRole('heading', { level: 1, name: 'Meeting record', exact: true })).toBeVisible();
+    });
+
+    const secretariat = await newPage(browser);
+    await test.step('the secretariat signs in, opens the meeting and its record, and finalises the draft', async () => {
+      await secretariat.goto(new URL('/signin', server.baseUrl).toString());
+      await tabTo(secretariat, secretariat.getByLabel('Email', { exact: true }));
+      await secretariat.keyboard.type(ADMIN.email);
+      await tabTo(secretariat, secretariat.getByLabel('Password', { exact: true }));
+      await secretariat.keyboard.type(ADMIN.password);
+      await secretariat.keyboard.press('Enter');
+      await tabTo(secretariat, secretariat.getByRole('link', { name: MEETING.title, exact: true }));
+      await secretariat.keyboard.press('Enter');
+      await tabTo(secretariat, secretariat.getByRole('link', { name: 'Meeting record', exact: true }));
+      await secretariat.keyboard.press('Enter');
+      await tabTo(secretariat, secretariat.getByRole('button', { name: 'Finalise this version', exact: true }));
+      await secretariat.keyboard.press('Enter');
+      await tabTo(secretariat, secretariat.getByRole('button', { name: 'Yes, finalise version 1', exact: true }));
+      await secretariat.keyboard.press('Enter');
+      await expect(secretariat.getByTestId('record-finalised')).toContainText('Final record: version 1.');
+      // The minutes say what happened: the objection and its reason are in the final record.
+      await expect(secretariat.getByTestId('record-document')).toContainText('The list should be consulted first');
     });
   });
 });
