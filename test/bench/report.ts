@@ -156,7 +156,9 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);
-      values[driver] = result && { text: `${result.server.memoryPerClientKB} KB`, value: result.server.memoryPerClientKB };
+      const kb = result?.server.memoryPerClientKB;
+      // Memory given back to the system between the readings says nothing of the clients' cost: no verdict, the heap row tells.
+      values[driver] = result && (kb! < 0 ? { text: `${kb} KB (RSS shrank; see the heap)` } : { text: `${kb} KB`, value: kb });
     }
     const baseline = base(n);
     values.baseline = baseline && { text: `${baseline.server.memoryPerClientKB} KB` };
