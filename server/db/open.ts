@@ -76,8 +76,16 @@ async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
 /** Serialises migrations when several processes start on one database at once. */
 const MIGRATION_LOCK_KEY = 712_394_001;
 
+/**
+ * postgres.js options for every client: no notices in the logs, and no lookup of array types at
+ * each new connection (the schema has no array columns). That lookup's failure — a connection
+ * reset while PostgreSQL restarts — escapes postgres.js as an unhandled rejection
+ * (porsager/postgres#1192), which would stop the process.
+ */
+export const POSTGRES_OPTIONS = { onnotice: () => {}, fetch_types: false } as const;
+
 async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase> {
-  const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+  const migrationClient = postgres(url, { ...POSTGRES_OPTIONS, max: 1 });
   try {
     await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -85,7 +93,7 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase
   } finally {
     await migrationClient.end();
   }
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const client = postgres(url, { ...POSTGRES_OPTIONS, max: poolSize });
   const db = drizzlePostgres(client, { schema });
   return {
     db: db as unknown as Database,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { POSTGRES_OPTIONS } from '../../server/db/open.ts';
 import { freePort } from '../support/test-server.ts';
 import { sleep } from './stats.ts';
 
@@ -90,7 +91,7 @@ async function stopChild(child: ChildProcess, timeoutMs = 20_000): Promise<void>
 export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `ef_bench_${Date.now().toString(36)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { ...POSTGRES_OPTIONS, max: 1 });
   try {
     await admin.unsafe(`create database ${name}`);
   } finally {
@@ -101,7 +102,7 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   return {
     url: url.toString(),
     async drop() {
-      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const again = postgres(adminUrl, { ...POSTGRES_OPTIONS, max: 1 });
       try {
         await again.unsafe(`drop database if exists ${name} with (force)`);
       } finally {

@@ -57,7 +57,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
       clients.push(client);
     }
     cleanups.push(() => clients.forEach((client) => client.close()));
-    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected');
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected', 30_000);
     // The clients are spread over both processes.
     for (const port of ports) expect(balancer.sockets.get(port) ?? 0).toBeGreaterThan(0);
 
@@ -69,7 +69,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     await Promise.all(members.map((member) => member.command({ type: 'queue.raiseHand' })));
     await chair.command({ type: 'meeting.changeSettings', alternateRoomAndRemote: true });
     const seq = chair.replica.state!.seq;
-    await waitForSeq(clients, seq);
+    await waitForSeq(clients, seq, 30_000);
     const order = queueOf(chair.replica.state!, itemId).entries.map((entry) => entry.name);
     expect(order).toHaveLength(7);
     for (const client of clients) {
@@ -89,7 +89,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     for (const client of clients) expect(client.replica.state).toEqual(before);
 
     await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, itemId).entries[0]!.id });
-    await waitForSeq(clients, before.seq + 1);
+    await waitForSeq(clients, before.seq + 1, 30_000);
     for (const client of clients) expect(client.replica.state!.floor?.name).toBe(order[0]);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { readConfig } from '../../server/config.ts';
 import { startApp, type RunningApp } from '../../server/app.ts';
-import type { DatabaseConfig } from '../../server/db/open.ts';
+import { POSTGRES_OPTIONS, type DatabaseConfig } from '../../server/db/open.ts';
 
 export type DriverName = 'pglite' | 'postgres';
 
@@ -30,7 +30,7 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `ef_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { ...POSTGRES_OPTIONS, max: 1 });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
@@ -38,7 +38,7 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   return {
     url: url.toString(),
     async drop() {
-      const admin2 = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const admin2 = postgres(adminUrl, { ...POSTGRES_OPTIONS, max: 1 });
       await admin2.unsafe(`drop database if exists ${name} with (force)`);
       await admin2.end();
     },
