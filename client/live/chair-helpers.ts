@@ -1,6 +1,6 @@
 /** Small pure helpers of the chair console: which item is next, who can be given the floor, where a key was typed. */
 import type { AgendaItem, MeetingState, Participant } from '../../shared/meeting/types.ts';
-import { formatTime } from '../lib/i18n.svelte.ts';
+import { formatTime, i18n } from '../lib/i18n.svelte.ts';
 
 /** The item "Next item" starts: the one after the running item, or else the first one not yet dealt with. */
 export function followingItem(state: MeetingState): AgendaItem | undefined {
@@ -16,11 +16,11 @@ export function precedingItem(state: MeetingState): AgendaItem | undefined {
   return index <= 0 ? undefined : state.agenda[index - 1];
 }
 
-/** The roster by name; the captioner is left out of the people who can be given the floor when `speakersOnly`. */
+/** The roster by name, in the order of the interface's language; the captioner is left out of the people who can be given the floor when `speakersOnly`. */
 export function rosterByName(state: MeetingState, speakersOnly = false): Participant[] {
   return Object.values(state.participants)
     .filter((person) => !speakersOnly || person.role !== 'captioner')
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
 }
 
 /** Whether a key press happened while typing (a shortcut must not fire then). */
