@@ -165,6 +165,51 @@ test.describe('accessibility of every view', () => {
     }
   });
 
+  test('the staff pages, the chair console and the captioner console in Arabic, right to left', async ({ browser }) => {
+    const staff = await newPage(browser, { baseURL: server.baseUrl, locale: 'ar' });
+    const chair = await newPage(browser, { viewport: { width: 1440, height: 900 }, locale: 'ar' });
+    const captioner = await newPage(browser, { locale: 'ar' });
+    const rightToLeft = async (page: Page) => {
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      // No part of the page is marked English any more.
+      expect(await page.locator('main [lang="en"]').count()).toBe(0);
+    };
+    try {
+      await staff.goto('/signin');
+      await staff.locator('input[type="email"]').fill(ADMIN.email);
+      await staff.locator('input[type="password"]').fill(ADMIN.password);
+      await staff.locator('form button[type="submit"]').click();
+      await staff.waitForURL('**/meetings');
+      await expect(staff.getByText('2017 MAG Virtual Meeting VI').first()).toBeVisible();
+      await rightToLeft(staff);
+      expect(await violations(staff), 'meetings list (ar)').toEqual([]);
+
+      await staff.goto(`/meetings/${links.meetingId}`);
+      await expect(staff.getByText(SLOW).first()).toBeVisible();
+      await rightToLeft(staff);
+      expect(await violations(staff), 'meeting set-up page (ar)').toEqual([]);
+
+      await staff.goto(`/meetings/${links.meetingId}/record`);
+      await expect(staff.getByRole('heading', { level: 1 })).toHaveText('محضر الاجتماع');
+      await rightToLeft(staff);
+      expect(await violations(staff), 'record page (ar)').toEqual([]);
+
+      await chair.goto(links.chair);
+      await expect(chair.getByTestId('chair-consensus')).toBeVisible();
+      await expect(chair.getByText(ITEM).first()).toBeVisible();
+      await rightToLeft(chair);
+      expect(await violations(chair), 'chair console (ar)').toEqual([]);
+
+      await captioner.goto(links.captioner);
+      await expect(captioner.locator('textarea')).toBeVisible();
+      await rightToLeft(captioner);
+      expect(await violations(captioner), 'captioner console (ar)').toEqual([]);
+    } finally {
+      for (const page of [staff, chair, captioner]) await page.context().close();
+    }
+  });
+
   for (const [locale, link, name] of [
     ['en-GB', 'member', `You are ${MEMBER}, member.`],
     ['ar', 'arabic', `أنت ${ARABIC} (عضو).`],
