@@ -103,6 +103,8 @@ test.describe('reduced motion, more contrast and forced colours', () => {
     await expect(setup).toHaveURL(/\/meetings$/);
     await setup.goto(new URL(`/meetings/${encodeURIComponent(meeting.meetingId)}`, server.baseUrl).toString());
     await expect(setup.getByRole('heading', { level: 1 })).toBeVisible();
+    // Loaded: the links section with its switch for the public observer link.
+    await expect(setup.getByRole('switch').first()).toBeVisible();
     return { participant, 'chair console': chair, 'room display': display, 'set-up page': setup };
   }
 
