@@ -4,6 +4,7 @@
  * ("Support:", "Other Comments:"), consensus calls, decisions and action items; then the
  * agenda, the proposals, the participants, attendance and statistics as annexes.
  */
+import { MEETING_ROLES } from '../domain.ts';
 import type { MeetingRecord, PositionLists, RecordConsensus, RecordDecision, RecordItem } from './record-model.ts';
 import { recordDate, RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
 
@@ -43,9 +44,10 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
     out.push('');
   }
 
+  const participants = inRecordOrder(record.participants, language);
   out.push(`## ${w.annexParticipants}`, '');
   for (const role of Object.keys(w.roles) as (keyof RecordWords['roles'])[]) {
-    const people = record.participants.filter((person) => person.role === role);
+    const people = participants.filter((person) => person.role === role);
     if (people.length === 0) continue;
     out.push(`### ${w.roles[role]}`, '');
     for (const person of people) out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
@@ -54,7 +56,7 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
 
   out.push(`## ${w.annexAttendance}`, '');
   out.push(`| ${w.name} | ${w.role} | ${w.joined} | ${w.left} | ${w.connected} |`, '|---|---|---|---|---|');
-  for (const person of record.participants) {
+  for (const person of participants) {
     out.push(
       person.attended
         ? `| ${cell(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
@@ -221,4 +223,13 @@ export function escapeInline(text: string): string {
 
 function cell(text: string): string {
   return escapeInline(text);
+}
+
+/**
+ * The participants by role, then by name in the alphabetical order of the record's language:
+ * a Russian record lists Cyrillic names before Latin ones, an English record the other way round.
+ */
+function inRecordOrder(participants: MeetingRecord['participants'], language: RecordLanguage): MeetingRecord['participants'] {
+  const collator = new Intl.Collator(language);
+  return [...participants].sort((a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || collator.compare(a.name, b.name));
 }

@@ -37,19 +37,20 @@ function item(overrides: Partial<RecordItem> & Pick<RecordItem, 'id' | 'number' 
   };
 }
 
+const person = (name: string, role: MeetingRecord['participants'][number]['role']) => ({
+  name,
+  affiliation: 'MAG',
+  role,
+  stakeholderGroup: 'civil-society' as const,
+  region: 'africa' as const,
+  location: 'room' as const,
+  attended: true,
+  minutesConnected: 30,
+  firstJoined: T0,
+  lastLeft: T0 + 30 * MINUTE,
+});
+
 function record(): MeetingRecord {
-  const person = (name: string, role: MeetingRecord['participants'][number]['role']) => ({
-    name,
-    affiliation: 'MAG',
-    role,
-    stakeholderGroup: 'civil-society' as const,
-    region: 'africa' as const,
-    location: 'room' as const,
-    attended: true,
-    minutesConnected: 30,
-    firstJoined: T0,
-    lastLeft: T0 + 30 * MINUTE,
-  });
   return {
     meetingId: 'm1',
     title: 'MAG Virtual Meeting III',
@@ -108,6 +109,24 @@ function unzip(zip: Buffer): Map<string, string> {
 function pdftotext(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
 }
+
+describe('the list of participants', () => {
+  const members = ['Flávio Wagner', 'Юлия Иванова', 'Émilie Robert', 'Anriette Esterhuysen', '纪浩军'];
+  const withMembers = (): MeetingRecord => ({ ...record(), participants: [person('Lynn St. Amour', 'chair'), ...members.map((name) => person(name, 'member'))] });
+  /** The members' names as the Markdown's participants annex lists them. */
+  const listed = (language: ExportOptions['language']) => {
+    const markdown = recordMarkdown(withMembers(), language);
+    const annex = markdown.slice(markdown.indexOf(`## ${RECORD_WORDS[language!].annexParticipants}`));
+    return members.map((name) => ({ name, at: annex.indexOf(name) })).sort((a, b) => a.at - b.at).map((entry) => entry.name);
+  };
+
+  it('is in the alphabetical order of the record’s language: accents where they belong, its own script first', () => {
+    expect(listed('en').slice(0, 3)).toEqual(['Anriette Esterhuysen', 'Émilie Robert', 'Flávio Wagner']);
+    expect(listed('en').indexOf('Юлия Иванова')).toBeGreaterThan(listed('en').indexOf('Flávio Wagner'));
+    expect(listed('ru')[0]).toBe('Юлия Иванова');
+    expect(listed('fr').slice(0, 3)).toEqual(['Anriette Esterhuysen', 'Émilie Robert', 'Flávio Wagner']);
+  });
+});
 
 describe('DOCX in other languages', async () => {
   const files = async (language: ExportOptions['language']) => unzip(await recordDocx(recordMarkdown(record(), language), record(), { ...FINAL, language }));
