@@ -25,6 +25,7 @@ const ar: Catalog = {
     linkCopiedFor: 'تم نسخ الرابط {detail}.',
     copyFailedHelp: 'تعذّر النسخ: حدّد الرابط وانسخه بنفسك.',
     listSeparator: '، ',
+    problemAt: '{where}: {problem}',
   },
   app: {
     skipToMain: 'الانتقال إلى المحتوى الرئيسي',

@@ -29,6 +29,8 @@ export const en = {
     linkCopiedFor: 'Link copied {detail}.',
     copyFailedHelp: 'Copying failed: select the link and copy it yourself.',
     listSeparator: ', ',
+    /** A form's problem with the field or line it is about: "Email: must be an email address". */
+    problemAt: '{where}: {problem}',
   },
   app: {
     skipToMain: 'Skip to main content',

@@ -24,6 +24,7 @@ const es: Catalog = {
     linkCopiedFor: 'Enlace copiado {detail}.',
     copyFailedHelp: 'No se pudo copiar: seleccione el enlace y cópielo usted.',
     listSeparator: ', ',
+    problemAt: '{where}: {problem}',
   },
   app: {
     skipToMain: 'Ir al contenido principal',

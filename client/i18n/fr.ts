@@ -25,6 +25,7 @@ const fr: Catalog = {
     linkCopiedFor: 'Lien copié {detail}.',
     copyFailedHelp: 'La copie a échoué\u00a0: sélectionnez le lien et copiez-le vous-même.',
     listSeparator: ', ',
+    problemAt: '{where}\u00a0: {problem}',
   },
   app: {
     skipToMain: 'Aller au contenu principal',

@@ -25,6 +25,7 @@ const ru: Catalog = {
     linkCopiedFor: 'Ссылка скопирована {detail}.',
     copyFailedHelp: 'Не удалось скопировать: выделите ссылку и скопируйте её вручную.',
     listSeparator: ', ',
+    problemAt: '{where}: {problem}',
   },
   app: {
     skipToMain: 'Перейти к основному содержанию',

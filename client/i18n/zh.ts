@@ -24,6 +24,7 @@ const zh: Catalog = {
     linkCopiedFor: '链接已复制 {detail}。',
     copyFailedHelp: '复制失败：请选中链接后自行复制。',
     listSeparator: '、',
+    problemAt: '{where}：{problem}',
   },
   app: {
     skipToMain: '跳到主要内容',
