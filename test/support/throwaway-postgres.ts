@@ -5,8 +5,25 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from './test-server.ts';
+
+/**
+ * A free port below the kernel's range for outgoing connections (32768 and up), so that no
+ * client socket of the tests running beside this one takes it while the cluster is down.
+ */
+async function portOutsideEphemeralRange(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
+}
 
 function binaries(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -32,7 +49,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const bin = binaries()!;
   const dir = mkdtempSync(join(tmpdir(), 'equalfloor-pg-'));
   const data = join(dir, 'data');
-  const port = await freePort();
+  const port = await portOutsideEphemeralRange();
   const asPostgres = (command: string, args: string[]) => {
     const run = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
     execFileSync(run[0] as string, run[1] as string[], { stdio: 'pipe', timeout: 60_000 });
