@@ -7,35 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
-import type { MeetingRecord, RecordItem } from '../../shared/record/record-model.ts';
+import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { recordDocx } from '../../server/record/record-docx.ts';
 import { bidiLevels, recordPdf, visualOrder } from '../../server/record/record-pdf.ts';
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
 import type { ExportOptions } from '../../server/record/record-tokens.ts';
+import { recordItem } from '../support/record-fixtures.ts';
 
 const T0 = Date.UTC(2017, 3, 12, 13, 0);
 const MINUTE = 60_000;
 const RASHA = 'رشا عبد الله';
 
-function item(overrides: Partial<RecordItem> & Pick<RecordItem, 'id' | 'number' | 'title'>): RecordItem {
-  return {
-    depth: 0,
-    status: 'done',
-    minutesAllotted: 5,
-    minutesUsed: 4,
-    speakers: [],
-    presentations: [],
-    proposals: [],
-    support: [],
-    objections: [],
-    comments: [],
-    consensus: [],
-    decisions: [],
-    actions: [],
-    flaggedChat: [],
-    ...overrides,
-  };
-}
 
 const person = (name: string, role: MeetingRecord['participants'][number]['role']) => ({
   name,
@@ -62,7 +44,7 @@ function record(): MeetingRecord {
     chairs: ['Lynn St. Amour'],
     secretariat: ['Chengetai Masango'],
     items: [
-      item({
+      recordItem({
         id: 'i1',
         number: '1',
         title: 'Adoption of agenda',

@@ -15,6 +15,7 @@ import { recordDocx } from '../../server/record/record-docx.ts';
 import { recordHtml } from '../../server/record/record-html.ts';
 import { bidiPieces, pdfText, recordPdf } from '../../server/record/record-pdf.ts';
 import { headingTexts, markdownBlocks, type ExportOptions } from '../../server/record/record-tokens.ts';
+import { recordItem } from '../support/record-fixtures.ts';
 
 const FLAVIO = 'Flávio Wagner';
 const YULIA = 'Юлия Иванова';
@@ -22,25 +23,8 @@ const RASHA = 'رشا عبد الله';
 const HAOJUN = '纪浩军';
 const INJECTION = '<img src=x onerror=alert(1)>';
 
-function item(overrides: Partial<RecordItem> & Pick<RecordItem, 'id' | 'number' | 'title'>): RecordItem {
-  return {
-    depth: 0,
-    status: 'done',
-    minutesAllotted: 5,
-    minutesUsed: 5,
-    speakers: [],
-    presentations: [],
-    proposals: [],
-    support: [],
-    objections: [],
-    comments: [],
-    consensus: [],
-    decisions: [],
-    actions: [],
-    flaggedChat: [],
-    ...overrides,
-  };
-}
+/** An item as the sample record's: its whole time used. */
+const item = (overrides: Parameters<typeof recordItem>[0]): RecordItem => recordItem({ minutesUsed: 5, ...overrides });
 
 function person(name: string, role: MeetingRecord['participants'][number]['role'], extra: Partial<MeetingRecord['participants'][number]> = {}) {
   return {

@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_WORDS, chartDescription, recordCharts, speakingChartSvg } from '../../shared/record/record-charts.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
-import type { MeetingRecord, RecordItem } from '../../shared/record/record-model.ts';
+import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { markdownLanguage, RECORD_LANGUAGES, RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 import { recordHtml } from '../../server/record/record-html.ts';
 import { statusLine } from '../../server/record/record-tokens.ts';
+import { recordItem } from '../support/record-fixtures.ts';
 
 const T0 = Date.UTC(2017, 3, 12, 13, 0);
 const MINUTE = 60_000;
@@ -95,25 +96,6 @@ describe('counted words', () => {
   });
 });
 
-function item(overrides: Partial<RecordItem> & Pick<RecordItem, 'id' | 'number' | 'title'>): RecordItem {
-  return {
-    depth: 0,
-    status: 'done',
-    minutesAllotted: 5,
-    minutesUsed: 4,
-    speakers: [],
-    presentations: [],
-    proposals: [],
-    support: [],
-    objections: [],
-    comments: [],
-    consensus: [],
-    decisions: [],
-    actions: [],
-    flaggedChat: [],
-    ...overrides,
-  };
-}
 
 /** A small record with something under every heading. */
 function smallRecord(): MeetingRecord {
@@ -140,7 +122,7 @@ function smallRecord(): MeetingRecord {
     chairs: ['Lynn St. Amour'],
     secretariat: ['Chengetai Masango'],
     items: [
-      item({
+      recordItem({
         id: 'i1',
         number: '1',
         title: 'Adoption of agenda',
@@ -148,7 +130,7 @@ function smallRecord(): MeetingRecord {
         consensus: [{ question: 'Any objections?', outcome: 'agreed-without-objection', objections: [] }],
         decisions: [{ kind: 'agreed', text: 'The agenda was adopted.' }],
       }),
-      item({
+      recordItem({
         id: 'i2',
         number: '2',
         title: 'Best Practice Forums',
