@@ -13,7 +13,7 @@ import type {
   Position,
   Stance,
 } from '../../shared/meeting/types.ts';
-import { t } from '../lib/i18n.svelte.ts';
+import { i18n, t } from '../lib/i18n.svelte.ts';
 
 export function stanceLabel(stance: Stance): string {
   return t(`stances.${stance}`);
@@ -158,7 +158,7 @@ export function objectionCount(count: number): string {
 
 /** "14:02", in UTC (the chair console's speech list). */
 export function shortTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  return new Intl.DateTimeFormat(i18n.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', numberingSystem: 'latn' } as Intl.DateTimeFormatOptions).format(ms);
 }
 
 /** A piece of a chat message: plain text, or an http(s) link. */
