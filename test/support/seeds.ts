@@ -1,11 +1,11 @@
-/** Real meeting documents from ../shared/seeds, read by tests as data. */
+/** Real meeting documents kept in test/fixtures (see its README), read by tests as data. */
 import { readFileSync } from 'node:fs';
 
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
-export const summaryReport2017 = () => seed('002_eff6b78a51f5fd6e.txt');
-export const invitation2020 = () => seed('003_413d51b1b3b7d5cc.txt');
-export const captionTranscript2021 = () => seed('004_3aaa02c125c1c776.txt');
+export const summaryReport2017 = () => seed('mag-2017-virtual-meeting-iii-summary-report.txt');
+export const invitation2020 = () => seed('bpf-dc-online-discussion-invitation-2020.txt');
+export const captionTranscript2021 = () => seed('mag-2021-virtual-meeting-ii-captions.txt');
 
 /** Annex I of the 2017 summary report, from its heading line to the last item, as pasted by a person. */
 export function annexIAgenda(): string {

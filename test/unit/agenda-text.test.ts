@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAgendaText, type ParsedAgendaItem } from '../../shared/agenda-text.ts';
+import { invitation2020, summaryReport2017 } from '../support/seeds.ts';
 
-function seedLines(name: string): string[] {
-  return readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8').split(/\r?\n/);
+function seedLines(text: string): string[] {
+  return text.split(/\r?\n/);
 }
 
 /** The lines from the one starting with `from` through the one starting with `to`. */
@@ -23,7 +23,7 @@ const item = (number: string, title: string, minutes: number | null = null, dept
 
 describe('parseAgendaText on the seed documents', () => {
   it('reads the Annex I draft agenda of the 2017 MAG Virtual Meeting III', () => {
-    const text = block(seedLines('002_eff6b78a51f5fd6e.txt'), '**2017 MAG Virtual Meeting III', '- 6 - AOB (5 minutes)');
+    const text = block(seedLines(summaryReport2017()), '**2017 MAG Virtual Meeting III', '- 6 - AOB (5 minutes)');
     const result = parseAgendaText(text);
 
     expect(result.problems).toEqual([]);
@@ -44,7 +44,7 @@ describe('parseAgendaText on the seed documents', () => {
   });
 
   it('reads the session outline of seed 003, keeping "(followed by Q&A)" in the title', () => {
-    const outline = seedLines('003_413d51b1b3b7d5cc.txt').filter((line) => /^ {2}\d\. {2}/.test(line));
+    const outline = seedLines(invitation2020()).filter((line) => /^ {2}\d\. {2}/.test(line));
     expect(outline).toHaveLength(4);
     const result = parseAgendaText(outline.join('\n'));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionSegment } from '../../shared/captions.ts';
-import { draftLabel, highlightParts, labelSpeakers, lineMatches, searchPattern } from '../../client/live/caption-lines.ts';
+import { draftLabel, highlightParts, labelSpeakers, lineMatches, searchPattern } from '../../client/live/captions/caption-lines.ts';
 
 let nextSeq = 1;
 function segment(text: string, speakerName: string | null): CaptionSegment {
