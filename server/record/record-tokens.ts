@@ -117,7 +117,7 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /** The link target, normalised, when it is http, https or mailto; otherwise null. */
 export function safeHref(href: string): string | null {
   const trimmed = href.trim();
-  if (trimmed === '' || /[\u0000-\u001f\u007f]/.test(trimmed)) return null;
+  if (trimmed === '' || /\p{Cc}/u.test(trimmed)) return null;
   let url: URL;
   try {
     url = new URL(trimmed);

@@ -48,7 +48,7 @@ function exportedTurns(transcript: string): Turn[] {
   const body = transcript.slice(transcript.indexOf('***') + 3);
   const turns: Turn[] = [];
   for (const line of body.split('\n')) {
-    const marker = /^>> (.+?):  (.*)$/.exec(line);
+    const marker = /^>> (.+?): {2}(.*)$/.exec(line);
     if (marker) turns.push({ speaker: marker[1]!, paragraphs: [marker[2]!] });
     else if (line.trim()) turns.at(-1)!.paragraphs.push(line.trim());
   }

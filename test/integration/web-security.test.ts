@@ -16,10 +16,10 @@ import { sessions } from '../../server/db/schema.ts';
 
 describe('web security', () => {
   let server: TestServer;
-  let secretariat: HttpClient;
   beforeAll(async () => {
     server = await startTestServer('pglite');
-    secretariat = await signInFirstSecretariat(server);
+    // Staff exist, as on a real server: the checks below hold with an account in place.
+    await signInFirstSecretariat(server);
   });
   afterAll(async () => {
     await server?.close();

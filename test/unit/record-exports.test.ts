@@ -183,7 +183,7 @@ function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Buffer): strin
     return execFileSync(tool, args, { input: pdf, encoding: 'utf8' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} is missing: install poppler-utils (apt-get install -y poppler-utils) to check the PDF's text`);
+      throw new Error(`${tool} is missing: install poppler-utils (apt-get install -y poppler-utils) to check the PDF's text`, { cause: error });
     }
     throw error;
   }
