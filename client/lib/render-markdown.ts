@@ -9,8 +9,7 @@
  * and only these two views need it.
  */
 import { Marked } from 'marked';
-
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+import { safeHref } from '../../shared/safe-href.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -34,19 +33,9 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** The link target, normalised, when it is http, https or mailto; otherwise null. */
-export function safeHref(href: string): string | null {
-  const trimmed = decodeEntities(href).trim();
-  if (trimmed === '' || /\p{Cc}/u.test(trimmed)) return null;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return null;
-  }
-  if (!SAFE_PROTOCOLS.has(url.protocol)) return null;
-  if (url.protocol !== 'mailto:' && url.hostname === '') return null;
-  return url.href;
+/** Where a Markdown link leads (entities decoded), when it is http, https or mailto; otherwise null. */
+export function linkTarget(href: string): string | null {
+  return safeHref(decodeEntities(href));
 }
 
 const markdown = new Marked({
@@ -59,7 +48,7 @@ const markdown = new Marked({
     },
     link({ href, title, tokens }) {
       const inner = this.parser.parseInline(tokens);
-      const target = safeHref(href);
+      const target = linkTarget(href);
       if (target === null) return inner;
       const titled = title ? ` title="${escapeHtml(title)}"` : '';
       return `<a href="${escapeHtml(target)}"${titled} rel="noopener noreferrer nofollow">${inner}</a>`;

@@ -14,6 +14,7 @@ import type {
   Stance,
 } from '../../shared/meeting/types.ts';
 import { i18n, t } from '../lib/i18n.svelte.ts';
+import { safeHref, WEB_PROTOCOLS } from '../../shared/safe-href.ts';
 
 export function stanceLabel(stance: Stance): string {
   return t(`stances.${stance}`);
@@ -190,7 +191,7 @@ export function chatParts(text: string): ChatPart[] {
       candidate = next;
     }
     const start = match.index;
-    const href = safeHref(candidate);
+    const href = safeHref(candidate, WEB_PROTOCOLS);
     if (!href) continue;
     push(text.slice(last, start));
     parts.push({ kind: 'link', text: candidate, href });
@@ -202,15 +203,6 @@ export function chatParts(text: string): ChatPart[] {
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
-}
-
-function safeHref(candidate: string): string | undefined {
-  try {
-    const url = new URL(candidate);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** H1: whether a message is private to the secretariat. */

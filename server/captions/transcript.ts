@@ -6,7 +6,6 @@
 import type { CaptionSegment } from '../../shared/captions.ts';
 
 export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt', 'json'] as const;
-export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 
 export const DEFAULT_CAPTION_NOTICE =
   'The following are the outputs of the real-time captioning taken during this meeting. Although it is largely accurate, ' +

@@ -4,7 +4,6 @@
  * Commands for a meeting run one at a time; another process writing the same meeting is
  * detected by the log's primary key, and the command is decided again on the newer state.
  */
-import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/open.ts';
 import { decide, CommandRejected, type MeetingSetup } from '../../shared/meeting/decide.ts';
 import { applyEvent, initialMeetingState } from '../../shared/meeting/reducer.ts';
@@ -14,6 +13,7 @@ import type { MeetingAccessRole } from '../../shared/domain.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
 import { appendEvents, CommandAlreadyApplied, loadEvents, SeqTaken } from './event-store.ts';
 import type { Metrics } from '../metrics.ts';
+import { newId } from '../ids.ts';
 
 /** How many recent events a room keeps to answer "events after N" without the database. */
 const RECENT_EVENTS = 2_000;
@@ -165,8 +165,4 @@ export class MeetingRoom {
     this.#queue = result.catch(() => undefined);
     return result;
   }
-}
-
-function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }

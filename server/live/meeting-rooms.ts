@@ -5,7 +5,7 @@
 import type { Database } from '../db/open.ts';
 import type { MeetingSetup } from '../../shared/meeting/decide.ts';
 import type { Actor, MeetingEvent, MeetingEventBody, MeetingState, Participant } from '../../shared/meeting/types.ts';
-import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+import { participantView } from '../meetings/meeting-views.ts';
 import * as store from '../meetings/meeting-store.ts';
 import { MeetingRoom } from './meeting-room.ts';
 import type { Metrics } from '../metrics.ts';
@@ -72,15 +72,7 @@ export class MeetingRooms {
 }
 
 export function participantFromRoster(row: store.RosterRow): Participant {
-  return {
-    id: row.id,
-    name: row.name,
-    affiliation: row.affiliation,
-    stakeholderGroup: row.stakeholderGroup as StakeholderGroup,
-    region: row.region as Region,
-    role: row.role as MeetingRole,
-    location: null,
-  };
+  return { ...participantView(row), location: null };
 }
 
 /** What the live meeting needs from the set-up when it opens: agenda, roster, plan. */

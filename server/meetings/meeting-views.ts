@@ -30,6 +30,7 @@ export function agendaItemView(row: AgendaRow): AgendaItemView {
   return { id: row.id, number: row.number, depth: row.depth === 1 ? 1 : 0, title: row.title, minutes: row.minutes };
 }
 
+/** A roster row as the meeting shows a person; the database holds only values its schemas let in. */
 export function participantView(row: RosterRow): ParticipantView {
   return {
     id: row.id,

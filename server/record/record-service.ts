@@ -7,7 +7,7 @@ import type { MeetingRooms } from '../live/meeting-rooms.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import { buildRecord, type MeetingRecord } from '../../shared/record/record-model.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
-import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+import { participantView } from '../meetings/meeting-views.ts';
 import type { RecordLanguage } from '../../shared/record/record-words.ts';
 import * as store from './record-store.ts';
 
@@ -36,14 +36,7 @@ export class RecordService {
         plannedMinutes: meeting.plannedMinutes,
       },
       state,
-      roster: roster.map((row) => ({
-        id: row.id,
-        name: row.name,
-        affiliation: row.affiliation,
-        role: row.role as MeetingRole,
-        stakeholderGroup: row.stakeholderGroup as StakeholderGroup,
-        region: row.region as Region,
-      })),
+      roster: roster.map(participantView),
       attendance,
       generatedAt: Date.now(),
     });

@@ -14,6 +14,7 @@
  *   never fetches anything).
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { safeHref } from '../../shared/safe-href.ts';
 import { recordDate, RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 
 /** How an export is stamped: a draft, or final with who finalised it and when. */
@@ -110,23 +111,6 @@ export function plainText(runs: readonly Run[]): string {
 /** Every heading's text in order, for tests and outlines. */
 export function headingTexts(blocks: readonly Block[]): string[] {
   return blocks.flatMap((block) => (block.kind === 'heading' ? [plainText(block.runs)] : []));
-}
-
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-/** The link target, normalised, when it is http, https or mailto; otherwise null. */
-export function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  if (trimmed === '' || /\p{Cc}/u.test(trimmed)) return null;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return null;
-  }
-  if (!SAFE_PROTOCOLS.has(url.protocol)) return null;
-  if (url.protocol !== 'mailto:' && url.hostname === '') return null;
-  return url.href;
 }
 
 function blocksOf(tokens: readonly Token[], headings: { previous: number }): Block[] {

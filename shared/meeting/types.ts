@@ -324,5 +324,3 @@ export type MeetingEvent = MeetingEventBody & {
   at: number;
   actor: Actor;
 };
-
-export type EventOfType<T extends MeetingEventType> = Extract<MeetingEvent, { type: T }>;

@@ -11,10 +11,6 @@ import type { DecisionKind } from '../meeting/types.ts';
 export const RECORD_LANGUAGES = ['en', 'ar', 'zh', 'fr', 'ru', 'es'] as const;
 export type RecordLanguage = (typeof RECORD_LANGUAGES)[number];
 
-export function isRecordLanguage(value: unknown): value is RecordLanguage {
-  return typeof value === 'string' && (RECORD_LANGUAGES as readonly string[]).includes(value);
-}
-
 /** Words the participation charts need beyond the record's own. */
 export interface ChartWords {
   charts: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, safeHref } from '../../client/lib/render-markdown.ts';
+import { linkTarget, renderMarkdown } from '../../client/lib/render-markdown.ts';
+import { safeHref, WEB_PROTOCOLS } from '../../shared/safe-href.ts';
 
 describe('renderMarkdown', () => {
   it('renders the Markdown of a record: headings, emphasis, lists, tables', () => {
@@ -43,11 +44,19 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('safeHref', () => {
-  it('decodes character references before checking the protocol', () => {
-    expect(safeHref('https://example.org/?a=1&amp;b=2')).toBe('https://example.org/?a=1&b=2');
-    expect(safeHref('jav&#x61;script:alert(1)')).toBeNull();
-    expect(safeHref('java\nscript:alert(1)')).toBeNull();
-    expect(safeHref('https://')).toBeNull();
+describe('links', () => {
+  it('decodes character references in a Markdown link before checking the protocol', () => {
+    expect(linkTarget('https://example.org/?a=1&amp;b=2')).toBe('https://example.org/?a=1&b=2');
+    expect(linkTarget('jav&#x61;script:alert(1)')).toBeNull();
+    expect(linkTarget('java\nscript:alert(1)')).toBeNull();
+    expect(linkTarget('https://')).toBeNull();
+  });
+
+  it('keeps web and mail links, and web links only where asked', () => {
+    expect(safeHref('mailto:secretariat@example.org')).toBe('mailto:secretariat@example.org');
+    expect(safeHref('mailto:secretariat@example.org', WEB_PROTOCOLS)).toBeNull();
+    expect(safeHref(' https://igf.example/bpf ', WEB_PROTOCOLS)).toBe('https://igf.example/bpf');
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('data:text/html,<b>x</b>')).toBeNull();
   });
 });
