@@ -33,8 +33,13 @@ export interface SocketData {
   meetings: Map<string, MeetingAccess>;
 }
 
-export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Messages between the processes of one deployment (through the adapter). */
+export interface InterServerEvents {
+  'sessions:end': (sessionIds: string[], reason: string) => void;
+}
+
+export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** The chair, co-chair and secretariat of a meeting: they get the full presence list. */
@@ -63,6 +68,10 @@ export function createSocketServer(
       else callback('This site is not allowed to connect.', false);
     },
   });
+
+  if (adapter) clusteredServers.add(io);
+  // Another process ended sessions: end the connections this process holds for them.
+  io.on('sessions:end', (sessionIds, reason) => endLocalSessions(io, sessionIds, reason));
 
   io.use(async (socket, next) => {
     try {
@@ -124,10 +133,29 @@ export function handle<E extends keyof ClientToServerEvents>(
   });
 }
 
-/** Ends the live connections of sessions that no longer exist. Works across processes with an adapter. */
+/**
+ * Ends the live connections of sessions that no longer exist, in every process. Each process
+ * tells its own sockets `session:ended` and then closes them, so the notice always arrives
+ * before the close (two separate broadcasts through the adapter could overtake each other).
+ */
 export function disconnectSessions(io: MeetingServer, sessionIds: string[], reason: string): void {
+  if (sessionIds.length === 0) return;
+  endLocalSessions(io, sessionIds, reason);
+  if (clustered(io)) io.serverSideEmit('sessions:end', sessionIds, reason);
+}
+
+function endLocalSessions(io: MeetingServer, sessionIds: string[], reason: string): void {
+  const namespace = io.of('/');
   for (const sessionId of sessionIds) {
-    io.to(sessionRoom(sessionId)).emit('session:ended', { reason });
-    io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    for (const socketId of [...(namespace.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) {
+      const socket = namespace.sockets.get(socketId);
+      if (!socket) continue;
+      socket.emit('session:ended', { reason });
+      socket.disconnect(true);
+    }
   }
 }
+
+/** Servers whose adapter links several processes (the in-memory adapter cannot emit to others). */
+const clusteredServers = new WeakSet<MeetingServer>();
+const clustered = (io: MeetingServer) => clusteredServers.has(io);

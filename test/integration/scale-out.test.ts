@@ -21,7 +21,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('deliver the same events in the same order to every client, and survive the loss of one process', async () => {
+  /** Two processes behind a balancer, a meeting with a chair and seven members. */
+  async function startTwoProcesses() {
     const scratch = await createScratchDatabase();
     cleanups.push(() => scratch.drop());
     const ports = [await freePort(), await freePort()];
@@ -45,8 +46,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     const meetingId = await createMeeting(secretariat);
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - AOB (5 minutes)' });
     const csv = ['name,stakeholder group,region,role', 'Chair Person,civil society,Africa,chair', ...Array.from({ length: 7 }, (_, i) => `Member ${i + 1},government,WEOG,member`)].join('\n');
-    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
+    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { id: string; joinUrl: string }[];
 
+    return { publicUrl, ports, balancer, processes, secretariat, meetingId, roster };
+  }
+
+  it('deliver the same events in the same order to every client, and survive the loss of one process', async () => {
+    const { publicUrl, ports, balancer, processes, meetingId, roster } = await startTwoProcesses();
     // Each client records the events it is sent, in order.
     const received = new Map<LiveClient, number[]>();
     const clients: LiveClient[] = [];
@@ -91,5 +97,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, itemId).entries[0]!.id });
     await waitForSeq(clients, before.seq + 1, 30_000);
     for (const client of clients) expect(client.replica.state!.floor?.name).toBe(order[0]);
+  }, 120_000);
+
+  it('tell every revoked connection, on either process, that its session ended before closing it', async () => {
+    const { publicUrl, ports, balancer, secretariat, meetingId, roster } = await startTwoProcesses();
+    const members = roster.slice(1);
+    const clients: LiveClient[] = [];
+    for (const entry of members) clients.push(connectLive(publicUrl, await openJoinLink(publicUrl, entry.joinUrl), meetingId, { reconnection: false }));
+    cleanups.push(() => clients.forEach((client) => client.close()));
+    await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected', 30_000);
+    for (const port of ports) expect(balancer.sockets.get(port) ?? 0).toBeGreaterThan(0);
+
+    // A connection closed without the notice would stand as 'offline', retrying; told first, it stands ended, saying why.
+    for (const entry of members) expect((await secretariat.delete(`/api/meetings/${meetingId}/roster/${entry.id}/link`)).status).toBe(200);
+    await waitUntil(() => clients.every((client) => !client.socket.connected), 'every revoked connection closed', 30_000);
+    for (const client of clients) expect(client.replica.status).toEqual({ state: 'ended', reason: 'join link revoked' });
   }, 120_000);
 });
