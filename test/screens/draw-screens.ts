@@ -6,8 +6,12 @@
  *   docs/screens/participant-phone.png  a participant third in the queue, on a 390×844 phone
  *   docs/screens/room-display.png       the room display on a 1920×1080 projector, captions running
  *   docs/screens/record-page.png        the draft record the secretariat edits, at 1440×900
+ *   docs/screens/meeting-setup.png      the set-up page's roster, at 1280×800
  *
- * Run it after changing a screen, and look at the pictures before committing them.
+ * Run it after changing a screen, and look at the pictures before committing them. To look at
+ * more than the README shows: SCREENS_LOCALE=ar (any language the app speaks) and SCREENS_DIR=/tmp/x
+ * draw elsewhere and in that language; SCREENS_ALL=1 adds each screen at the other sizes people use
+ * (390×844, 1366×768, 1440×900, 1920×1080); SCREENS_FULL_PAGE=1 adds whole-page copies.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +23,14 @@ import { connectLive, waitUntil, type LiveClient } from '../support/live-client.
 import { openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { startTestServer } from '../support/test-server.ts';
 
-const OUT_DIR = 'docs/screens';
+const OUT_DIR = process.env.SCREENS_DIR ?? 'docs/screens';
+const LOCALE = process.env.SCREENS_LOCALE ?? 'en-GB';
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
 
 /** The demo's roster, with a few more voices so the queue looks like a working meeting's. */
 const ROSTER = [
@@ -67,6 +78,9 @@ async function main(): Promise<void> {
     const secretariat = await signInFirstSecretariat(server);
     const meetingId = await createMeeting(secretariat);
     const setup = (await secretariat.get(`/api/meetings/${meetingId}`)).body;
+    await shootSignedIn(browser, 'meeting-setup', { width: 1280, height: 800 }, server.baseUrl, secretariat, `/meetings/${meetingId}`, (page) =>
+      page.locator('#roster-heading').scrollIntoViewIfNeeded(),
+    );
     const joinUrl = (name: string) => setup.roster.find((entry: { name: string }) => entry.name === name).joinUrl as string;
 
     // Everyone but the secretariat comes in through their personal link and says where they are.
@@ -101,7 +115,7 @@ async function main(): Promise<void> {
     }
 
     await shoot(browser, 'chair-console', { width: 1366, height: 768 }, joinUrl('Amina Diallo'), (page) =>
-      page.getByRole('heading', { name: /queue/i }).first().waitFor(),
+      page.getByText('Lucas Fernández').first().waitFor(),
     );
     await shoot(browser, 'participant-phone', { width: 390, height: 844 }, joinUrl('王芳 (Wang Fang)'), (page) =>
       page.getByText('Lucas Fernández').first().waitFor(),
@@ -152,36 +166,39 @@ async function createMeeting(secretariat: HttpClient): Promise<string> {
 }
 
 type Ready = (page: Page) => Promise<unknown>;
+type Viewport = { width: number; height: number };
 
-async function shoot(browser: Browser, name: string, viewport: { width: number; height: number }, url: string, ready: Ready): Promise<void> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', reducedMotion: 'reduce' });
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await capture(page, name, ready);
-  } finally {
-    await context.close();
+/** The picture's own size, and with SCREENS_ALL the other sizes too (named `name-390x844`). */
+function sizesOf(name: string, viewport: Viewport): [string, Viewport][] {
+  const others = process.env.SCREENS_ALL ? SIZES.filter((size) => size.width !== viewport.width) : [];
+  return [[name, viewport], ...others.map((size): [string, Viewport] => [`${name}-${size.width}x${size.height}`, size])];
+}
+
+async function shoot(browser: Browser, name: string, viewport: Viewport, url: string, ready: Ready): Promise<void> {
+  for (const [fileName, size] of sizesOf(name, viewport)) {
+    const context = await browser.newContext({ viewport: size, locale: LOCALE, reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await capture(page, fileName, ready);
+    } finally {
+      await context.close();
+    }
   }
 }
 
-async function shootSignedIn(
-  browser: Browser,
-  name: string,
-  viewport: { width: number; height: number },
-  baseUrl: string,
-  staff: HttpClient,
-  path: string,
-  ready: Ready,
-): Promise<void> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', reducedMotion: 'reduce' });
-  try {
-    const [cookieName, ...value] = staff.cookie!.split('=');
-    await context.addCookies([{ name: cookieName!, value: value.join('='), url: baseUrl }]);
-    const page = await context.newPage();
-    await page.goto(baseUrl + path);
-    await capture(page, name, ready);
-  } finally {
-    await context.close();
+async function shootSignedIn(browser: Browser, name: string, viewport: Viewport, baseUrl: string, staff: HttpClient, path: string, ready: Ready): Promise<void> {
+  for (const [fileName, size] of sizesOf(name, viewport)) {
+    const context = await browser.newContext({ viewport: size, locale: LOCALE, reducedMotion: 'reduce' });
+    try {
+      const [cookieName, ...value] = staff.cookie!.split('=');
+      await context.addCookies([{ name: cookieName!, value: value.join('='), url: baseUrl }]);
+      const page = await context.newPage();
+      await page.goto(baseUrl + path);
+      await capture(page, fileName, ready);
+    } finally {
+      await context.close();
+    }
   }
 }
 
@@ -191,6 +208,8 @@ async function capture(page: Page, name: string, ready: Ready): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(OUT_DIR, `${name}.png`) });
+  // SCREENS_FULL_PAGE=1 also draws each whole page beside it, for looking at what lies below the fold.
+  if (process.env.SCREENS_FULL_PAGE) await page.screenshot({ path: join(OUT_DIR, `${name}.full.png`), fullPage: true });
   console.log(`  ${name}.png`);
 }
 

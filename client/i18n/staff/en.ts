@@ -177,7 +177,10 @@ const en = {
     affiliation: 'Affiliation',
     stakeholderGroup: 'Stakeholder group',
     region: 'Region',
+    groupAndRegion: 'Group and region',
     joinLink: 'Join link',
+    more: 'More',
+    moreFor: 'More actions for {name}',
     change: 'Change',
     /**
      * A control's full name for screen readers: {label} is the word on the control ("Join link",
