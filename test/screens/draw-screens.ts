@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     for (const [index, hand] of HANDS.entries()) {
       await live.get(hand.name)!.command({ type: 'queue.raiseHand', kind: hand.kind, note: hand.note });
       if (index > 0) continue;
+      // The hand reaches the chair's screen a moment after the hand's owner has it.
+      await waitUntil(() => queueOf(chair.replica.state!, items[1]!.id).entries.length > 0, 'the first hand on the chair screen');
       const first = queueOf(chair.replica.state!, items[1]!.id).entries[0]!;
       await chair.command({ type: 'floor.give', entryId: first.id, seconds: 180 });
     }
