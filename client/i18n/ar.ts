@@ -186,6 +186,7 @@ const ar: Catalog = {
     isRoomDisplay: 'هذه الشاشة هي {display} الخاصة بالاجتماع.',
     roomDisplay: 'شاشة القاعة',
     youAre: 'أنت {name} ({role}).',
+    about: 'عن هذا الاجتماع',
     sessionEnded: '{title}: {reason}.',
     sessionEndedTitle: 'انتهت جلستك',
     sessionEndedHelp: 'لم تعد هذه الصفحة تُحدَّث. للعودة، افتح رابط الانضمام الشخصي مرة أخرى؛ وإذا لم يعد يعمل، فاطلب رابطاً جديداً من الأمانة.',
@@ -225,6 +226,8 @@ const ar: Catalog = {
     loading: 'جارٍ تحميل الترجمة النصية…',
   },
   participant: {
+    imDone: 'انتهيت',
+    doneHint: 'يُنهي كلمتك ويعيد الكلمة إلى الرئيس.',
     youHaveFloor: 'الكلمة لك الآن.',
     oneMinuteLeft: 'تبقّت دقيقة واحدة.',
     youAreNext: 'أنت المتكلم التالي.',
@@ -295,7 +298,7 @@ const ar: Catalog = {
     unknown: 'لم يحددوا: {count}',
   },
   alerts: {
-    sound: 'تنبيهات صوتية عندما تكون الكلمة لي (تبقّت دقيقة، انتهى الوقت)',
+    sound: 'صوت واهتزاز عندما أكون المتكلم التالي، وأثناء كلمتي (تبقّت دقيقة، انتهى الوقت)',
   },
   captions: {
     heading: 'الترجمة النصية',

@@ -188,6 +188,7 @@ export const en = {
     isRoomDisplay: 'This screen is the {display} of the meeting.',
     roomDisplay: 'room display',
     youAre: 'You are {name}, {role}.',
+    about: 'About this meeting',
     sessionEnded: '{title}: {reason}.',
     sessionEndedTitle: 'Your session has ended',
     sessionEndedHelp:
@@ -228,6 +229,8 @@ export const en = {
     loading: 'Loading the captions…',
   },
   participant: {
+    imDone: 'I’m done',
+    doneHint: 'Ends your speech and gives the floor back to the chair.',
     youHaveFloor: 'You have the floor.',
     oneMinuteLeft: 'One minute left.',
     youAreNext: 'You are next.',
@@ -284,7 +287,7 @@ export const en = {
     unknown: '{count} not yet said',
   },
   alerts: {
-    sound: 'Sound alerts when I have the floor (one minute left, time up)',
+    sound: 'Sound and vibration when I am next, and while I speak (one minute left, time up)',
   },
   captions: {
     heading: 'Captions',

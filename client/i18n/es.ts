@@ -181,6 +181,7 @@ const es: Catalog = {
     isRoomDisplay: 'Esta pantalla es la {display} de la reunión.',
     roomDisplay: 'pantalla de la sala',
     youAre: 'Usted es {name} ({role}).',
+    about: 'Sobre esta reunión',
     sessionEnded: '{title}: {reason}.',
     sessionEndedTitle: 'Su sesión ha terminado',
     sessionEndedHelp:
@@ -221,6 +222,8 @@ const es: Catalog = {
     loading: 'Cargando los subtítulos…',
   },
   participant: {
+    imDone: 'He terminado',
+    doneHint: 'Termina su intervención y devuelve la palabra a la presidencia.',
     youHaveFloor: 'Tiene la palabra.',
     oneMinuteLeft: 'Queda un minuto.',
     youAreNext: 'Le toca a continuación.',
@@ -277,7 +280,7 @@ const es: Catalog = {
     unknown: '{count} sin indicar',
   },
   alerts: {
-    sound: 'Alertas sonoras cuando tenga la palabra (queda un minuto, se acabó el tiempo)',
+    sound: 'Sonido y vibración cuando sea el siguiente, y mientras hablo (queda un minuto, se acabó el tiempo)',
   },
   captions: {
     heading: 'Subtítulos',

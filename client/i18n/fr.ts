@@ -182,6 +182,7 @@ const fr: Catalog = {
     isRoomDisplay: 'Cet écran est l’{display} de la réunion.',
     roomDisplay: 'écran de la salle',
     youAre: 'Vous êtes {name} ({role}).',
+    about: 'À propos de cette réunion',
     sessionEnded: '{title}\u00a0: {reason}.',
     sessionEndedTitle: 'Votre session a pris fin',
     sessionEndedHelp:
@@ -222,6 +223,8 @@ const fr: Catalog = {
     loading: 'Chargement des sous-titres…',
   },
   participant: {
+    imDone: 'J’ai terminé',
+    doneHint: 'Met fin à votre intervention et rend la parole à la présidence.',
     youHaveFloor: 'Vous avez la parole.',
     oneMinuteLeft: 'Il reste une minute.',
     youAreNext: 'Vous prendrez la parole ensuite.',
@@ -282,7 +285,7 @@ const fr: Catalog = {
     unknown: '{count} sans indication',
   },
   alerts: {
-    sound: 'Alertes sonores quand j’ai la parole (une minute restante, temps écoulé)',
+    sound: 'Son et vibration quand je suis le prochain, et pendant que je parle (une minute restante, temps écoulé)',
   },
   captions: {
     heading: 'Sous-titres',

@@ -181,6 +181,7 @@ const ru: Catalog = {
     isRoomDisplay: 'Этот экран служит {display} совещания.',
     roomDisplay: 'экраном в зале',
     youAre: 'Вы — {name} ({role}).',
+    about: 'Об этом заседании',
     sessionEnded: '{title}: {reason}.',
     sessionEndedTitle: 'Ваш сеанс завершён',
     sessionEndedHelp:
@@ -221,6 +222,8 @@ const ru: Catalog = {
     loading: 'Загрузка субтитров…',
   },
   participant: {
+    imDone: 'Я закончил',
+    doneHint: 'Завершает ваше выступление и возвращает слово председателю.',
     youHaveFloor: 'Вам предоставлено слово.',
     oneMinuteLeft: 'Осталась одна минута.',
     youAreNext: 'Ваша очередь — следующая.',
@@ -287,7 +290,7 @@ const ru: Catalog = {
     unknown: 'не указали: {count}',
   },
   alerts: {
-    sound: 'Звуковые сигналы, когда мне предоставлено слово (осталась минута, время истекло)',
+    sound: 'Звук и вибрация, когда я следующий, и пока я говорю (осталась минута, время истекло)',
   },
   captions: {
     heading: 'Субтитры',

@@ -174,6 +174,7 @@ const zh: Catalog = {
     isRoomDisplay: '此屏幕是本次会议的{display}。',
     roomDisplay: '会场显示屏',
     youAre: '您是{name}（{role}）。',
+    about: '关于本次会议',
     sessionEnded: '{title}：{reason}。',
     sessionEndedTitle: '您的会话已结束',
     sessionEndedHelp: '此页面不再更新。如需返回，请再次打开您的个人加入链接；如果链接已失效，请向秘书处索取新链接。',
@@ -213,6 +214,8 @@ const zh: Catalog = {
     loading: '正在加载字幕…',
   },
   participant: {
+    imDone: '我讲完了',
+    doneHint: '结束您的发言，将发言权交还主席。',
     youHaveFloor: '现在请您发言。',
     oneMinuteLeft: '还剩一分钟。',
     youAreNext: '下一位发言者是您。',
@@ -269,7 +272,7 @@ const zh: Catalog = {
     unknown: '{count}人未说明',
   },
   alerts: {
-    sound: '轮到我发言时发出提示音（剩余一分钟、时间已到）',
+    sound: '轮到我下一个发言时以及发言期间（剩余一分钟、时间已到）发出声音和振动',
   },
   captions: {
     heading: '字幕',

@@ -267,9 +267,14 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
       ];
     }
 
-    case 'floor.end':
-      floorSpeech(state, command.speechId);
+    case 'floor.end': {
+      const speech = floorSpeech(state, command.speechId);
+      // F6: a speaker may say "I'm done"; only those who lead end someone else's speech.
+      if (!isLeading(ctx.role) && (speech.participantId === null || speech.participantId !== ctx.actor.participantId)) {
+        reject('forbidden', 'You can only end your own speech.');
+      }
       return [{ type: 'floor.ended', speechId: command.speechId }];
+    }
 
     case 'timer.pause': {
       const speech = floorSpeech(state, command.speechId);

@@ -32,7 +32,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly MeetingAccessRole[]> = 
   'floor.give': LEAD,
   'floor.giveTo': LEAD,
   'floor.startPresentation': LEAD,
-  'floor.end': LEAD,
+  'floor.end': SPEAKERS,
   'timer.pause': LEAD,
   'timer.resume': LEAD,
   'timer.extend': LEAD,

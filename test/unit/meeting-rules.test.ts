@@ -122,7 +122,6 @@ describe('Roles and ownership', () => {
           'agenda.addPresentation',
           'agenda.markItem',
           'agenda.startItem',
-          'floor.end',
           'floor.give',
           'floor.giveTo',
           'floor.startPresentation',
@@ -146,6 +145,7 @@ describe('Roles and ownership', () => {
           'chat.post',
           'consensus.object',
           'consensus.withdrawObjection',
+          'floor.end',
           'participant.setLocation',
           'position.record',
           'position.withdraw',
@@ -987,6 +987,32 @@ describe('Floor and timers', () => {
       expectRefused(h, 'lynn', { type: 'timer.pause', speechId }, 'conflict');
       expectRefused(h, 'lynn', { type: 'floor.end', speechId }, 'conflict');
       expect(h.state.speeches).toHaveLength(1);
+    });
+  });
+
+  describe('F6 — a speaker ends their own speech', () => {
+    it("F6 — the speaker says I'm done: the speech ends and the floor is free", () => {
+      const h = meetingOnItem1().raiseAll(['flavio', 'mary']);
+      h.run('lynn', { type: 'floor.give', entryId: h.entry(FLAVIO).id });
+      const speechId = h.state.floor!.id;
+      h.run('flavio', { type: 'floor.end', speechId });
+      expect(h.state.floor).toBeNull();
+      expect(h.queueNames()).toEqual([MARY]);
+    });
+
+    it("F6 — a member cannot end someone else's speech", () => {
+      const h = meetingOnItem1().raiseAll(['flavio', 'mary']);
+      h.run('lynn', { type: 'floor.give', entryId: h.entry(FLAVIO).id });
+      expectRefused(h, 'mary', { type: 'floor.end', speechId: h.state.floor!.id }, 'forbidden');
+    });
+
+    it('F6 — nobody but those who lead ends a speech given to a typed-in name', () => {
+      const h = meetingOnItem1();
+      h.run('chengetai', { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Kenya' });
+      h.run('lynn', { type: 'floor.give', entryId: h.entry('Delegate of Kenya').id });
+      expectRefused(h, 'mary', { type: 'floor.end', speechId: h.state.floor!.id }, 'forbidden');
+      h.run('chengetai', { type: 'floor.end', speechId: h.state.floor!.id });
+      expect(h.state.floor).toBeNull();
     });
   });
 
