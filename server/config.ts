@@ -17,7 +17,7 @@ export interface Config {
   logLevel: string;
   /** Built client files; the server serves them when the folder exists. */
   clientDir: string;
-  /** Caption posts accepted per meeting per minute from captioning software. */
+  /** Caption posts accepted per caption token per minute (refused posts are limited per address). */
   captionPostsPerMinute: number;
   /** Addresses the HTTP rate limits do not apply to (a trusted gateway, the benchmarks). */
   rateLimitAllowList: string[];
