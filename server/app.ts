@@ -104,7 +104,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     db: database.db,
     sessions: createSessionStore(database.db, { secureCookies: config.publicUrl.startsWith('https://') }),
     loginThrottle: {
-      byEmail: new LoginThrottle({ maxFailures: 5, windowMs: 15 * 60_000 }),
+      byEmailAndAddress: new LoginThrottle({ maxFailures: 5, windowMs: 15 * 60_000 }),
       byAddress: new LoginThrottle({ maxFailures: 50, windowMs: 15 * 60_000 }),
     },
     origins: new AllowedOrigins(config.publicUrl, config.extraOrigins),
