@@ -18,6 +18,7 @@ import { createSessionStore } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { AllowedOrigins } from './http/origins.ts';
 import { Metrics } from './metrics.ts';
+import { registerMetricsRoutes } from './metrics-routes.ts';
 import { HttpError } from './http/errors.ts';
 import { isUnavailable } from './db/errors.ts';
 import { registerRequestAuth } from './http/request-auth.ts';
@@ -103,7 +104,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     db: database.db,
     sessions: createSessionStore(database.db, { secureCookies: config.publicUrl.startsWith('https://') }),
     loginThrottle: {
-      byEmail: new LoginThrottle({ maxFailures: 5, windowMs: 15 * 60_000 }),
+      byEmailAndAddress: new LoginThrottle({ maxFailures: 5, windowMs: 15 * 60_000 }),
       byAddress: new LoginThrottle({ maxFailures: 50, windowMs: 15 * 60_000 }),
     },
     origins: new AllowedOrigins(config.publicUrl, config.extraOrigins),
@@ -167,10 +168,8 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   await registerCaptionRoutes(http, ctx, captionFeeds);
   registerRecordRoutes(http, ctx, records);
   http.get('/api/health', async () => ({ ok: true, driver: database.driver }));
-  if (config.metrics) {
-    http.get('/api/metrics', async (request) =>
-      metrics.snapshot(io?.engine.clientsCount ?? 0, (request.query as { reset?: string }).reset === '1'),
-    );
+  if (config.metrics && config.metricsToken) {
+    registerMetricsRoutes(http, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });
   }
 
   const indexHtml = join(config.clientDir, 'index.html');

@@ -17,13 +17,18 @@ export interface Config {
   logLevel: string;
   /** Built client files; the server serves them when the folder exists. */
   clientDir: string;
-  /** Caption posts accepted per meeting per minute from captioning software. */
+  /** Caption posts accepted per caption token per minute (refused posts are limited per address). */
   captionPostsPerMinute: number;
   /** Addresses the HTTP rate limits do not apply to (a trusted gateway, the benchmarks). */
   rateLimitAllowList: string[];
   /** Collect figures for the benchmarks and serve them at /api/metrics. */
   metrics: boolean;
+  /** The secret `/api/metrics` asks for as `Authorization: Bearer …` (required with METRICS=1). */
+  metricsToken: string | undefined;
 }
+
+/** The shortest METRICS_TOKEN accepted: long enough that it cannot be guessed. */
+export const METRICS_TOKEN_MIN_LENGTH = 16;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT ?? '3000');
@@ -55,7 +60,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((address) => address.trim())
       .filter(Boolean),
     metrics: env.METRICS === '1',
+    metricsToken: metricsToken(env),
   };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN || undefined;
+  if (env.METRICS !== '1') return token;
+  if (token === undefined) {
+    throw new Error(`METRICS=1 needs METRICS_TOKEN, a secret of at least ${METRICS_TOKEN_MIN_LENGTH} characters that /api/metrics asks for.`);
+  }
+  if (token.length < METRICS_TOKEN_MIN_LENGTH) {
+    throw new Error(`METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} characters long, not ${token.length}.`);
+  }
+  return token;
 }
 
 function parsePort(text: string): number {

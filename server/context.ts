@@ -11,8 +11,12 @@ export interface AppContext {
   config: Config;
   db: Database;
   sessions: SessionStore;
-  /** Failed sign-ins counted per email (few allowed) and per address (more: many people share one NAT). */
-  loginThrottle: { byEmail: LoginThrottle; byAddress: LoginThrottle };
+  /**
+   * Failed sign-ins counted per email and address together (few allowed), and per address
+   * overall (more: many people share one NAT). Never per email alone: a stranger guessing
+   * from elsewhere cannot lock the owner out.
+   */
+  loginThrottle: { byEmailAndAddress: LoginThrottle; byAddress: LoginThrottle };
   origins: AllowedOrigins;
   log: FastifyBaseLogger;
   /** The live meetings of this process. */

@@ -12,7 +12,13 @@ import { EmailSchema, PasswordSchema } from '../shared/schemas.ts';
 
 async function main(): Promise<void> {
   const demo = process.argv.includes('--demo');
-  const config = readConfig();
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig();
+  } catch (error) {
+    console.error(`\nEqualFloor cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   let app: RunningApp;
   try {
     app = await startApp(config);

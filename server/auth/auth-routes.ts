@@ -38,8 +38,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const input = parseInput(LoginSchema, request.body);
-      const { byEmail, byAddress } = ctx.loginThrottle;
-      const waitMs = Math.max(byEmail.retryAfterMs(input.email), byAddress.retryAfterMs(request.ip));
+      const { byEmailAndAddress, byAddress } = ctx.loginThrottle;
+      // request.ip is the connecting address (or X-Forwarded-For's, only with TRUST_PROXY set).
+      const pair = `${input.email}\n${request.ip}`;
+      const waitMs = Math.max(byEmailAndAddress.retryAfterMs(pair), byAddress.retryAfterMs(request.ip));
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         throw new HttpError(429, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, [], {
@@ -48,11 +50,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       }
       const account = await verifyStaffLogin(ctx.db, input.email, input.password);
       if (!account) {
-        byEmail.recordFailure(input.email);
+        byEmailAndAddress.recordFailure(pair);
         byAddress.recordFailure(request.ip);
         throw new HttpError(401, WRONG_LOGIN);
       }
-      byEmail.recordSuccess(input.email);
+      byEmailAndAddress.recordSuccess(pair);
       // A new session at every sign-in (never the one the browser came with): no session fixation.
       if (request.principal) await ctx.sessions.invalidateSession(request.principal.session.id);
       const session = await ctx.sessions.createSession(account.id, { meetingId: null });

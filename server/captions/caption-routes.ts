@@ -3,7 +3,7 @@
  * Zoom's and StreamText's: POST plain UTF-8 text (or JSON) to the meeting's caption URL
  * with its secret token and a rising `seq`; and the transcript downloads.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { CAPTION_LIMITS, CaptionPostSchema, CaptionQuerySchema } from '../../shared/captions.ts';
@@ -12,6 +12,7 @@ import { requirePrincipal } from '../http/request-auth.ts';
 import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
+import { CaptionPostLimits } from './caption-limits.ts';
 import * as store from './caption-store.ts';
 import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, TRANSCRIPT_FORMATS, webVtt } from './transcript.ts';
 
@@ -25,6 +26,7 @@ const TranscriptQuery = v.object({ item: v.optional(v.pipe(v.string(), v.maxLeng
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContext, feeds: CaptionFeeds): Promise<void> {
+  const limits = new CaptionPostLimits(ctx.config.captionPostsPerMinute);
   // Its own scope, so that plain text is read as bytes (to refuse invalid UTF-8) here only.
   await app.register(async (scope) => {
     scope.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_request, body, done) => {
@@ -35,38 +37,35 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
       }
     });
 
-    scope.post(
-      '/api/captions/:meetingId',
-      {
-        bodyLimit: CAPTION_LIMITS.postBytes,
-        config: {
-          rateLimit: {
-            max: ctx.config.captionPostsPerMinute,
-            timeWindow: '1 minute',
-            keyGenerator: (request: FastifyRequest) => `captions:${(request.params as { meetingId?: string }).meetingId ?? ''}`,
-          },
-        },
-      },
-      async (request) => {
-        const { meetingId } = parseInput(MeetingParams, request.params, 'The address');
-        const query = parseInput(CaptionQuerySchema, request.query, 'The caption URL');
+    scope.post('/api/captions/:meetingId', { bodyLimit: CAPTION_LIMITS.postBytes }, async (request) => {
+      // The token is checked before anything is counted against the meeting: posts with a wrong
+      // token count against their own address only, never against the real captioning software.
+      let meetingId: string;
+      let query: v.InferOutput<typeof CaptionQuerySchema>;
+      try {
+        meetingId = parseInput(MeetingParams, request.params, 'The address').meetingId;
+        query = parseInput(CaptionQuerySchema, request.query, 'The caption URL');
         const meeting = await store.findMeetingByCaptionToken(ctx.db, meetingId, query.token);
         if (!meeting) throw new HttpError(403, 'This caption URL is not valid: check the token, or ask the secretariat for the current one.');
-        // Attribution needs the live meeting (who has the floor, which item runs).
-        await ctx.rooms.get(meetingId);
-        const body = request.body as { text?: unknown } | undefined;
-        const post = request.headers['content-type']?.startsWith('application/json')
-          ? parseInput(CaptionPostSchema, body, 'The caption post')
-          : { text: typeof body?.text === 'string' ? body.text : '', final: undefined, speaker: undefined, lang: undefined };
-        const applied = await feeds.get(meetingId).ingest(post.text, {
-          final: post.final ?? (query.final === '1' || query.final === 'true'),
-          language: post.lang ?? query.lang ?? null,
-          speakerName: post.speaker ?? query.speaker,
-          seq: query.seq,
-        });
-        return { applied, ...(query.seq !== undefined && { seq: query.seq }) };
-      },
-    );
+      } catch (error) {
+        if (error instanceof HttpError) throw limits.refused(request.ip, error);
+        throw error;
+      }
+      limits.accept(meetingId, query.token);
+      // Attribution needs the live meeting (who has the floor, which item runs).
+      await ctx.rooms.get(meetingId);
+      const body = request.body as { text?: unknown } | undefined;
+      const post = request.headers['content-type']?.startsWith('application/json')
+        ? parseInput(CaptionPostSchema, body, 'The caption post')
+        : { text: typeof body?.text === 'string' ? body.text : '', final: undefined, speaker: undefined, lang: undefined };
+      const applied = await feeds.get(meetingId).ingest(post.text, {
+        final: post.final ?? (query.final === '1' || query.final === 'true'),
+        language: post.lang ?? query.lang ?? null,
+        speakerName: post.speaker ?? query.speaker,
+        seq: query.seq,
+      });
+      return { applied, ...(query.seq !== undefined && { seq: query.seq }) };
+    });
   });
 
   app.get('/api/meetings/:meetingId/transcript.:format', async (request, reply) => {

@@ -23,6 +23,7 @@ import {
 import { describeIssues } from '../../shared/schemas.ts';
 import { CaptionStreamAuthSchema } from '../../shared/captions.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
+import { CaptionPostLimits } from '../captions/caption-limits.ts';
 
 export interface SocketData {
   /** The signed-in person; undefined for captioning software connected with a caption token. */
@@ -73,6 +74,8 @@ export function createSocketServer(
   // Another process ended sessions: end the connections this process holds for them.
   io.on('sessions:end', (sessionIds, reason) => endLocalSessions(io, sessionIds, reason));
 
+  /** Refused caption-token handshakes per address (the posts-per-token figure is not used here). */
+  const captionHandshakes = new CaptionPostLimits(ctx.config.captionPostsPerMinute);
   io.use(async (socket, next) => {
     try {
       socket.data.meetings = new Map();
@@ -87,6 +90,13 @@ export function createSocketServer(
       if (feed.success && (await findMeetingByCaptionToken(ctx.db, feed.output.meetingId, feed.output.captionToken))) {
         socket.data.captionFeedOf = feed.output.meetingId;
         return next();
+      }
+      // Wrong caption tokens are counted per address (after the check, so a valid one always gets in).
+      if (socket.handshake.auth && typeof socket.handshake.auth === 'object' && 'captionToken' in socket.handshake.auth) {
+        if (captionHandshakes.blocked(socket.handshake.address)) {
+          return next(refuse('rate-limited', 'Too many refused caption connections from this address. Check the caption token and try again later.'));
+        }
+        captionHandshakes.countRefusal(socket.handshake.address);
       }
       next(refuse('unauthenticated', 'Not signed in: open your join link or sign in again.'));
     } catch (error) {

@@ -4,6 +4,7 @@
  * PostgreSQL database), and the bare socket.io baseline.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,7 @@ export async function startEqualFloor(options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-bench-'));
+  const metricsToken = randomBytes(24).toString('base64url');
   const scratch = options.driver === 'postgres' ? await createScratchDatabase() : undefined;
   const env = {
     PORT: String(port),
@@ -131,6 +133,7 @@ export async function startEqualFloor(options: {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     METRICS: '1',
+    METRICS_TOKEN: metricsToken,
     RATE_LIMIT_ALLOWLIST: '127.0.0.1',
     CAPTION_POSTS_PER_MINUTE: '1000000',
     LOG_LEVEL: 'warn',
@@ -168,8 +171,13 @@ export async function startEqualFloor(options: {
     output: () => earlier + current.output(),
     collectGarbage: () => collectGarbage(current.child),
     async metrics(reset = false) {
-      const response = await fetch(`${url}/api/metrics${reset ? '?reset=1' : ''}`, { signal: AbortSignal.timeout(30_000) });
-      if (!response.ok) throw new Error(`GET /api/metrics answered ${response.status}`);
+      const path = reset ? '/api/metrics/reset' : '/api/metrics';
+      const response = await fetch(url + path, {
+        method: reset ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${metricsToken}` },
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (!response.ok) throw new Error(`${reset ? 'POST' : 'GET'} ${path} answered ${response.status}`);
       return (await response.json()) as ServerMetrics;
     },
     async restart() {

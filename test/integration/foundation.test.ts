@@ -75,7 +75,7 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
     expect(browser.cookie).toBeUndefined();
   });
 
-  it('throttles repeated failed sign-ins for one email, even with the right password after', async () => {
+  it('throttles repeated failed sign-ins for one email from one address, even with the right password after', async () => {
     const account = { name: 'Chair Account', email: 'chair@example.org', password: 'chair password 123', staffRole: 'chair' };
     expect((await secretariat.post('/api/accounts', account)).status).toBe(201);
     const browser = new HttpClient(server.baseUrl);
