@@ -14,6 +14,8 @@ import type { MeetingSync } from '../../shared/protocol.ts';
 import { appendEvents, CommandAlreadyApplied, loadEvents, SeqTaken } from './event-store.ts';
 import type { Metrics } from '../metrics.ts';
 import { newId } from '../ids.ts';
+import { storedEventProblem } from './stored-events.ts';
+import { redacted } from '../../shared/meeting/privacy.ts';
 
 /** How many recent events a room keeps to answer "events after N" without the database. */
 const RECENT_EVENTS = 2_000;
@@ -29,6 +31,8 @@ export interface RoomDependencies {
   broadcast(meetingId: string, events: MeetingEvent[]): void;
   metrics?: Metrics;
   loadSetup(meetingId: string): Promise<MeetingSetup>;
+  /** A stored event that can no longer apply was skipped while replaying the log. */
+  skipped?(meetingId: string, seq: number, why: string): void;
 }
 
 export interface CommandSender {
@@ -149,8 +153,8 @@ export class MeetingRoom {
   }
 
   #applyStored(stored: { event: MeetingEvent; commandId: string | null }[]): void {
-    for (const { event, commandId } of stored) {
-      this.#state = applyEvent(this.#state, event);
+    for (const { event: storedEvent, commandId } of stored) {
+      const event = this.#applyOne(storedEvent);
       this.#recent.push(event);
       if (commandId) this.#commands.set(commandId, event.seq);
     }
@@ -158,6 +162,31 @@ export class MeetingRoom {
     if (this.#commands.size > REMEMBERED_COMMANDS) {
       for (const key of [...this.#commands.keys()].slice(0, this.#commands.size - REMEMBERED_COMMANDS)) this.#commands.delete(key);
     }
+  }
+
+  /**
+   * Applies a stored event and answers the event as clients receive it. One that can no
+   * longer apply (written by an older version) keeps its place in the sequence as an empty
+   * placeholder and changes nothing, so that the meeting and its record still load.
+   */
+  #applyOne(event: MeetingEvent): MeetingEvent {
+    if (event.seq === this.#state.seq + 1) {
+      let problem = storedEventProblem(this.#state, event);
+      if (problem === undefined) {
+        try {
+          this.#state = applyEvent(this.#state, event);
+          return event;
+        } catch (error) {
+          problem = `failed to apply: ${(error as Error).message}`;
+        }
+      }
+      this.deps.skipped?.(this.meetingId, event.seq, `${event.type} ${problem}`);
+      this.#state = { ...this.#state, seq: event.seq };
+      return redacted(event);
+    }
+    // Out of sequence: a bug in the caller, not in the log.
+    this.#state = applyEvent(this.#state, event);
+    return event;
   }
 
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
