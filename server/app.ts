@@ -82,6 +82,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     metrics,
     sharedLog: database.driver === 'postgres',
     broadcast: (meetingId, events) => broadcaster.broadcast(meetingId, events),
+    skipped: (meetingId, seq, why) => http.log.warn({ meetingId, seq }, `stored event skipped: ${why}`),
   });
   const presence = new Presence({
     db: database.db,

@@ -10,6 +10,7 @@
  */
 import { Marked } from 'marked';
 import { safeHref } from '../../shared/safe-href.ts';
+import { own } from '../../shared/own.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,7 +30,7 @@ function decodeEntities(text: string): string {
       if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[body] ?? whole;
+    return own(NAMED_ENTITIES, body) ?? whole;
   });
 }
 

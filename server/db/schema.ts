@@ -157,13 +157,13 @@ export const meetingEvents = pgTable(
     actorParticipantId: text('actor_participant_id'),
     actorName: text('actor_name').notNull(),
     actorUserId: text('actor_user_id'),
-    /** The client's id for the command that produced this event (on its first event): a retry is applied once. */
+    /** The client's id for the command that produced this event (on its first event): a retry by the same sender (actor_user_id) is applied once. */
     commandId: text('command_id'),
     body: jsonb('body').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.seq] }),
-    uniqueIndex('meeting_events_command_unique').on(t.meetingId, t.commandId),
+    uniqueIndex('meeting_events_sender_command_unique').on(t.meetingId, t.actorUserId, t.commandId),
   ],
 );
 

@@ -46,8 +46,8 @@ export async function appendEvents(
     );
   } catch (error) {
     const constraint = uniqueViolation(error);
-    if (constraint === 'meeting_events_command_unique' && meta.commandId) {
-      const seq = await findCommandSeq(db, meetingId, meta.commandId);
+    if (constraint === 'meeting_events_sender_command_unique' && meta.commandId && meta.actorUserId) {
+      const seq = await findCommandSeq(db, meetingId, meta.actorUserId, meta.commandId);
       if (seq !== undefined) throw new CommandAlreadyApplied(seq);
     }
     if (constraint !== undefined) throw new SeqTaken();
@@ -55,17 +55,40 @@ export async function appendEvents(
   }
 }
 
-export async function findCommandSeq(db: Database, meetingId: string, commandId: string): Promise<number | undefined> {
-  const [row] = await db
-    .select({ seq: meetingEvents.seq })
+/**
+ * The seq a sender's command was answered with when it was stored: that of its last event
+ * (its events are stored together, the first carrying the command id), or undefined when
+ * this sender never sent it. Command ids are the sender's own: another sender's same id is another command.
+ */
+export async function findCommandSeq(db: Database, meetingId: string, actorUserId: string, commandId: string): Promise<number | undefined> {
+  const [first] = await db
+    .select({ seq: meetingEvents.seq, at: meetingEvents.at })
     .from(meetingEvents)
-    .where(and(eq(meetingEvents.meetingId, meetingId), eq(meetingEvents.commandId, commandId)));
-  return row?.seq;
+    .where(and(eq(meetingEvents.meetingId, meetingId), eq(meetingEvents.actorUserId, actorUserId), eq(meetingEvents.commandId, commandId)));
+  if (!first) return undefined;
+  // Events of the same command follow it without a command id of their own, at the same time, by the same sender.
+  const following = await db
+    .select({ seq: meetingEvents.seq, at: meetingEvents.at, commandId: meetingEvents.commandId, actorUserId: meetingEvents.actorUserId })
+    .from(meetingEvents)
+    .where(and(eq(meetingEvents.meetingId, meetingId), gt(meetingEvents.seq, first.seq)))
+    .orderBy(asc(meetingEvents.seq))
+    .limit(MAX_EVENTS_PER_COMMAND);
+  let last = first.seq;
+  for (const row of following) {
+    if (row.seq !== last + 1 || row.commandId !== null || row.actorUserId !== actorUserId || row.at !== first.at) break;
+    last = row.seq;
+  }
+  return last;
 }
+
+/** More events than any one command produces: the look-ahead when finding where a command's events end. */
+const MAX_EVENTS_PER_COMMAND = 20;
 
 export interface StoredEvent {
   event: MeetingEvent;
   commandId: string | null;
+  /** The sender's account; command ids are unique per sender. */
+  actorUserId: string | null;
 }
 
 /** The events after `afterSeq`, in order. */
@@ -84,5 +107,6 @@ export async function loadEvents(db: Database, meetingId: string, afterSeq = 0):
       actor: { participantId: row.actorParticipantId, name: row.actorName },
     } as MeetingEvent,
     commandId: row.commandId,
+    actorUserId: row.actorUserId,
   }));
 }

@@ -11,13 +11,15 @@ import type { Command } from '../../shared/meeting/commands.ts';
 import type { Actor, MeetingEvent, MeetingEventBody, MeetingState } from '../../shared/meeting/types.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
-import { appendEvents, CommandAlreadyApplied, loadEvents, SeqTaken } from './event-store.ts';
+import { appendEvents, CommandAlreadyApplied, findCommandSeq, loadEvents, SeqTaken, type StoredEvent } from './event-store.ts';
 import type { Metrics } from '../metrics.ts';
 import { newId } from '../ids.ts';
+import { storedEventProblem } from './stored-events.ts';
+import { redacted } from '../../shared/meeting/privacy.ts';
 
 /** How many recent events a room keeps to answer "events after N" without the database. */
 const RECENT_EVENTS = 2_000;
-/** How many command ids a room remembers to recognise retries without the database. */
+/** How many command ids a room remembers to recognise retries without the database (older ones are looked up there). */
 const REMEMBERED_COMMANDS = 10_000;
 /** Attempts to store a command when other processes keep writing first. */
 const MAX_ATTEMPTS = 5;
@@ -29,6 +31,8 @@ export interface RoomDependencies {
   broadcast(meetingId: string, events: MeetingEvent[]): void;
   metrics?: Metrics;
   loadSetup(meetingId: string): Promise<MeetingSetup>;
+  /** A stored event that can no longer apply was skipped while replaying the log. */
+  skipped?(meetingId: string, seq: number, why: string): void;
 }
 
 export interface CommandSender {
@@ -40,7 +44,10 @@ export interface CommandSender {
 export class MeetingRoom {
   #state: MeetingState;
   readonly #recent: MeetingEvent[] = [];
+  /** The seq each sender's command was answered with, by `commandKey`. */
   readonly #commands = new Map<string, number>();
+  /** Whether some command ids were forgotten: a retry not remembered is then looked up in the log. */
+  #forgotten = false;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -62,19 +69,28 @@ export class MeetingRoom {
     return this.#state;
   }
 
-  /** Decides and stores a command; answers the seq of its last event (or of the first run, for a retry). */
+  /**
+   * Decides and stores a command; answers the seq of its last event. Command ids are each
+   * sender's own (rule L4): a retry by the same sender answers the seq of the first run and
+   * changes nothing; another sender using the same id sends a command of their own.
+   */
   execute(command: Command, sender: CommandSender, commandId: string): Promise<{ seq: number }> {
     return this.#exclusive(async () => {
       // Other processes may have written: decide on the log as it stands (one indexed read).
       if (this.deps.sharedLog) await this.#catchUp();
+      const key = sender.userId === null ? null : commandKey(sender.userId, commandId);
+      if (key !== null && this.#forgotten && !this.#commands.has(key)) {
+        const seq = await findCommandSeq(this.deps.db, this.meetingId, sender.userId!, commandId);
+        if (seq !== undefined) return { seq };
+      }
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const known = this.#commands.get(commandId);
+        const known = key === null ? undefined : this.#commands.get(key);
         if (known !== undefined) return { seq: known };
         const at = Date.now();
         const setup = command.type === 'meeting.open' ? await this.deps.loadSetup(this.meetingId) : undefined;
         const bodies = decide(this.#state, command, { actor: sender.actor, role: sender.role, at, newId, setup });
-        const stored = await this.#store(bodies, sender, at, commandId);
-        if (stored) return { seq: this.#state.seq };
+        const seq = await this.#store(bodies, sender, at, key === null ? null : commandId);
+        if (seq !== undefined) return { seq };
       }
       throw new CommandRejected('conflict', 'The meeting is changing too fast right now; please try again.');
     });
@@ -90,7 +106,7 @@ export class MeetingRoom {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const bodies = build(this.#state);
         if (bodies.length === 0) return;
-        if (await this.#store(bodies, { actor, role: 'secretariat', userId }, Date.now(), null)) return;
+        if ((await this.#store(bodies, { actor, role: 'secretariat', userId }, Date.now(), null)) !== undefined) return;
       }
       throw new Error(`could not record events in meeting ${this.meetingId}`);
     });
@@ -118,8 +134,12 @@ export class MeetingRoom {
     });
   }
 
-  /** Stores events built on the current state; false when another process got there first (then caught up). */
-  async #store(bodies: MeetingEventBody[], sender: CommandSender, at: number, commandId: string | null): Promise<boolean> {
+  /**
+   * Stores events built on the current state and answers the seq to report: that of the last
+   * event, or of the first run when this sender's command was stored already; undefined
+   * when another process got there first (then caught up).
+   */
+  async #store(bodies: MeetingEventBody[], sender: CommandSender, at: number, commandId: string | null): Promise<number | undefined> {
     const events = bodies.map(
       (body, index) => ({ ...body, seq: this.#state.seq + index + 1, at, actor: sender.actor }) as MeetingEvent,
     );
@@ -130,17 +150,18 @@ export class MeetingRoom {
     } catch (error) {
       if (error instanceof SeqTaken) {
         await this.#catchUp();
-        return false;
+        return undefined;
       }
       if (error instanceof CommandAlreadyApplied) {
         await this.#catchUp();
-        return true;
+        return error.seq;
       }
       throw error;
     }
-    this.#applyStored(events.map((event, index) => ({ event, commandId: index === 0 ? commandId : null })));
+    const actorUserId = sender.userId;
+    this.#applyStored(events.map((event, index) => ({ event, commandId: index === 0 ? commandId : null, actorUserId })));
     this.deps.broadcast(this.meetingId, events);
-    return true;
+    return this.#state.seq;
   }
 
   /** Applies what other processes stored; they have broadcast it already. */
@@ -148,16 +169,46 @@ export class MeetingRoom {
     this.#applyStored(await loadEvents(this.deps.db, this.meetingId, this.#state.seq));
   }
 
-  #applyStored(stored: { event: MeetingEvent; commandId: string | null }[]): void {
-    for (const { event, commandId } of stored) {
-      this.#state = applyEvent(this.#state, event);
+  #applyStored(stored: StoredEvent[]): void {
+    // The command whose events are being applied: it is answered with the seq of its last event.
+    let running: { key: string; userId: string; at: number } | null = null;
+    for (const { event: storedEvent, commandId, actorUserId } of stored) {
+      const event = this.#applyOne(storedEvent);
       this.#recent.push(event);
-      if (commandId) this.#commands.set(commandId, event.seq);
+      if (commandId && actorUserId) running = { key: commandKey(actorUserId, commandId), userId: actorUserId, at: storedEvent.at };
+      else if (running && (commandId || actorUserId !== running.userId || storedEvent.at !== running.at)) running = null;
+      if (running) this.#commands.set(running.key, event.seq);
     }
     if (this.#recent.length > RECENT_EVENTS) this.#recent.splice(0, this.#recent.length - RECENT_EVENTS);
     if (this.#commands.size > REMEMBERED_COMMANDS) {
+      this.#forgotten = true;
       for (const key of [...this.#commands.keys()].slice(0, this.#commands.size - REMEMBERED_COMMANDS)) this.#commands.delete(key);
     }
+  }
+
+  /**
+   * Applies a stored event and answers the event as clients receive it. One that can no
+   * longer apply (written by an older version) keeps its place in the sequence as an empty
+   * placeholder and changes nothing, so that the meeting and its record still load.
+   */
+  #applyOne(event: MeetingEvent): MeetingEvent {
+    if (event.seq === this.#state.seq + 1) {
+      let problem = storedEventProblem(this.#state, event);
+      if (problem === undefined) {
+        try {
+          this.#state = applyEvent(this.#state, event);
+          return event;
+        } catch (error) {
+          problem = `failed to apply: ${(error as Error).message}`;
+        }
+      }
+      this.deps.skipped?.(this.meetingId, event.seq, `${event.type} ${problem}`);
+      this.#state = { ...this.#state, seq: event.seq };
+      return redacted(event);
+    }
+    // Out of sequence: a bug in the caller, not in the log.
+    this.#state = applyEvent(this.#state, event);
+    return event;
   }
 
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -165,4 +216,9 @@ export class MeetingRoom {
     this.#queue = result.catch(() => undefined);
     return result;
   }
+}
+
+/** A command's key in the room's memory: its sender and the sender's own id for it. */
+function commandKey(userId: string, commandId: string): string {
+  return `${userId}\n${commandId}`;
 }

@@ -9,12 +9,15 @@ import { participantView } from '../meetings/meeting-views.ts';
 import * as store from '../meetings/meeting-store.ts';
 import { MeetingRoom } from './meeting-room.ts';
 import type { Metrics } from '../metrics.ts';
+import { own } from '../../shared/own.ts';
 
 export interface RoomsOptions {
   db: Database;
   metrics?: Metrics;
   sharedLog: boolean;
   broadcast(meetingId: string, events: MeetingEvent[]): void;
+  /** A stored event that can no longer apply was skipped while replaying the log. */
+  skipped?(meetingId: string, seq: number, why: string): void;
 }
 
 export class MeetingRooms {
@@ -66,6 +69,7 @@ export class MeetingRooms {
       sharedLog: this.options.sharedLog,
       broadcast: this.options.broadcast,
       metrics: this.options.metrics,
+      skipped: this.options.skipped,
       loadSetup: (id) => loadSetup(this.options.db, id),
     });
   }
@@ -101,7 +105,7 @@ export function rosterDifference(state: MeetingState, roster: Participant[]): Me
   const listed = new Set<string>();
   for (const participant of roster) {
     listed.add(participant.id);
-    const live = state.participants[participant.id];
+    const live = own(state.participants, participant.id);
     if (!live) {
       bodies.push({ type: 'participant.joinedRoster', participant });
       continue;

@@ -10,6 +10,7 @@ import { newId } from '../ids.ts';
 import type { MeetingPresence } from '../../shared/protocol.ts';
 import type { MeetingState } from '../../shared/meeting/types.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
+import { own } from '../../shared/own.ts';
 
 const ANNOUNCE_DELAY_MS = 250;
 
@@ -81,7 +82,7 @@ export class Presence {
     const state = this.options.stateOf(meetingId);
     const counts: MeetingPresence['counts'] = { room: 0, remote: 0, phone: 0, unknown: 0 };
     for (const participantId of meeting.counts.keys()) {
-      counts[state?.participants[participantId]?.location ?? 'unknown'] += 1;
+      counts[(state && own(state.participants, participantId)?.location) ?? 'unknown'] += 1;
     }
     const away = new Set<string>();
     if (state) {

@@ -16,6 +16,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { safeHref } from '../../shared/safe-href.ts';
 import { recordDate, RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
+import { own } from '../../shared/own.ts';
 
 /** How an export is stamped: a draft, or final with who finalised it and when. */
 export interface ExportOptions {
@@ -360,6 +361,6 @@ export function decodeEntities(text: string): string {
       if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[body] ?? whole;
+    return own(NAMED_ENTITIES, body) ?? whole;
   });
 }

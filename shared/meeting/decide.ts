@@ -10,6 +10,7 @@ import type { Command } from './commands.ts';
 import { isLeading, mayCommand } from './permissions.ts';
 import { insertionIndex, kindAtPosition } from './queue-order.ts';
 import { queueOf } from './reducer.ts';
+import { own } from '../own.ts';
 import {
   DEFAULT_SETTINGS,
   holdingOf,
@@ -88,7 +89,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
       if (!isLeading(ctx.role) && command.participantId !== ctx.actor.participantId) {
         reject('forbidden', 'You can only say where you yourself are.');
       }
-      if (!state.participants[command.participantId]) reject('not-found', 'That person is not on the roster.');
+      if (!own(state.participants, command.participantId)) reject('not-found', 'That person is not on the roster.');
       return [{ type: 'participant.locationSet', participantId: command.participantId, location: command.location }];
     }
 
@@ -252,7 +253,7 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
       const item = state.agenda.find((candidate) => candidate.presentations.some((p) => p.id === command.presentationId));
       const presentation = item?.presentations.find((p) => p.id === command.presentationId);
       if (!item || !presentation) return reject('not-found', 'That presentation is not on the agenda.');
-      const participant = presentation.presenterId === null ? undefined : state.participants[presentation.presenterId];
+      const participant = presentation.presenterId === null ? undefined : own(state.participants, presentation.presenterId);
       const speaker: Speaker = participant
         ? speakerOf(participant)
         : { participantId: null, name: presentation.presenterName, stakeholderGroup: null, region: null, location: 'remote' };
@@ -546,7 +547,7 @@ function positionHolder(
 
 /** P3: an observer (unless the meeting allows it) or the captioner is refused before anything else is looked up. */
 function senderMayTakePositions(state: MeetingState, ctx: DecisionContext): void {
-  const sender = ctx.actor.participantId === null ? undefined : state.participants[ctx.actor.participantId];
+  const sender = ctx.actor.participantId === null ? undefined : own(state.participants, ctx.actor.participantId);
   if (sender && !isLeading(ctx.role)) mayTakePositions(state, ctx, speakerOf(sender), undefined);
 }
 
@@ -555,7 +556,7 @@ function senderMayTakePositions(state: MeetingState, ctx: DecisionContext): void
  * and never by the captioner; on an item that is closed, only the chair and secretariat change positions.
  */
 function mayTakePositions(state: MeetingState, ctx: DecisionContext, holder: Speaker, item: AgendaItem | undefined): void {
-  const participant = holder.participantId === null ? undefined : state.participants[holder.participantId];
+  const participant = holder.participantId === null ? undefined : own(state.participants, holder.participantId);
   if (participant?.role === 'observer' && !state.settings.observersMayTakePositions) {
     reject('forbidden', 'Observers may not take positions in this meeting.');
   }
@@ -570,7 +571,7 @@ function findItem(state: MeetingState, itemId: string) {
 }
 
 function findParticipant(state: MeetingState, participantId: string): Participant {
-  return state.participants[participantId] ?? reject('not-found', 'That person is not on the roster.');
+  return own(state.participants, participantId) ?? reject('not-found', 'That person is not on the roster.');
 }
 
 function currentItemId(state: MeetingState): string {
@@ -595,8 +596,10 @@ function ownEntry(state: MeetingState, ctx: DecisionContext, entryId: string) {
 }
 
 function floorSpeech(state: MeetingState, speechId: string): Speech {
-  if (!state.floor || state.floor.id !== speechId) reject('conflict', 'That speech has already ended.');
-  return state.floor!;
+  if (state.floor && state.floor.id === speechId) return state.floor;
+  // F2: a speech that has ended is a stale command; one that never was is not found.
+  if (!state.speeches.some((speech) => speech.id === speechId)) reject('not-found', 'That speech is not in the record.');
+  return reject('conflict', 'That speech has already ended.');
 }
 
 export function speakerOf(participant: Participant): Speaker {

@@ -18,6 +18,7 @@ import {
   type Speech,
 } from './types.ts';
 import { spokenMs } from './timers.ts';
+import { own } from '../own.ts';
 
 /** The state of a meeting before its first event. */
 export function initialMeetingState(meetingId: string, plannedStart = 0, plannedMinutes = 0): MeetingState {
@@ -98,7 +99,7 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
     }
 
     case 'participant.locationSet': {
-      const participant = state.participants[event.participantId];
+      const participant = own(state.participants, event.participantId);
       if (!participant) return state;
       const queues = mapQueues(state.queues, (queue) => ({
         ...queue,
@@ -368,7 +369,7 @@ function updateItem(agenda: AgendaItem[], itemId: string, change: (item: AgendaI
 
 /** A queue is created the first time anything touches it: open and empty. */
 export function queueOf(state: MeetingState, itemId: string): ItemQueue {
-  return state.queues[itemId] ?? { open: true, entries: [] };
+  return own(state.queues, itemId) ?? { open: true, entries: [] };
 }
 
 function updateQueue(state: MeetingState, itemId: string, change: (queue: ItemQueue) => ItemQueue): MeetingState {

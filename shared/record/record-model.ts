@@ -8,6 +8,7 @@ import { MEETING_ROLES } from '../domain.ts';
 import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
 import { agendaSections, itemUsedMs, sectionUsedMs } from '../meeting/timers.ts';
 import type { ActionItem, AgendaItem, ConsensusCall, Decision, MeetingState, Position } from '../meeting/types.ts';
+import { own } from '../own.ts';
 
 export interface RecordInput {
   meeting: { id: string; title: string; body: string; startsAt: number; timeZone: string; plannedMinutes: number };
@@ -156,7 +157,7 @@ export function buildRecord(input: RecordInput): MeetingRecord {
       role: person.role,
       stakeholderGroup: person.stakeholderGroup,
       region: person.region,
-      location: state.participants[person.id]?.location ?? null,
+      location: own(state.participants, person.id)?.location ?? null,
       attended: stretches.length > 0,
       minutesConnected: Math.round(connectedMs / 60_000),
       firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,

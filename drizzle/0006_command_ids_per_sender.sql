@@ -1,0 +1,2 @@
+DROP INDEX "meeting_events_command_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "meeting_events_sender_command_unique" ON "meeting_events" USING btree ("meeting_id","actor_user_id","command_id");
