@@ -161,6 +161,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (Object.keys(patch).length === 0) throw new HttpError(400, 'Nothing to change: give at least one field.');
     const row = await store.updateRosterEntry(db, meetingId, entryId, patch);
     if (!row) throw notFound('Roster entry');
+    // Open connections of this person are judged by the new role from now on.
+    if (patch.role !== undefined) await ctx.accessChanged(meetingId, [row.userId], 'your role in the meeting changed');
     await rosterChanged(found);
     return { entry: rosterEntryView(row, publicUrl) };
   });
@@ -168,9 +170,12 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.delete('/api/meetings/:meetingId/roster/:entryId', async (request, reply) => {
     const found = await managerAccess(request);
     const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
-    const ended = await store.deleteRosterEntry(db, meetingId, entryId);
-    if (!ended) throw notFound('Roster entry');
+    const entry = await store.findRosterEntry(db, meetingId, entryId);
+    const ended = entry && (await store.deleteRosterEntry(db, meetingId, entryId));
+    if (!entry || !ended) throw notFound('Roster entry');
     ctx.disconnectSessions(ended, 'removed from the meeting');
+    // A staff account on the roster keeps its session, but not its place in this meeting.
+    await ctx.accessChanged(meetingId, [entry.userId], 'removed from the meeting');
     await rosterChanged(found);
     return reply.code(204).send();
   });
@@ -275,6 +280,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const ended = await deleteMeeting(db, meetingId);
     ctx.rooms.forget(meetingId);
     ctx.disconnectSessions(ended ?? [], 'the meeting was deleted');
+    await ctx.accessChanged(meetingId, null, 'the meeting was deleted');
     return reply.code(204).send();
   });
 
@@ -282,6 +288,12 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const { meetingId } = await managerAccess(request);
     const { enabled } = parseInput(ObserverLinkSchema, request.body);
     await store.setObserverToken(db, meetingId, enabled);
+    if (!enabled) {
+      // Observers who came through the public link lose it with the link (their record of attendance stays).
+      const { userIds, endedSessionIds } = await store.revokeSelfRegisteredObservers(db, meetingId);
+      ctx.disconnectSessions(endedSessionIds, 'the observer link was switched off');
+      await ctx.accessChanged(meetingId, userIds, 'the observer link was switched off');
+    }
     return setupView(meetingId);
   });
 }

@@ -232,6 +232,30 @@ export async function replaceJoinToken(
   });
 }
 
+/**
+ * Revokes the links of the observers who came through the public observer link (it was
+ * switched off) and ends their sessions; their roster entries stay for the record.
+ */
+export async function revokeSelfRegisteredObservers(
+  db: Database,
+  meetingId: string,
+): Promise<{ userIds: string[]; endedSessionIds: string[] }> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(rosterEntries)
+      .set({ joinToken: null, personalCode: null })
+      .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.selfRegistered, true), eq(rosterEntries.role, 'observer')))
+      .returning({ userId: rosterEntries.userId });
+    const userIds = rows.map((row) => row.userId);
+    if (userIds.length === 0) return { userIds, endedSessionIds: [] };
+    const ended = await tx
+      .delete(sessions)
+      .where(and(inArray(sessions.userId, userIds), eq(sessions.meetingId, meetingId)))
+      .returning({ id: sessions.id });
+    return { userIds, endedSessionIds: ended.map((session) => session.id) };
+  });
+}
+
 /** The roster entry behind a room link and a personal code, while both are valid. */
 export async function findRosterEntryByRoomCode(db: Database, roomCode: string, personalCode: string): Promise<RosterRow | undefined> {
   const [row] = await db

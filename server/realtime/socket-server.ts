@@ -36,6 +36,11 @@ export interface SocketData {
 /** Messages between the processes of one deployment (through the adapter). */
 export interface InterServerEvents {
   'sessions:end': (sessionIds: string[], reason: string) => void;
+  /**
+   * Access to a meeting may have changed (role, roster, links, deletion): each process judges
+   * its own open sockets of that meeting again; `userIds` narrows it to those people (null: all).
+   */
+  'meeting:access': (meetingId: string, userIds: string[] | null, reason: string) => void;
 }
 
 export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -149,11 +154,21 @@ function endLocalSessions(io: MeetingServer, sessionIds: string[], reason: strin
   for (const sessionId of sessionIds) {
     for (const socketId of [...(namespace.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) {
       const socket = namespace.sockets.get(socketId);
-      if (!socket) continue;
-      socket.emit('session:ended', { reason });
-      socket.disconnect(true);
+      if (socket) endSocket(socket, reason);
     }
   }
+}
+
+/** Sends a server-side message to the other processes of the deployment, when there are any. */
+export function tellOtherProcesses<E extends keyof InterServerEvents>(io: MeetingServer, event: E, ...args: Parameters<InterServerEvents[E]>): void {
+  if (clustered(io)) (io.serverSideEmit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+}
+
+/** Tells a connection why it ends, then closes it: the notice always arrives before the close. */
+export function endSocket(socket: MeetingSocket, reason: string): void {
+  if (!socket.connected) return;
+  socket.emit('session:ended', { reason });
+  socket.disconnect(true);
 }
 
 /** Servers whose adapter links several processes (the in-memory adapter cannot emit to others). */
