@@ -3,9 +3,9 @@ import type { AppContext } from '../context.ts';
 import { CommandRejected } from '../../shared/meeting/decide.ts';
 import { CAPTION_LIMITS } from '../../shared/captions.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
-import { handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
+import { endSocket, handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
-import type { LiveAccess } from '../live/live-socket.ts';
+import { CAPTION_TOKEN_ENDED, captionFeedValid, type LiveAccess } from '../live/live-socket.ts';
 import * as store from './caption-store.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
 
@@ -56,6 +56,11 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       'captions:stream',
       async ({ meetingId, text, final, speaker, lang }) => {
         if (socket.data.captionFeedOf !== meetingId) await captionerAccess(socket, meetingId);
+        else if (!(await captionFeedValid(ctx, socket, meetingId))) {
+          // Rotated, or revoked with its captioner's link: refused, then told, then closed.
+          setImmediate(() => endSocket(socket, CAPTION_TOKEN_ENDED));
+          throw new CommandRejected('forbidden', CAPTION_TOKEN_ENDED);
+        }
         if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
         // Attribution needs the live meeting (who has the floor, which item runs).
         await rooms.get(meetingId);

@@ -4,12 +4,13 @@ import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meet
 import { CommandRejected } from '../../shared/meeting/decide.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
-import { endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from '../realtime/socket-server.ts';
+import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from '../realtime/socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
+import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 
 export interface LiveServices {
   rooms: MeetingRooms;
@@ -92,16 +93,28 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         const principal = socket?.data.principal;
         return principal !== undefined && (wanted === null || wanted.has(principal.user.id));
       });
-    await Promise.all(
-      sockets.map(async (socket) => {
-        try {
-          apply(socket, meetingId, await resolveMeetingAccess(ctx.db, socket.data.principal!, meetingId), reason);
-        } catch (error) {
-          // The next command judges it again.
-          ctx.log.warn({ err: error }, 'could not judge a connection’s access again');
-        }
-      }),
-    );
+    // Captioning software holds a caption token, which may have been rotated or revoked with a captioner's link.
+    const feeds = [...(namespace.adapter.rooms.get(captionFeedRoom(meetingId)) ?? [])]
+      .map((id) => namespace.sockets.get(id))
+      .filter((socket): socket is MeetingSocket => socket !== undefined);
+    const judged = async (judge: () => Promise<void>) => {
+      try {
+        await judge();
+      } catch (error) {
+        // The next command judges it again.
+        ctx.log.warn({ err: error }, 'could not judge a connection’s access again');
+      }
+    };
+    await Promise.all([
+      ...sockets.map((socket) =>
+        judged(async () => apply(socket, meetingId, await resolveMeetingAccess(ctx.db, socket.data.principal!, meetingId), reason)),
+      ),
+      ...feeds.map((socket) =>
+        judged(async () => {
+          if (!(await captionFeedValid(ctx, socket, meetingId))) endSocket(socket, CAPTION_TOKEN_ENDED);
+        }),
+      ),
+    ]);
   }
   // Another process changed access to a meeting: judge this process's sockets of it.
   io.on('meeting:access', (meetingId, userIds, reason) => void judgeLocal(meetingId, userIds, reason));
@@ -212,6 +225,15 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
     });
   });
   return liveAccess;
+}
+
+/** What captioning software is told when its caption token stops working. */
+export const CAPTION_TOKEN_ENDED = 'This caption URL is no longer valid: ask the secretariat for the current one.';
+
+/** Whether a caption-token connection's token still admits it to the meeting. */
+export async function captionFeedValid(ctx: AppContext, socket: MeetingSocket, meetingId: string): Promise<boolean> {
+  const token = socket.data.captionToken;
+  return socket.data.captionFeedOf === meetingId && token !== undefined && (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined;
 }
 
 function audienceOf(access: { role: Parameters<typeof isLeading>[0]; participantId: string | null }): Audience {

@@ -79,6 +79,19 @@ export async function setObserverToken(db: Database, meetingId: string, enabled:
   return row;
 }
 
+/** A new room-display link: the old one stops at once, and the display sessions opened with it end; returns their ids. */
+export async function rotateDisplayToken(db: Database, meetingId: string): Promise<string[] | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(meetings).set({ displayToken: newToken() }).where(eq(meetings.id, meetingId)).returning();
+    if (!row) return undefined;
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, row.displayUserId), eq(sessions.meetingId, meetingId)))
+      .returning({ id: sessions.id });
+    return ended.map((session) => session.id);
+  });
+}
+
 export async function findMeetingByDisplayToken(db: Database, token: string): Promise<MeetingRow | undefined> {
   const [row] = await db.select().from(meetings).where(eq(meetings.displayToken, token));
   return row;

@@ -29,6 +29,8 @@ export interface SocketData {
   principal: Principal | undefined;
   /** The meeting whose caption token this connection presented (captioning software). */
   captionFeedOf: string | undefined;
+  /** The caption token it presented: each caption it streams checks that the token still holds. */
+  captionToken: string | undefined;
   /** The meetings this connection has entered, with the access it was given. */
   meetings: Map<string, MeetingAccess>;
 }
@@ -52,6 +54,8 @@ export const leadRoom = (meetingId: string) => `meeting:${meetingId}:lead`;
 /** Every connection of one participant in one meeting: their private messages reach them there. */
 export const participantRoom = (meetingId: string, participantId: string) => `meeting:${meetingId}:p:${participantId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Captioning software streaming to a meeting with a caption token. */
+export const captionFeedRoom = (meetingId: string) => `meeting:${meetingId}:caption-feed`;
 
 function refuse(code: ErrorCode, reason: string): Error {
   const error = new Error(reason) as Error & { data: ConnectionRefusal };
@@ -91,6 +95,8 @@ export function createSocketServer(
       const feed = v.safeParse(CaptionStreamAuthSchema, socket.handshake.auth);
       if (feed.success && (await findMeetingByCaptionToken(ctx.db, feed.output.meetingId, feed.output.captionToken))) {
         socket.data.captionFeedOf = feed.output.meetingId;
+        socket.data.captionToken = feed.output.captionToken;
+        await socket.join(captionFeedRoom(feed.output.meetingId));
         return next();
       }
       next(refuse('unauthenticated', 'Not signed in: open your join link or sign in again.'));

@@ -221,6 +221,105 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     // Another meeting carries on.
     await other.chair.command({ type: 'chat.post', text: 'Unaffected' });
   });
+
+  /** Captioning software's socket, admitted by a caption token instead of a session. */
+  async function captionFeed(meetingId: string, captionToken: string): Promise<MeetingSocketClient> {
+    const socket: MeetingSocketClient = io(server.baseUrl, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { meetingId, captionToken },
+      extraHeaders: { origin: server.baseUrl },
+    });
+    closers.push(() => socket.close());
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+  const tokenOf = (captionUrl: string) => new URL(captionUrl).searchParams.get('token')!;
+  async function segmentTexts(meetingId: string): Promise<string[]> {
+    return ((await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body.segments as { text: string }[]).map((segment) => segment.text);
+  }
+
+  it('gives each captioner their own caption URL, which stops over HTTP and the socket when their link is revoked', async () => {
+    const { meetingId, byRole } = await openMeeting('Captioner revoked');
+    const meetingToken = tokenOf((await secretariat.get(`/api/meetings/${meetingId}`)).body.captionUrl);
+    const captionerBrowser = await openJoinLink(server.baseUrl, byRole('captioner').joinUrl);
+    const page = await captionerBrowser.get(`/api/meetings/${meetingId}/page`);
+    const ownToken = tokenOf(page.body.captionUrl);
+    expect(ownToken).not.toBe(meetingToken);
+    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'First line', final: true })).status).toBe(200);
+    const feed = await captionFeed(meetingId, ownToken);
+    const notices = recordNotices(feed);
+    expect(await feed.emitWithAck('captions:stream', { meetingId, text: 'Second line', final: true })).toEqual({ ok: true });
+
+    expect((await secretariat.delete(`/api/meetings/${meetingId}/roster/${byRole('captioner').id}/link`)).status).toBe(200);
+    await waitUntil(() => !feed.connected, 'the captioner’s caption socket closed');
+    expect(notices).toEqual(['ended:This caption URL is no longer valid: ask the secretariat for the current one.', 'closed']);
+    const refused = await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'Not any more', final: true });
+    expect(refused.status).toBe(403);
+    await expect(captionFeed(meetingId, ownToken)).rejects.toThrow();
+    expect(await segmentTexts(meetingId)).toEqual(['First line', 'Second line']);
+    // The captioning software on the meeting's own URL carries on.
+    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${meetingToken}`, { text: 'Software line', final: true })).status).toBe(200);
+    expect(await segmentTexts(meetingId)).toEqual(['First line', 'Second line', 'Software line']);
+  });
+
+  it('stops a captioner’s own caption URL when their role changes, and lets the secretariat rotate the meeting’s', async () => {
+    const { meetingId, byRole } = await openMeeting('Caption rotation');
+    const captionerBrowser = await openJoinLink(server.baseUrl, byRole('captioner').joinUrl);
+    const ownToken = tokenOf((await captionerBrowser.get(`/api/meetings/${meetingId}/page`)).body.captionUrl);
+    const ownFeed = await captionFeed(meetingId, ownToken);
+    const ownNotices = recordNotices(ownFeed);
+    expect((await secretariat.patch(`/api/meetings/${meetingId}/roster/${byRole('captioner').id}`, { role: 'observer' })).status).toBe(200);
+    await waitUntil(() => !ownFeed.connected, 'the former captioner’s caption socket closed');
+    expect(ownNotices[0]).toMatch(/^ended:This caption URL is no longer valid/);
+    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'x', final: true })).status).toBe(403);
+    expect((await captionerBrowser.get(`/api/meetings/${meetingId}/page`)).body.captionUrl).toBeNull();
+
+    const oldToken = tokenOf((await secretariat.get(`/api/meetings/${meetingId}`)).body.captionUrl);
+    const oldFeed = await captionFeed(meetingId, oldToken);
+    const oldNotices = recordNotices(oldFeed);
+    // Only the secretariat rotates it.
+    const chairBrowser = await openJoinLink(server.baseUrl, byRole('chair').joinUrl);
+    expect((await chairBrowser.post(`/api/meetings/${meetingId}/caption-token`)).status).toBe(403);
+    expect(oldFeed.connected).toBe(true);
+    const rotated = await secretariat.post(`/api/meetings/${meetingId}/caption-token`);
+    expect(rotated.status).toBe(200);
+    const newToken = tokenOf(rotated.body.captionUrl);
+    expect(newToken).not.toBe(oldToken);
+    await waitUntil(() => !oldFeed.connected, 'the old caption socket closed');
+    expect(oldNotices).toEqual(['ended:This caption URL is no longer valid: ask the secretariat for the current one.', 'closed']);
+    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${oldToken}`, { text: 'Old', final: true })).status).toBe(403);
+    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${newToken}`, { text: 'New', final: true })).status).toBe(200);
+    const newFeed = await captionFeed(meetingId, newToken);
+    expect(await newFeed.emitWithAck('captions:stream', { meetingId, text: 'Streamed', final: true })).toEqual({ ok: true });
+    expect(await segmentTexts(meetingId)).toEqual(['New', 'Streamed']);
+  });
+
+  it('lets the secretariat replace the room display link, closing the displays opened with the old one', async () => {
+    const { meetingId, chair } = await openMeeting('Display rotation');
+    const oldUrl = (await secretariat.get(`/api/meetings/${meetingId}`)).body.displayUrl as string;
+    const displayBrowser = new HttpClient(server.baseUrl);
+    expect((await displayBrowser.post('/api/display', { token: new URL(oldUrl).pathname.split('/').pop() })).status).toBe(200);
+    const display = await live(meetingId, displayBrowser);
+    const notices = recordNotices(display.socket);
+    expect(display.replica.role).toBe('display');
+
+    const rotated = await secretariat.post(`/api/meetings/${meetingId}/display-token`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.displayUrl).not.toBe(oldUrl);
+    await waitUntil(() => !display.socket.connected, 'the old display closed');
+    expect(notices).toEqual(['ended:the room display link was replaced', 'closed']);
+    expect((await displayBrowser.get(`/api/meetings/${meetingId}/page`)).status).toBe(401);
+    expect((await new HttpClient(server.baseUrl).post('/api/display', { token: new URL(oldUrl).pathname.split('/').pop() })).status).toBe(404);
+    const fresh = new HttpClient(server.baseUrl);
+    expect((await fresh.post('/api/display', { token: new URL(rotated.body.displayUrl).pathname.split('/').pop() })).status).toBe(200);
+    expect((await live(meetingId, fresh)).replica.role).toBe('display');
+    await chair.command({ type: 'chat.post', text: 'Carrying on' });
+  });
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('access that is live across two server processes', () => {
