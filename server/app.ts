@@ -29,7 +29,7 @@ import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type Mee
 import { broadcastEvents, broadcastInterval, CoalescingBroadcaster } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
-import { registerLiveHandlers } from './live/live-socket.ts';
+import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
@@ -69,6 +69,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   });
 
   let io: MeetingServer | undefined;
+  let liveAccess: LiveAccess | undefined;
   const metrics = new Metrics(config.metrics);
   const broadcaster = new CoalescingBroadcaster(
     (meetingId, events) => {
@@ -113,6 +114,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     rooms,
     disconnectSessions: (sessionIds, reason) => {
       if (io) disconnectSessions(io, sessionIds, reason);
+    },
+    accessChanged: async (meetingId, userIds, reason) => {
+      await liveAccess?.changed(meetingId, userIds, reason);
     },
   };
 
@@ -199,7 +203,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     ctx,
     adapterPool && createAdapter(adapterPool, { errorHandler: (error) => http.log.warn({ err: error }, 'socket.io adapter') }),
   );
-  registerLiveHandlers(io, ctx, {
+  liveAccess = registerLiveHandlers(io, ctx, {
     rooms,
     presence,
     // When the chair ends the meeting, the draft summary is generated at once and the leads are told.
@@ -210,7 +214,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
         .catch((error: unknown) => http.log.error({ err: error }, 'draft summary generation failed'));
     },
   });
-  registerCaptionHandlers(io, ctx, captionFeeds);
+  registerCaptionHandlers(io, ctx, captionFeeds, liveAccess);
   await http.listen({ port: config.port, host: config.host });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -23,4 +23,9 @@ export interface AppContext {
   rooms: MeetingRooms;
   /** Ends live connections of sessions that were just ended (logout, revoked link). */
   disconnectSessions(sessionIds: string[], reason: string): void;
+  /**
+   * Access to a meeting may have changed (for these users, or everyone: null): every process
+   * judges its open connections of the meeting again; resolves once this process's are judged.
+   */
+  accessChanged(meetingId: string, userIds: string[] | null, reason: string): Promise<void>;
 }

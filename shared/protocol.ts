@@ -105,6 +105,11 @@ export interface ServerToClientEvents {
   'record:ready': (payload: { meetingId: string; version: number }) => void;
   /** A finished caption line. */
   'captions:segment': (payload: { meetingId: string; segment: CaptionSegment }) => void;
+  /**
+   * This connection's access to the meeting changed (a new role, or a roster entry now linked):
+   * commands are judged by the new role from now on; the client enters again for a fresh copy.
+   */
+  'meeting:access-changed': (payload: { meetingId: string; role: MeetingAccessRole; participantId: string | null }) => void;
   /** The session behind this connection ended (signed out, link revoked); the client should stop. */
   'session:ended': (payload: { reason: string }) => void;
 }

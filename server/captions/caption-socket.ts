@@ -3,8 +3,9 @@ import type { AppContext } from '../context.ts';
 import { CommandRejected } from '../../shared/meeting/decide.ts';
 import { CAPTION_LIMITS } from '../../shared/captions.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
-import { handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
+import { endSocket, handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
+import { CAPTION_TOKEN_ENDED, captionFeedValid, type LiveAccess } from '../live/live-socket.ts';
 import * as store from './caption-store.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
 
@@ -14,7 +15,14 @@ export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secret
 /** Typing updates one connection may send per second; the console sends about five. */
 const TYPING_PER_SECOND = 30;
 
-export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feeds: CaptionFeeds): void {
+export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feeds: CaptionFeeds, access: LiveAccess): void {
+  /** Caption writes are judged by the writer's role at that moment (a captioner made observer stops at once). */
+  async function captionerAccess(socket: MeetingSocket, meetingId: string) {
+    const current = await access.current(socket, meetingId);
+    if (!CAPTION_ROLES.includes(current.role)) throw new CommandRejected('forbidden', 'Only the captioner writes captions.');
+    return current;
+  }
+
   const { rooms } = ctx;
   io.on('connection', (socket) => {
     const unexpected = (error: unknown) => ctx.log.error({ err: error }, 'caption handler failed');
@@ -24,7 +32,7 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       socket,
       'captions:typing',
       async ({ meetingId, text, final, lineId }) => {
-        captionerAccess(socket, meetingId);
+        await captionerAccess(socket, meetingId);
         if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
         await feeds.get(meetingId).setLine(text, final, lineId === undefined ? {} : { lineId });
         return {};
@@ -36,7 +44,7 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       socket,
       'captions:speaker',
       async ({ meetingId, speakerId, speakerName }) => {
-        captionerAccess(socket, meetingId);
+        await captionerAccess(socket, meetingId);
         await feeds.get(meetingId).markSpeaker(speakerId, speakerName);
         return {};
       },
@@ -47,7 +55,12 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       socket,
       'captions:stream',
       async ({ meetingId, text, final, speaker, lang }) => {
-        if (socket.data.captionFeedOf !== meetingId) captionerAccess(socket, meetingId);
+        if (socket.data.captionFeedOf !== meetingId) await captionerAccess(socket, meetingId);
+        else if (!(await captionFeedValid(ctx, socket, meetingId))) {
+          // Rotated, or revoked with its captioner's link: refused, then told, then closed.
+          setImmediate(() => endSocket(socket, CAPTION_TOKEN_ENDED));
+          throw new CommandRejected('forbidden', CAPTION_TOKEN_ENDED);
+        }
         if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
         // Attribution needs the live meeting (who has the floor, which item runs).
         await rooms.get(meetingId);
@@ -69,11 +82,4 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       unexpected,
     );
   });
-}
-
-function captionerAccess(socket: MeetingSocket, meetingId: string) {
-  const access = socket.data.meetings.get(meetingId);
-  if (!access) throw new CommandRejected('forbidden', 'Enter the meeting first.');
-  if (!CAPTION_ROLES.includes(access.role)) throw new CommandRejected('forbidden', 'Only the captioner writes captions.');
-  return access;
 }

@@ -1,7 +1,9 @@
 /** The only module that reads and writes caption segments and the ingestion sequence. */
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
-import { captionSegments, meetings } from '../db/schema.ts';
+import { captionSegments, meetings, rosterEntries } from '../db/schema.ts';
+import { newToken } from '../ids.ts';
 import type { CaptionSegment } from '../../shared/captions.ts';
 
 export async function insertSegment(db: Database, meetingId: string, segment: CaptionSegment): Promise<void> {
@@ -51,12 +53,45 @@ function toSegment(row: typeof captionSegments.$inferSelect): CaptionSegment {
   return segment;
 }
 
+/**
+ * A captioner's own caption token, derived from their personal join link: it stops with that
+ * link (revoked or re-issued) and with their captioner role, and reveals nothing of the link.
+ */
+export function personalCaptionToken(joinToken: string): string {
+  return createHash('sha256').update(`caption:${joinToken}`).digest('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The meeting, when `token` is a caption token valid for it now: the meeting's own (for
+ * captioning software, rotatable by the secretariat) or a current captioner's personal one.
+ */
 export async function findMeetingByCaptionToken(db: Database, meetingId: string, token: string) {
-  const [row] = await db
-    .select({ id: meetings.id })
+  const rows = await db
+    .select({ captionToken: meetings.captionToken, joinToken: rosterEntries.joinToken })
     .from(meetings)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.captionToken, token)));
-  return row;
+    .leftJoin(
+      rosterEntries,
+      and(eq(rosterEntries.meetingId, meetings.id), eq(rosterEntries.role, 'captioner'), isNotNull(rosterEntries.joinToken)),
+    )
+    .where(eq(meetings.id, meetingId));
+  const valid = rows.some(
+    (row) =>
+      (row.captionToken !== null && sameToken(row.captionToken, token)) ||
+      (row.joinToken !== null && sameToken(personalCaptionToken(row.joinToken), token)),
+  );
+  return valid ? { id: meetingId } : undefined;
+}
+
+/** A new caption token for the meeting: the old one stops at once. */
+export async function rotateCaptionToken(db: Database, meetingId: string): Promise<boolean> {
+  const rows = await db.update(meetings).set({ captionToken: newToken() }).where(eq(meetings.id, meetingId)).returning({ id: meetings.id });
+  return rows.length > 0;
 }
 
 export async function ingestSeq(db: Database, meetingId: string): Promise<number> {

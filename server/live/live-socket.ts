@@ -1,15 +1,16 @@
 /** The live meeting over a socket: enter (with catch-up), sync, commands, presence. */
 import type { AppContext } from '../context.ts';
-import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
+import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
 import { CommandRejected } from '../../shared/meeting/decide.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
-import { handle, leadRoom, meetingRoom, participantRoom } from '../realtime/socket-server.ts';
+import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from '../realtime/socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
+import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 
 export interface LiveServices {
   rooms: MeetingRooms;
@@ -45,7 +46,97 @@ function commandLimiter() {
   };
 }
 
-export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: LiveServices): void {
+/** Judging open connections again when access to a meeting may have changed. */
+export interface LiveAccess {
+  /**
+   * Every process judges its open sockets of the meeting (of these users, or all) again: those that
+   * lost access are told `session:ended` with `reason` and closed; those whose role changed move
+   * rooms and are told `meeting:access-changed`. Resolves once this process's sockets are judged.
+   */
+  changed(meetingId: string, userIds: string[] | null, reason: string): Promise<void>;
+  /** The sender's access now, for a command on an entered meeting; refuses (and ends the socket) when it is gone. */
+  current(socket: MeetingSocket, meetingId: string): Promise<MeetingAccess>;
+}
+
+export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: LiveServices): LiveAccess {
+  /** Applies a new judgement of one socket's access to one meeting; undefined ends the socket. */
+  function apply(socket: MeetingSocket, meetingId: string, fresh: MeetingAccess | undefined, reason: string): void {
+    const held = socket.data.meetings.get(meetingId);
+    if (!held) return;
+    if (!fresh) {
+      endSocket(socket, reason);
+      return;
+    }
+    socket.data.meetings.set(meetingId, fresh);
+    if (!accessDiffers(held, fresh)) return;
+    if (isLeading(fresh.role)) void socket.join(leadRoom(meetingId));
+    else void socket.leave(leadRoom(meetingId));
+    if (held.participantId !== fresh.participantId) {
+      if (held.participantId !== null) {
+        void socket.leave(participantRoom(meetingId, held.participantId));
+        live.presence.disconnected(meetingId, held.participantId);
+      }
+      if (fresh.participantId !== null) {
+        void socket.join(participantRoom(meetingId, fresh.participantId));
+        live.presence.connected(meetingId, fresh.participantId);
+      }
+    }
+    socket.emit('meeting:access-changed', { meetingId, role: fresh.role, participantId: fresh.participantId });
+  }
+
+  async function judgeLocal(meetingId: string, userIds: string[] | null, reason: string): Promise<void> {
+    const namespace = io.of('/');
+    const wanted = userIds && new Set(userIds);
+    const sockets = [...(namespace.adapter.rooms.get(meetingRoom(meetingId)) ?? [])]
+      .map((id) => namespace.sockets.get(id))
+      .filter((socket): socket is MeetingSocket => {
+        const principal = socket?.data.principal;
+        return principal !== undefined && (wanted === null || wanted.has(principal.user.id));
+      });
+    // Captioning software holds a caption token, which may have been rotated or revoked with a captioner's link.
+    const feeds = [...(namespace.adapter.rooms.get(captionFeedRoom(meetingId)) ?? [])]
+      .map((id) => namespace.sockets.get(id))
+      .filter((socket): socket is MeetingSocket => socket !== undefined);
+    const judged = async (judge: () => Promise<void>) => {
+      try {
+        await judge();
+      } catch (error) {
+        // The next command judges it again.
+        ctx.log.warn({ err: error }, 'could not judge a connection’s access again');
+      }
+    };
+    await Promise.all([
+      ...sockets.map((socket) =>
+        judged(async () => apply(socket, meetingId, await resolveMeetingAccess(ctx.db, socket.data.principal!, meetingId), reason)),
+      ),
+      ...feeds.map((socket) =>
+        judged(async () => {
+          if (!(await captionFeedValid(ctx, socket, meetingId))) endSocket(socket, CAPTION_TOKEN_ENDED);
+        }),
+      ),
+    ]);
+  }
+  // Another process changed access to a meeting: judge this process's sockets of it.
+  io.on('meeting:access', (meetingId, userIds, reason) => void judgeLocal(meetingId, userIds, reason));
+
+  const liveAccess: LiveAccess = {
+    async changed(meetingId, userIds, reason) {
+      tellOtherProcesses(io, 'meeting:access', meetingId, userIds, reason);
+      await judgeLocal(meetingId, userIds, reason);
+    },
+    async current(socket, meetingId) {
+      enteredAccess(socket, meetingId);
+      const fresh = await resolveMeetingAccess(ctx.db, socket.data.principal!, meetingId);
+      if (!fresh) {
+        // The refusal is answered first, then the notice, then the close.
+        setImmediate(() => apply(socket, meetingId, undefined, 'You are no longer admitted to this meeting.'));
+        throw new CommandRejected('forbidden', 'You are no longer admitted to this meeting.');
+      }
+      apply(socket, meetingId, fresh, '');
+      return fresh;
+    },
+  };
+
   io.on('connection', (socket) => {
     const unexpected = (error: unknown) => ctx.log.error({ err: error }, 'socket handler failed');
     const checkRate = commandLimiter();
@@ -63,9 +154,16 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         // Join before reading the state, so that no event falls between the two (duplicates are dropped by seq).
         const rooms = [meetingRoom(meetingId), ...(isLeading(access.role) ? [leadRoom(meetingId)] : [])];
         if (access.participantId !== null) rooms.push(participantRoom(meetingId, access.participantId));
+        // Entering again after a change of role: the rooms of the former role are left.
+        const before = socket.data.meetings.get(meetingId);
+        if (before && !isLeading(access.role)) await socket.leave(leadRoom(meetingId));
+        if (before?.participantId != null && before.participantId !== access.participantId) {
+          await socket.leave(participantRoom(meetingId, before.participantId));
+          live.presence.disconnected(meetingId, before.participantId);
+        }
         await socket.join(rooms);
         const sync = syncFor(await room.sync(afterSeq), audienceOf(access));
-        if (!socket.data.meetings.has(meetingId) && access.participantId !== null) {
+        if (before?.participantId !== access.participantId && access.participantId !== null) {
           live.presence.connected(meetingId, access.participantId);
         }
         socket.data.meetings.set(meetingId, access);
@@ -98,7 +196,8 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       socket,
       'meeting:command',
       async ({ meetingId, commandId, command }) => {
-        const access = enteredAccess(socket, meetingId);
+        // Judged by the sender's access at this moment, never the role they entered with.
+        const access = await liveAccess.current(socket, meetingId);
         checkRate(command.type, isLeading(access.role));
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
@@ -125,6 +224,16 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       }
     });
   });
+  return liveAccess;
+}
+
+/** What captioning software is told when its caption token stops working. */
+export const CAPTION_TOKEN_ENDED = 'This caption URL is no longer valid: ask the secretariat for the current one.';
+
+/** Whether a caption-token connection's token still admits it to the meeting. */
+export async function captionFeedValid(ctx: AppContext, socket: MeetingSocket, meetingId: string): Promise<boolean> {
+  const token = socket.data.captionToken;
+  return socket.data.captionFeedOf === meetingId && token !== undefined && (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined;
 }
 
 function audienceOf(access: { role: Parameters<typeof isLeading>[0]; participantId: string | null }): Audience {

@@ -30,6 +30,7 @@ import {
   captionPath,
 } from './meeting-views.ts';
 import { CAPTION_ROLES } from '../captions/caption-socket.ts';
+import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError, MeetingFileSchema } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
@@ -117,6 +118,9 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const meeting = await store.findMeeting(db, found.meetingId);
     if (!meeting) throw notFound('Meeting');
     const [agenda, roster] = await Promise.all([store.listAgenda(db, found.meetingId), store.listRoster(db, found.meetingId)]);
+    // A captioner gets their own caption URL, which stops with their link and their role; the secretariat the meeting's.
+    const ownJoinToken = found.role === 'captioner' ? roster.find((entry) => entry.id === found.participantId)?.joinToken : undefined;
+    const captionToken = found.role === 'captioner' ? ownJoinToken && personalCaptionToken(ownJoinToken) : meeting.captionToken;
     return {
       meeting: meetingSummary(meeting),
       agenda: agenda.map(agendaItemView),
@@ -124,7 +128,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       you: { role: found.role, participantId: found.participantId, name: found.name },
       roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
       captionUrl:
-        meeting.captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, meeting.captionToken) : null,
+        captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, captionToken) : null,
     };
   });
 
@@ -161,6 +165,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (Object.keys(patch).length === 0) throw new HttpError(400, 'Nothing to change: give at least one field.');
     const row = await store.updateRosterEntry(db, meetingId, entryId, patch);
     if (!row) throw notFound('Roster entry');
+    // Open connections of this person are judged by the new role from now on.
+    if (patch.role !== undefined) await ctx.accessChanged(meetingId, [row.userId], 'your role in the meeting changed');
     await rosterChanged(found);
     return { entry: rosterEntryView(row, publicUrl) };
   });
@@ -168,9 +174,12 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.delete('/api/meetings/:meetingId/roster/:entryId', async (request, reply) => {
     const found = await managerAccess(request);
     const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
-    const ended = await store.deleteRosterEntry(db, meetingId, entryId);
-    if (!ended) throw notFound('Roster entry');
+    const entry = await store.findRosterEntry(db, meetingId, entryId);
+    const ended = entry && (await store.deleteRosterEntry(db, meetingId, entryId));
+    if (!entry || !ended) throw notFound('Roster entry');
     ctx.disconnectSessions(ended, 'removed from the meeting');
+    // A staff account on the roster keeps its session, but not its place in this meeting.
+    await ctx.accessChanged(meetingId, [entry.userId], 'removed from the meeting');
     await rosterChanged(found);
     return reply.code(204).send();
   });
@@ -182,6 +191,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const result = await store.replaceJoinToken(db, meetingId, entryId, true);
     if (!result) throw notFound('Roster entry');
     ctx.disconnectSessions(result.endedSessionIds, 'join link re-issued');
+    // A captioner's own caption URL stops with the link, on the socket too.
+    await ctx.accessChanged(meetingId, [result.row.userId], 'join link re-issued');
     return { entry: rosterEntryView(result.row, publicUrl) };
   });
 
@@ -192,6 +203,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const result = await store.replaceJoinToken(db, meetingId, entryId, false);
     if (!result) throw notFound('Roster entry');
     ctx.disconnectSessions(result.endedSessionIds, 'join link revoked');
+    // A captioner's own caption URL stops with the link, on the socket too.
+    await ctx.accessChanged(meetingId, [result.row.userId], 'join link revoked');
     return { entry: rosterEntryView(result.row, publicUrl) };
   });
 
@@ -275,13 +288,37 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const ended = await deleteMeeting(db, meetingId);
     ctx.rooms.forget(meetingId);
     ctx.disconnectSessions(ended ?? [], 'the meeting was deleted');
+    await ctx.accessChanged(meetingId, null, 'the meeting was deleted');
     return reply.code(204).send();
+  });
+
+  /** A new caption URL for captioning software: the old token stops at once, over HTTP and on open caption sockets. */
+  app.post('/api/meetings/:meetingId/caption-token', async (request) => {
+    const { meetingId } = await managerAccess(request);
+    if (!(await rotateCaptionToken(db, meetingId))) throw notFound('Meeting');
+    await ctx.accessChanged(meetingId, [], 'the caption link was replaced');
+    return setupView(meetingId);
+  });
+
+  /** A new room-display link: the old one stops at once, and displays opened with it are closed. */
+  app.post('/api/meetings/:meetingId/display-token', async (request) => {
+    const { meetingId } = await managerAccess(request);
+    const ended = await store.rotateDisplayToken(db, meetingId);
+    if (!ended) throw notFound('Meeting');
+    ctx.disconnectSessions(ended, 'the room display link was replaced');
+    return setupView(meetingId);
   });
 
   app.put('/api/meetings/:meetingId/observer-link', async (request) => {
     const { meetingId } = await managerAccess(request);
     const { enabled } = parseInput(ObserverLinkSchema, request.body);
     await store.setObserverToken(db, meetingId, enabled);
+    if (!enabled) {
+      // Observers who came through the public link lose it with the link (their record of attendance stays).
+      const { userIds, endedSessionIds } = await store.revokeSelfRegisteredObservers(db, meetingId);
+      ctx.disconnectSessions(endedSessionIds, 'the observer link was switched off');
+      await ctx.accessChanged(meetingId, userIds, 'the observer link was switched off');
+    }
     return setupView(meetingId);
   });
 }

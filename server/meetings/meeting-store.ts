@@ -79,6 +79,19 @@ export async function setObserverToken(db: Database, meetingId: string, enabled:
   return row;
 }
 
+/** A new room-display link: the old one stops at once, and the display sessions opened with it end; returns their ids. */
+export async function rotateDisplayToken(db: Database, meetingId: string): Promise<string[] | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(meetings).set({ displayToken: newToken() }).where(eq(meetings.id, meetingId)).returning();
+    if (!row) return undefined;
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, row.displayUserId), eq(sessions.meetingId, meetingId)))
+      .returning({ id: sessions.id });
+    return ended.map((session) => session.id);
+  });
+}
+
 export async function findMeetingByDisplayToken(db: Database, token: string): Promise<MeetingRow | undefined> {
   const [row] = await db.select().from(meetings).where(eq(meetings.displayToken, token));
   return row;
@@ -229,6 +242,30 @@ export async function replaceJoinToken(
       .where(and(eq(sessions.userId, row.userId), eq(sessions.meetingId, meetingId)))
       .returning({ id: sessions.id });
     return { row, endedSessionIds: ended.map((session) => session.id) };
+  });
+}
+
+/**
+ * Revokes the links of the observers who came through the public observer link (it was
+ * switched off) and ends their sessions; their roster entries stay for the record.
+ */
+export async function revokeSelfRegisteredObservers(
+  db: Database,
+  meetingId: string,
+): Promise<{ userIds: string[]; endedSessionIds: string[] }> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(rosterEntries)
+      .set({ joinToken: null, personalCode: null })
+      .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.selfRegistered, true), eq(rosterEntries.role, 'observer')))
+      .returning({ userId: rosterEntries.userId });
+    const userIds = rows.map((row) => row.userId);
+    if (userIds.length === 0) return { userIds, endedSessionIds: [] };
+    const ended = await tx
+      .delete(sessions)
+      .where(and(inArray(sessions.userId, userIds), eq(sessions.meetingId, meetingId)))
+      .returning({ id: sessions.id });
+    return { userIds, endedSessionIds: ended.map((session) => session.id) };
   });
 }
 

@@ -30,6 +30,8 @@ export interface SocketData {
   principal: Principal | undefined;
   /** The meeting whose caption token this connection presented (captioning software). */
   captionFeedOf: string | undefined;
+  /** The caption token it presented: each caption it streams checks that the token still holds. */
+  captionToken: string | undefined;
   /** The meetings this connection has entered, with the access it was given. */
   meetings: Map<string, MeetingAccess>;
 }
@@ -37,6 +39,11 @@ export interface SocketData {
 /** Messages between the processes of one deployment (through the adapter). */
 export interface InterServerEvents {
   'sessions:end': (sessionIds: string[], reason: string) => void;
+  /**
+   * Access to a meeting may have changed (role, roster, links, deletion): each process judges
+   * its own open sockets of that meeting again; `userIds` narrows it to those people (null: all).
+   */
+  'meeting:access': (meetingId: string, userIds: string[] | null, reason: string) => void;
 }
 
 export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -48,6 +55,8 @@ export const leadRoom = (meetingId: string) => `meeting:${meetingId}:lead`;
 /** Every connection of one participant in one meeting: their private messages reach them there. */
 export const participantRoom = (meetingId: string, participantId: string) => `meeting:${meetingId}:p:${participantId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Captioning software streaming to a meeting with a caption token. */
+export const captionFeedRoom = (meetingId: string) => `meeting:${meetingId}:caption-feed`;
 
 function refuse(code: ErrorCode, reason: string): Error {
   const error = new Error(reason) as Error & { data: ConnectionRefusal };
@@ -89,6 +98,8 @@ export function createSocketServer(
       const feed = v.safeParse(CaptionStreamAuthSchema, socket.handshake.auth);
       if (feed.success && (await findMeetingByCaptionToken(ctx.db, feed.output.meetingId, feed.output.captionToken))) {
         socket.data.captionFeedOf = feed.output.meetingId;
+        socket.data.captionToken = feed.output.captionToken;
+        await socket.join(captionFeedRoom(feed.output.meetingId));
         return next();
       }
       // Wrong caption tokens are counted per address (after the check, so a valid one always gets in).
@@ -159,11 +170,21 @@ function endLocalSessions(io: MeetingServer, sessionIds: string[], reason: strin
   for (const sessionId of sessionIds) {
     for (const socketId of [...(namespace.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) {
       const socket = namespace.sockets.get(socketId);
-      if (!socket) continue;
-      socket.emit('session:ended', { reason });
-      socket.disconnect(true);
+      if (socket) endSocket(socket, reason);
     }
   }
+}
+
+/** Sends a server-side message to the other processes of the deployment, when there are any. */
+export function tellOtherProcesses<E extends keyof InterServerEvents>(io: MeetingServer, event: E, ...args: Parameters<InterServerEvents[E]>): void {
+  if (clustered(io)) (io.serverSideEmit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+}
+
+/** Tells a connection why it ends, then closes it: the notice always arrives before the close. */
+export function endSocket(socket: MeetingSocket, reason: string): void {
+  if (!socket.connected) return;
+  socket.emit('session:ended', { reason });
+  socket.disconnect(true);
 }
 
 /** Servers whose adapter links several processes (the in-memory adapter cannot emit to others). */

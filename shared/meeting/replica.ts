@@ -82,6 +82,14 @@ export class MeetingReplica {
       else this.#retryLater(reason);
     });
     socket.on('session:ended', ({ reason }) => this.#stop({ state: 'ended', reason }));
+    // A new role: enter again from nothing, for a copy of the meeting filtered for that role.
+    socket.on('meeting:access-changed', ({ meetingId, role, participantId }) => {
+      if (meetingId !== this.meetingId || this.#isOver()) return;
+      this.role = role;
+      this.participantId = participantId;
+      this.#notify();
+      void this.#enter(true);
+    });
     socket.on('meeting:events', ({ meetingId, events }) => {
       if (meetingId === this.meetingId) this.#receive(events);
     });
@@ -135,14 +143,15 @@ export class MeetingReplica {
     return last;
   }
 
-  async #enter(): Promise<void> {
+  /** Enters the meeting on this connection; `afresh` asks for the whole state (a new role sees other things). */
+  async #enter(afresh = false): Promise<void> {
     const sentAt = Date.now();
     let result: AckResult<EnteredMeeting>;
     this.#entering = true;
     try {
       result = await this.socket
         .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('meeting:enter', { meetingId: this.meetingId, afterSeq: this.state?.seq ?? 0 });
+        .emitWithAck('meeting:enter', { meetingId: this.meetingId, afterSeq: afresh ? 0 : (this.state?.seq ?? 0) });
     } catch {
       // No answer in time: drop this connection and let socket.io reconnect.
       if (this.socket.connected) this.socket.io.engine?.close();

@@ -168,6 +168,16 @@ const en = {
     observerOff: 'Off: only people on the roster, with their personal link, can follow the meeting.',
     turnedOn: 'Public observer link is on.',
     turnedOff: 'Public observer link is off. The old link no longer works.',
+    captionHeading: 'Caption URL for captioning software',
+    captionText:
+      'Captioning software or a CART service posts captions to this address. Each captioner on the roster finds their own on their meeting page; it stops with their join link or their captioner role.',
+    copyCaption: 'Copy caption URL',
+    replaceDisplay: 'Replace room display link',
+    replaceCaption: 'Replace caption URL',
+    confirmReplaceDisplay: 'Replace the room display link? Displays open with the old link close at once.',
+    confirmReplaceCaption: 'Replace the caption URL? Captioning software using the old one stops at once.',
+    replacedDisplay: 'A new room display link is ready. Displays opened with the old one were closed.',
+    replacedCaption: 'A new caption URL is ready. Software using the old one was disconnected.',
   },
   roster: {
     people: { one: '{count} person.', other: '{count} people.' },

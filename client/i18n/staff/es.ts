@@ -164,6 +164,17 @@ const es: StaffCatalog = {
     observerOff: 'Desactivado: solo las personas de la lista de participantes, con su enlace personal, pueden seguir la reunión.',
     turnedOn: 'El enlace público de observación está activado.',
     turnedOff: 'El enlace público de observación está desactivado. El enlace anterior ya no funciona.',
+    captionHeading: 'Dirección de subtítulos para el software de subtitulado',
+    captionText:
+      'El software de subtitulado o un servicio CART envía los subtítulos a esta dirección. Cada subtitulador de la lista encuentra la suya en su página de la reunión; deja de valer con su enlace personal o su rol de subtitulador.',
+    copyCaption: 'Copiar la dirección de subtítulos',
+    replaceDisplay: 'Reemplazar el enlace de la pantalla de sala',
+    replaceCaption: 'Reemplazar la dirección de subtítulos',
+    confirmReplaceDisplay:
+      '¿Reemplazar el enlace de la pantalla de sala? Las pantallas abiertas con el enlace anterior se cierran de inmediato.',
+    confirmReplaceCaption: '¿Reemplazar la dirección de subtítulos? El software que usa la anterior se detiene de inmediato.',
+    replacedDisplay: 'Hay un nuevo enlace de pantalla de sala. Las pantallas abiertas con el anterior se cerraron.',
+    replacedCaption: 'Hay una nueva dirección de subtítulos. El software que usaba la anterior se desconectó.',
   },
   roster: {
     people: { one: '{count} persona.', many: '{count} de personas.', other: '{count} personas.' },

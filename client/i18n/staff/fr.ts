@@ -167,6 +167,16 @@ const fr: StaffCatalog = {
       'Désactivé\u00a0: seules les personnes inscrites sur la liste des participants peuvent suivre la réunion, avec leur lien personnel.',
     turnedOn: 'Le lien d’observation public est activé.',
     turnedOff: 'Le lien d’observation public est désactivé. L’ancien lien ne fonctionne plus.',
+    captionHeading: 'Adresse des sous-titres pour les logiciels de sous-titrage',
+    captionText:
+      'Un logiciel de sous-titrage ou un service CART envoie les sous-titres à cette adresse. Chaque sous-titreur du registre trouve la sienne sur sa page de la réunion\u00a0; elle cesse avec son lien personnel ou son rôle de sous-titreur.',
+    copyCaption: 'Copier l’adresse des sous-titres',
+    replaceDisplay: 'Remplacer le lien de l’écran de salle',
+    replaceCaption: 'Remplacer l’adresse des sous-titres',
+    confirmReplaceDisplay: 'Remplacer le lien de l’écran de salle\u00a0? Les écrans ouverts avec l’ancien lien se ferment aussitôt.',
+    confirmReplaceCaption: 'Remplacer l’adresse des sous-titres\u00a0? Les logiciels qui utilisent l’ancienne s’arrêtent aussitôt.',
+    replacedDisplay: 'Un nouveau lien d’écran de salle est prêt. Les écrans ouverts avec l’ancien ont été fermés.',
+    replacedCaption: 'Une nouvelle adresse des sous-titres est prête. Les logiciels qui utilisaient l’ancienne ont été déconnectés.',
   },
   roster: {
     people: { one: '{count}\u00a0personne.', many: '{count}\u00a0de personnes.', other: '{count}\u00a0personnes.' },

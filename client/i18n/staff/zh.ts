@@ -148,6 +148,16 @@ const zh: StaffCatalog = {
     observerOff: '关闭：只有与会者名单上的人员可以使用其个人链接关注会议。',
     turnedOn: '公开观察员链接已开启。',
     turnedOff: '公开观察员链接已关闭。旧链接不再有效。',
+    captionHeading: '字幕软件的字幕地址',
+    captionText:
+      '字幕软件或 CART 服务将字幕发送到此地址。名单上的每位字幕员在自己的会议页面上有各自的地址；其个人链接或字幕员角色失效时，该地址随之失效。',
+    copyCaption: '复制字幕地址',
+    replaceDisplay: '更换会场显示屏链接',
+    replaceCaption: '更换字幕地址',
+    confirmReplaceDisplay: '更换会场显示屏链接？用旧链接打开的显示屏将立即关闭。',
+    confirmReplaceCaption: '更换字幕地址？使用旧地址的软件将立即停止。',
+    replacedDisplay: '新的会场显示屏链接已就绪。用旧链接打开的显示屏已关闭。',
+    replacedCaption: '新的字幕地址已就绪。使用旧地址的软件已断开。',
   },
   roster: {
     people: { other: '{count}人。' },
