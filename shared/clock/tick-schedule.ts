@@ -93,8 +93,12 @@ export class TickScheduler {
     this.#handle = undefined;
   }
 
-  /** Plans the next tick again (after the offset changed). */
-  reschedule(): void {
+  /**
+   * Plans the next tick again (after the offset changed). `forget`: the seconds shown so far
+   * came from a guess (no offset measured yet), so the next one need not follow them.
+   */
+  reschedule(forget = false): void {
+    if (forget) this.#last = undefined;
     if (!this.#running) return;
     this.timers.clearTimeout(this.#handle);
     this.#schedule();
