@@ -12,7 +12,7 @@ import { devices, expect, test, type Browser, type Page } from '@playwright/test
 import { startServer, setUpMeeting, type SpecServer } from './support.ts';
 import { openJoinLink } from '../support/meeting-fixtures.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
-import { clockProbe, SPEECH_CLOCK, type ClockProbe } from '../support/clock-probe.ts';
+import { clockProbeScript, SPEECH_CLOCK, type ClockProbe } from '../support/clock-probe.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const CHAIR = 'Lynn St. Amour';
@@ -41,7 +41,7 @@ async function openScreen(
 ): Promise<Screen> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  await page.addInitScript(clockProbe, { skewMs, selector: SPEECH_CLOCK });
+  await page.addInitScript({ content: clockProbeScript({ skewMs, selector: SPEECH_CLOCK }) });
   await page.goto(url);
   return { label, page, skewMs };
 }

@@ -71,3 +71,11 @@ export function clockProbe({ skewMs, selector }: ClockProbeOptions): void {
 }
 
 export const SPEECH_CLOCK = '[data-testid="speech-timer"] .clock';
+
+/**
+ * The probe as a script for `addInitScript({ content })`. Under tsx the function's source
+ * carries esbuild's `__name` helper calls, which the page does not have: it gets a stand-in.
+ */
+export function clockProbeScript(options: ClockProbeOptions): string {
+  return `(() => { const __name = (target) => target; (${clockProbe.toString()})(${JSON.stringify(options)}); })();`;
+}
