@@ -33,6 +33,7 @@ import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
+import { registerClockHandlers } from './realtime/clock-socket.ts';
 import { RecordService } from './record/record-service.ts';
 import { registerRecordRoutes } from './record/record-routes.ts';
 
@@ -215,6 +216,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     },
   });
   registerCaptionHandlers(io, ctx, captionFeeds, liveAccess);
+  registerClockHandlers(io, ctx);
   await http.listen({ port: config.port, host: config.host });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -55,6 +55,9 @@ export const MeetingCommandSchema = v.strictObject({
 });
 export type MeetingCommand = v.InferInput<typeof MeetingCommandSchema>;
 
+/** Asks the server's clock, to measure this clock's offset to it (no payload). */
+export const ClockPingSchema = v.strictObject({});
+
 /** How a client catches up: the events it missed, or the whole state. */
 export type MeetingSync = { kind: 'events'; events: MeetingEvent[] } | { kind: 'snapshot'; state: MeetingState };
 
@@ -83,6 +86,8 @@ export interface ClientToServerEvents {
   'meeting:enter': (payload: EnterMeeting, ack: Ack<EnteredMeeting>) => void;
   'meeting:sync': (payload: SyncMeeting, ack: Ack<{ sync: MeetingSync }>) => void;
   'meeting:command': (payload: MeetingCommand, ack: Ack<{ seq: number }>) => void;
+  /** The server's clock now (ms since epoch): every screen ticks on the server's second. */
+  'clock:ping': (payload: v.InferInput<typeof ClockPingSchema>, ack: Ack<{ serverTime: number }>) => void;
   /** The captioner's current line as it stands; `final` ends it. */
   'captions:typing': (payload: v.InferInput<typeof CaptionTypingSchema>, ack: Ack) => void;
   'captions:speaker': (payload: v.InferInput<typeof CaptionSpeakerSchema>, ack: Ack) => void;
@@ -123,6 +128,7 @@ export const CLIENT_EVENT_SCHEMAS = {
   'meeting:enter': EnterMeetingSchema,
   'meeting:sync': SyncMeetingSchema,
   'meeting:command': MeetingCommandSchema,
+  'clock:ping': ClockPingSchema,
   'captions:typing': CaptionTypingSchema,
   'captions:speaker': CaptionSpeakerSchema,
   'captions:stream': CaptionStreamSchema,

@@ -1,7 +1,8 @@
 /**
  * The meeting page's live state: the shared replica (shared/meeting/replica.ts) made
- * reactive, plus a clock in server time that ticks while the page is open, so timers
- * render from data and nothing is sent every second.
+ * reactive, plus the server's clock (client/lib/server-clock.svelte.ts), which ticks on the
+ * server's second while the page is open, so timers render from data, every screen shows
+ * the same second, and nothing is sent every second.
  */
 import { io } from 'socket.io-client';
 import { MeetingReplica, type MeetingSocketClient, type ReplicaStatus } from '../../shared/meeting/replica.ts';
@@ -11,8 +12,7 @@ import type { AckResult, MeetingPresence } from '../../shared/protocol.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import { t } from '../lib/i18n.svelte.ts';
-
-const TICK_MS = 250;
+import { ServerClock } from '../lib/server-clock.svelte.ts';
 
 export class LiveMeeting {
   state = $state.raw<MeetingState | undefined>();
@@ -20,8 +20,11 @@ export class LiveMeeting {
   presence = $state.raw<MeetingPresence | undefined>();
   role = $state<MeetingAccessRole | undefined>();
   participantId = $state<string | null>(null);
-  /** Server time, updated a few times a second. */
-  now = $state(Date.now());
+  readonly clock = new ServerClock();
+  /** The server's second (ms since epoch), changing on the server's second boundary. */
+  get now(): number {
+    return this.clock.now;
+  }
   /** The last refusal of a command sent from this page, in the server's words. */
   lastError = $state<string | undefined>();
 
@@ -29,7 +32,6 @@ export class LiveMeeting {
   readonly you = $derived(this.participantId && this.state ? this.state.participants[this.participantId] : undefined);
 
   #replica: MeetingReplica | undefined;
-  #ticker: ReturnType<typeof setInterval> | undefined;
   /** Bumped each time the meeting is (re-)entered, so that features can reload what they hold. */
   entered = $state(0);
 
@@ -56,11 +58,11 @@ export class LiveMeeting {
       this.role = replica.role;
       this.participantId = replica.participantId;
     });
-    this.#ticker = setInterval(() => (this.now = replica.serverNow()), TICK_MS);
+    this.clock.start(socket);
   }
 
   close(): void {
-    clearInterval(this.#ticker);
+    this.clock.stop();
     this.#replica?.close();
     this.#replica = undefined;
   }
