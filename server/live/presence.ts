@@ -8,7 +8,7 @@ import type { Database } from '../db/open.ts';
 import { attendance } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import type { MeetingPresence } from '../../shared/protocol.ts';
-import type { MeetingState } from '../../shared/meeting/types.ts';
+import type { MeetingState, Speaker } from '../../shared/meeting/types.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
 import { own } from '../../shared/own.ts';
 
@@ -19,6 +19,8 @@ interface MeetingConnections {
   counts: Map<string, number>;
   /** The attendance row of each connected participant. */
   attendanceIds: Map<string, string>;
+  /** Everyone who has had a connection to this meeting here: only they can be reconnecting. */
+  seen: Set<string>;
   announceTimer: NodeJS.Timeout | undefined;
 }
 
@@ -38,6 +40,7 @@ export class Presence {
     const meeting = this.#meeting(meetingId);
     const count = (meeting.counts.get(participantId) ?? 0) + 1;
     meeting.counts.set(participantId, count);
+    meeting.seen.add(participantId);
     if (count === 1) {
       const id = newId('att');
       meeting.attendanceIds.set(participantId, id);
@@ -76,7 +79,13 @@ export class Presence {
     }, ANNOUNCE_DELAY_MS);
   }
 
-  /** The summary everyone gets (without the full list). */
+  /**
+   * The summary everyone gets (without the full list). Connected people count where they
+   * said they are; people without a connection who take part by phone count as by phone
+   * (a roster person set or queued "by phone", a caller the chair typed in by name).
+   * Only someone who had a connection and lost it shows as reconnecting: never a person
+   * the chair queued without a device, nor anyone speaking by phone.
+   */
   summary(meetingId: string): MeetingPresence {
     const meeting = this.#meeting(meetingId);
     const state = this.options.stateOf(meetingId);
@@ -86,9 +95,12 @@ export class Presence {
     }
     const away = new Set<string>();
     if (state) {
+      counts.phone += byPhoneWithoutConnection(state, meeting.counts).size;
       const waiting = state.currentItemId === null ? [] : queueOf(state, state.currentItemId).entries;
       for (const person of [...waiting, ...(state.floor ? [state.floor] : [])]) {
-        if (person.participantId !== null && !meeting.counts.has(person.participantId)) away.add(person.participantId);
+        const id = person.participantId;
+        if (id === null || person.location === 'phone' || meeting.counts.has(id) || !meeting.seen.has(id)) continue;
+        away.add(id);
       }
     }
     return { meetingId, counts, away: [...away] };
@@ -115,7 +127,7 @@ export class Presence {
   #meeting(meetingId: string): MeetingConnections {
     let meeting = this.#meetings.get(meetingId);
     if (!meeting) {
-      meeting = { counts: new Map(), attendanceIds: new Map(), announceTimer: undefined };
+      meeting = { counts: new Map(), attendanceIds: new Map(), seen: new Set(), announceTimer: undefined };
       this.#meetings.set(meetingId, meeting);
     }
     return meeting;
@@ -125,4 +137,24 @@ export class Presence {
   #write(query: PromiseLike<unknown>): void {
     Promise.resolve(query).catch((error: unknown) => this.options.onError(error));
   }
+}
+
+/**
+ * People taking part by phone who have no connection: roster people whose location is the
+ * phone, or who were queued or given the floor by phone; and callers typed in by name by
+ * phone (one per name). Keys: a roster id, or "name:" and the name typed in.
+ */
+function byPhoneWithoutConnection(state: MeetingState, connected: ReadonlyMap<string, number>): Set<string> {
+  const people = new Set<string>();
+  for (const participant of Object.values(state.participants)) {
+    if (participant.location === 'phone' && !connected.has(participant.id)) people.add(participant.id);
+  }
+  const speakers: Speaker[] = [...Object.values(state.queues).flatMap((queue) => queue.entries), ...state.speeches];
+  if (state.floor) speakers.push(state.floor);
+  for (const speaker of speakers) {
+    if (speaker.location !== 'phone') continue;
+    if (speaker.participantId === null) people.add(`name:${speaker.name.trim().toLocaleLowerCase()}`);
+    else if (!connected.has(speaker.participantId)) people.add(speaker.participantId);
+  }
+  return people;
 }
