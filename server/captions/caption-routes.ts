@@ -13,6 +13,7 @@ import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import { CaptionPostLimits } from './caption-limits.ts';
+import { checkDownload } from '../realtime/read-limits.ts';
 import * as store from './caption-store.ts';
 import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, TRANSCRIPT_FORMATS, webVtt } from './transcript.ts';
 
@@ -74,6 +75,7 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
     const access = await resolveMeetingAccess(ctx.db, requirePrincipal(request), meetingId);
     if (!access) throw notFound('Meeting');
     if (access.role === 'display') throw forbidden('The room display cannot download the transcript.');
+    checkDownload(ctx, request);
     const meeting = await meetingStore.findMeeting(ctx.db, meetingId);
     if (!meeting) throw notFound('Meeting');
     const segments = (await store.allSegments(ctx.db, meetingId)).filter((segment) => item === undefined || segment.itemId === item);

@@ -11,6 +11,7 @@ import type { MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
+import { checkSocketRead } from '../realtime/read-limits.ts';
 
 export interface LiveServices {
   rooms: MeetingRooms;
@@ -185,6 +186,7 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       'meeting:sync',
       async ({ meetingId, afterSeq }) => {
         const access = enteredAccess(socket, meetingId);
+        checkSocketRead(ctx, socket, socket.data.principal?.session.id);
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
         return { sync: syncFor(await room.sync(afterSeq), audienceOf(access)) };

@@ -31,6 +31,7 @@ import {
 } from './meeting-views.ts';
 import { CAPTION_ROLES } from '../captions/caption-socket.ts';
 import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
+import { checkDownload } from '../realtime/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError, MeetingFileSchema } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
@@ -242,6 +243,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const { format } = parseInput(v.object({ meetingId: v.string(), format: v.picklist(['csv', 'txt'], 'must be csv or txt') }), request.params, 'The address');
     const found = await access(request);
     if (!isLeading(found.role)) throw forbidden('Only the chair and the secretariat export the chat.');
+    checkDownload(ctx, request);
     const room = await ctx.rooms.get(found.meetingId);
     const meeting = await store.findMeeting(db, found.meetingId);
     if (!room || !meeting) throw notFound('Meeting');

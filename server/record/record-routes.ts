@@ -17,6 +17,7 @@ import { markdownLanguage, RECORD_LANGUAGES, type RecordLanguage } from '../../s
 import type { RecordService } from './record-service.ts';
 import * as store from './record-store.ts';
 import { exportRecord, RECORD_FORMATS, type RecordFormat } from './record-export.ts';
+import { checkDownload } from '../realtime/read-limits.ts';
 
 export const RECORD_MARKDOWN_MAX = 500_000;
 
@@ -143,6 +144,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     const { version, lang } = parseInput(ExportQuery, request.query, 'The address');
     const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
     if (!found) throw notFound('Meeting');
+    checkDownload(ctx, request);
     const meeting = await meetingOf(meetingId);
     let row: store.RecordVersionRow | undefined;
     if (isLeading(found.role)) {
@@ -159,6 +161,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
 
   app.get('/api/meetings/:meetingId/attendance.csv', async (request, reply) => {
     const found = await leadAccess(request);
+    checkDownload(ctx, request);
     const record = await records.build(found.meetingId);
     if (!record) throw notFound('Meeting');
     return csv(reply, `attendance-${found.meetingId}.csv`, attendanceCsv(record));
@@ -166,6 +169,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
 
   app.get('/api/meetings/:meetingId/speaking.csv', async (request, reply) => {
     const found = await leadAccess(request);
+    checkDownload(ctx, request);
     const record = await records.build(found.meetingId);
     if (!record) throw notFound('Meeting');
     return csv(reply, `speaking-${found.meetingId}.csv`, speakingCsv(record));
