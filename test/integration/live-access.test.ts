@@ -96,11 +96,21 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     const notices = recordNotices(coChair.socket);
     expect(coChair.replica.role).toBe('co-chair');
     await coChair.command({ type: 'meeting.changeSettings', alternateRoomAndRemote: true });
+    // A member's private message to the secretariat: the co-chair sees it, a member would not.
+    const member = await live(meetingId, await openJoinLink(server.baseUrl, byRole('member').joinUrl));
+    const privateSeq = await member.command({ type: 'chat.post', to: 'secretariat', text: 'For the secretariat only' });
+    await waitUntil(() => (coChair.replica.state?.seq ?? 0) >= privateSeq, 'the co-chair holds the message');
+    expect(coChair.replica.state!.chat.map((message) => message.text)).toContain('For the secretariat only');
 
     const patched = await secretariat.patch(`/api/meetings/${meetingId}/roster/${byRole('co-chair').id}`, { role: 'member' });
     expect(patched.status).toBe(200);
     await waitUntil(() => coChair.replica.role === 'member' && coChair.replica.status.state === 'live', 'told of the new role');
     expect(notices).toEqual(['access:member']);
+    // Entered again as a member: the copy it holds no longer has the private message.
+    await waitUntil(
+      () => !coChair.replica.state!.chat.some((message) => message.text === 'For the secretariat only'),
+      'a copy for a member',
+    );
 
     const before = chair.replica.state!.settings;
     const refused = await coChair.replica.send({ type: 'meeting.changeSettings', alternateRoomAndRemote: false });
