@@ -4,7 +4,15 @@ import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meet
 import { CommandRejected } from '../../shared/meeting/decide.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
-import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from '../realtime/socket-server.ts';
+import {
+  captionFeedRoom,
+  endSocket,
+  handle,
+  leadRoom,
+  meetingRoom,
+  participantRoom,
+  tellOtherProcesses,
+} from '../realtime/socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
@@ -235,7 +243,11 @@ export const CAPTION_TOKEN_ENDED = 'This caption URL is no longer valid: ask the
 /** Whether a caption-token connection's token still admits it to the meeting. */
 export async function captionFeedValid(ctx: AppContext, socket: MeetingSocket, meetingId: string): Promise<boolean> {
   const token = socket.data.captionToken;
-  return socket.data.captionFeedOf === meetingId && token !== undefined && (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined;
+  return (
+    socket.data.captionFeedOf === meetingId &&
+    token !== undefined &&
+    (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined
+  );
 }
 
 function audienceOf(access: { role: Parameters<typeof isLeading>[0]; participantId: string | null }): Audience {
