@@ -39,6 +39,9 @@ import { isLeading } from '../../shared/meeting/permissions.ts';
 const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
 const EntryParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), entryId: v.pipe(v.string(), v.maxLength(64)) });
 
+/** A request that takes no fields: anything sent is refused (400) and changes nothing. */
+const NO_FIELDS = v.strictObject({});
+
 export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const publicUrl = ctx.config.publicUrl;
@@ -297,6 +300,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   /** A new caption URL for captioning software: the old token stops at once, over HTTP and on open caption sockets. */
   app.post('/api/meetings/:meetingId/caption-token', async (request) => {
     const { meetingId } = await managerAccess(request);
+    parseInput(NO_FIELDS, request.body);
     if (!(await rotateCaptionToken(db, meetingId))) throw notFound('Meeting');
     await ctx.accessChanged(meetingId, [], 'the caption link was replaced');
     return setupView(meetingId);
@@ -305,6 +309,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   /** A new room-display link: the old one stops at once, and displays opened with it are closed. */
   app.post('/api/meetings/:meetingId/display-token', async (request) => {
     const { meetingId } = await managerAccess(request);
+    parseInput(NO_FIELDS, request.body);
     const ended = await store.rotateDisplayToken(db, meetingId);
     if (!ended) throw notFound('Meeting');
     ctx.disconnectSessions(ended, 'the room display link was replaced');
