@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { CAPTION_LIMITS, CaptionPostSchema, CaptionQuerySchema } from '../../shared/captions.ts';
 import { HttpError, notFound, forbidden, parseInput } from '../http/errors.ts';
+import { StorableText } from '../../shared/storable.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
 import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
@@ -57,7 +58,7 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
         const body = request.body as { text?: unknown } | undefined;
         const post = request.headers['content-type']?.startsWith('application/json')
           ? parseInput(CaptionPostSchema, body, 'The caption post')
-          : { text: typeof body?.text === 'string' ? body.text : '', final: undefined, speaker: undefined, lang: undefined };
+          : { text: parseInput(StorableText, typeof body?.text === 'string' ? body.text : '', 'The caption post'), final: undefined, speaker: undefined, lang: undefined };
         const applied = await feeds.get(meetingId).ingest(post.text, {
           final: post.final ?? (query.final === '1' || query.final === 'true'),
           language: post.lang ?? query.lang ?? null,

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { INT4_MAX } from '../../shared/storable.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
@@ -27,9 +28,9 @@ const VersionParams = v.object({
 });
 const EditSchema = v.strictObject({
   markdown: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(RECORD_MARKDOWN_MAX, 'is too long')),
-  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
 });
-const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')) });
 const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
 const ExportParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), format: v.picklist(RECORD_FORMATS) });
 const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
