@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { CAPTION_LIMITS, CaptionPostSchema, CaptionQuerySchema } from '../../shared/captions.ts';
 import { HttpError, notFound, forbidden, parseInput } from '../http/errors.ts';
 import { StorableText } from '../../shared/storable.ts';
+import { download } from '../http/download.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
 import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
@@ -21,7 +22,7 @@ const TranscriptParams = v.object({
   meetingId: v.pipe(v.string(), v.maxLength(64)),
   format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json'),
 });
-const TranscriptQuery = v.object({ item: v.optional(v.pipe(v.string(), v.maxLength(64))) });
+const TranscriptQuery = v.object({ item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))) });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -78,9 +79,12 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
     if (access.role === 'display') throw forbidden('The room display cannot download the transcript.');
     const meeting = await meetingStore.findMeeting(ctx.db, meetingId);
     if (!meeting) throw notFound('Meeting');
+    // `?item=` names one agenda item of this meeting, or the address names nothing.
+    if (item !== undefined && !(await meetingStore.listAgenda(ctx.db, meetingId)).some((agendaItem) => agendaItem.id === item)) {
+      throw notFound('Agenda item');
+    }
     const segments = (await store.allSegments(ctx.db, meetingId)).filter((segment) => item === undefined || segment.itemId === item);
-    const name = `transcript-${meetingId}${item ? `-${item}` : ''}.${format}`;
-    reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+    download(reply, `transcript-${meetingId}${item ? `-${item}` : ''}.${format}`);
     switch (format) {
       case 'txt':
         return reply.type('text/plain; charset=utf-8').send(plainTranscript(meeting.title, DEFAULT_CAPTION_NOTICE, segments));

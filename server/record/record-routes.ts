@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { INT4_MAX } from '../../shared/storable.ts';
+import { download } from '../http/download.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
@@ -200,19 +201,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     // The text's language, and the fixed words' when HTML, DOCX or PDF put an edited text in another.
     const text = markdownLanguage(markdown) ?? written;
     const contentLanguage = format === 'md' || format === 'json' || text === language ? text : `${text}, ${language}`;
-    return reply
-      .header('content-disposition', `attachment; filename="record-${meeting.id}-v${row.version}${suffix}.${format}"`)
+    return download(reply, `record-${meeting.id}-v${row.version}${suffix}.${format}`)
       .header('content-language', contentLanguage)
-      .header('cache-control', 'no-store')
       .type(file.contentType)
       .send(file.body);
   }
 }
 
 function csv(reply: FastifyReply, name: string, body: string) {
-  return reply
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
+  return download(reply, name)
     .type('text/csv; charset=utf-8')
     .send('\uFEFF' + body);
 }
