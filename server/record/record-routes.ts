@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { INT4_MAX } from '../../shared/storable.ts';
+import { MARKDOWN_NESTING_MAX, markdownNesting } from '../../shared/record/markdown-nesting.ts';
 import { download } from '../http/download.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
@@ -111,6 +112,11 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
   app.post('/api/meetings/:meetingId/record/versions', async (request, reply) => {
     const found = await leadAccess(request);
     const { markdown, basedOn } = parseInput(EditSchema, request.body, 'The edit');
+    if (markdownNesting(markdown) > MARKDOWN_NESTING_MAX) {
+      throw new HttpError(400, `The edit nests quotes and lists too deeply: at most ${MARKDOWN_NESTING_MAX} levels.`, [
+        { where: 'markdown', message: `must nest quotes and lists at most ${MARKDOWN_NESTING_MAX} levels deep` },
+      ]);
+    }
     await editable(found.meetingId);
     if (!(await store.findVersion(db, found.meetingId, basedOn))) throw new HttpError(400, `There is no version ${basedOn} to edit.`);
     const row = await store.addVersion(db, found.meetingId, { source: 'edited', markdown, basedOn, createdBy: found.name });

@@ -99,4 +99,21 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
       expect(Object.keys(JSON.parse(answer.body) as object).filter((key) => key !== 'problems'), path).toEqual(['error']);
     }
   });
+
+  it('refuses a record version nested more than 20 levels deep, and keeps exporting the versions there are', async () => {
+    const base = `/api/meetings/${meeting.meetingId}/record`;
+    const generated = (await secretariat.post(`${base}/generate`, {})).body.version as number;
+    const before = (await secretariat.get(base)).body;
+    for (const markdown of [`# Record\n\n${'> '.repeat(10_000)}deep`, `# Record\n\n${'- '.repeat(21)}deep`, `# Record\n\n${'>'.repeat(21)} deep`]) {
+      const answer = await secretariat.post(`${base}/versions`, { markdown, basedOn: generated });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatch(/too deeply: at most 20 levels/);
+    }
+    expect((await secretariat.get(base)).body).toEqual(before);
+    const nested = await secretariat.post(`${base}/versions`, { markdown: `# Record\n\n${'> '.repeat(20)}deep enough`, basedOn: generated });
+    expect(nested.status).toBe(201);
+    for (const format of ['md', 'html', 'docx', 'pdf', 'json']) {
+      expect((await secretariat.get(`/api/meetings/${meeting.meetingId}/record.${format}?version=${nested.body.version}`)).status, format).toBe(200);
+    }
+  });
 });
