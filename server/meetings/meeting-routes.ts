@@ -15,6 +15,7 @@ import {
 import { parseAgendaText } from '../../shared/agenda-text.ts';
 import { zonedLocalToInstant } from '../../shared/zoned-time.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
+import { download } from '../http/download.ts';
 import { requirePrincipal, requireStaff } from '../http/request-auth.ts';
 import { canManageMeeting, resolveMeetingAccess, type MeetingAccess } from './meeting-access.ts';
 import { parseRosterCsv, rosterProblemsAsInput } from './roster-csv.ts';
@@ -215,10 +216,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.get('/api/meetings/:meetingId/links.csv', async (request, reply) => {
     const { meetingId } = await managerAccess(request);
     const roster = await store.listRoster(db, meetingId);
-    return reply
+    return download(reply, `join-links-${meetingId}.csv`)
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="join-links-${meetingId}.csv"`)
-      .header('cache-control', 'no-store')
       .send('\uFEFF' + joinLinksCsv(roster, publicUrl));
   });
 
@@ -251,7 +250,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const meeting = await store.findMeeting(db, found.meetingId);
     if (!room || !meeting) throw notFound('Meeting');
     const { chat } = await room.current();
-    reply.header('content-disposition', `attachment; filename="chat-${found.meetingId}.${format}"`).header('cache-control', 'no-store');
+    download(reply, `chat-${found.meetingId}.${format}`);
     return format === 'csv'
       ? reply.type('text/csv; charset=utf-8').send('\uFEFF' + chatCsv(chat))
       : reply.type('text/plain; charset=utf-8').send(chatText(meeting.title, chat));
@@ -262,10 +261,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const { meetingId } = await managerAccess(request);
     const file = await exportMeeting(db, meetingId);
     if (!file) throw notFound('Meeting');
-    return reply
-      .header('content-disposition', `attachment; filename="meeting-${meetingId}.json"`)
-      .header('cache-control', 'no-store')
-      .send(file);
+    return download(reply, `meeting-${meetingId}.json`).send(file);
   });
 
   app.post('/api/meetings/import', { bodyLimit: 64 * 1024 * 1024 }, async (request, reply) => {

@@ -4,6 +4,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { INT4_MAX } from '../../shared/storable.ts';
+import { MARKDOWN_NESTING_MAX, markdownNesting } from '../../shared/record/markdown-nesting.ts';
+import { download } from '../http/download.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
@@ -28,9 +31,9 @@ const VersionParams = v.object({
 });
 const EditSchema = v.strictObject({
   markdown: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(RECORD_MARKDOWN_MAX, 'is too long')),
-  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
 });
-const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')) });
 const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
 const ExportParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), format: v.picklist(RECORD_FORMATS) });
 const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
@@ -110,6 +113,11 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
   app.post('/api/meetings/:meetingId/record/versions', async (request, reply) => {
     const found = await leadAccess(request);
     const { markdown, basedOn } = parseInput(EditSchema, request.body, 'The edit');
+    if (markdownNesting(markdown) > MARKDOWN_NESTING_MAX) {
+      throw new HttpError(400, `The edit nests quotes and lists too deeply: at most ${MARKDOWN_NESTING_MAX} levels.`, [
+        { where: 'markdown', message: `must nest quotes and lists at most ${MARKDOWN_NESTING_MAX} levels deep` },
+      ]);
+    }
     await editable(found.meetingId);
     if (!(await store.findVersion(db, found.meetingId, basedOn))) throw new HttpError(400, `There is no version ${basedOn} to edit.`);
     const row = await store.addVersion(db, found.meetingId, { source: 'edited', markdown, basedOn, createdBy: found.name });
@@ -203,19 +211,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     // The text's language, and the fixed words' when HTML, DOCX or PDF put an edited text in another.
     const text = markdownLanguage(markdown) ?? written;
     const contentLanguage = format === 'md' || format === 'json' || text === language ? text : `${text}, ${language}`;
-    return reply
-      .header('content-disposition', `attachment; filename="record-${meeting.id}-v${row.version}${suffix}.${format}"`)
+    return download(reply, `record-${meeting.id}-v${row.version}${suffix}.${format}`)
       .header('content-language', contentLanguage)
-      .header('cache-control', 'no-store')
       .type(file.contentType)
       .send(file.body);
   }
 }
 
 function csv(reply: FastifyReply, name: string, body: string) {
-  return reply
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
+  return download(reply, name)
     .type('text/csv; charset=utf-8')
     .send('\uFEFF' + body);
 }
