@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -67,6 +67,16 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // An address the router cannot read (bad percent-encoding): the API's own error, not the framework's.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({ error: 'The address is not valid: it holds characters that are not allowed.' });
+    },
+    // A request that is not valid HTTP (control characters in its first line or headers).
+    clientErrorHandler: (error, socket) => {
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+      const body = JSON.stringify({ error: 'The request is not valid HTTP.' });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   });
 
   let io: MeetingServer | undefined;

@@ -3,6 +3,7 @@
  * text that arrives from captioning software (backspaces delete, newlines end a line).
  */
 import * as v from 'valibot';
+import { INT4_MAX, StorableText } from './storable.ts';
 
 /** A finished caption line, attributed, as stored and exported. */
 export interface CaptionSegment {
@@ -37,9 +38,9 @@ export const CAPTION_LIMITS = {
   history: 200,
 } as const;
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const LineText = v.pipe(v.string(), v.maxLength(CAPTION_LIMITS.lineChars, `must be at most ${CAPTION_LIMITS.lineChars} characters`));
-const Language = v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-US'));
+const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
+const LineText = v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.lineChars, `must be at most ${CAPTION_LIMITS.lineChars} characters`));
+const Language = v.pipe(StorableText, v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-US'));
 
 /** The captioner's console sends the whole current line as it stands (so corrections are simple). */
 export const CaptionTypingSchema = v.strictObject({
@@ -47,44 +48,44 @@ export const CaptionTypingSchema = v.strictObject({
   text: LineText,
   final: v.boolean(),
   /** The console's id for a finished line: sent again after a lost answer, it is stored once. */
-  lineId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  lineId: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
 });
 /** The captioner marks who speaks now (until the floor changes); null returns to the floor. */
 export const CaptionSpeakerSchema = v.strictObject({
   meetingId: Id,
   speakerId: v.nullable(Id),
-  speakerName: v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  speakerName: v.nullable(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),
 });
 export const CaptionHistorySchema = v.strictObject({
   meetingId: Id,
   /** Segments before this seq; omitted for the latest. */
-  beforeSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  beforeSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is beyond any seq'))),
 });
 /** The JSON form of the ingestion API: text appended to the current line (with backspaces), ended when final. */
 export const CaptionPostSchema = v.strictObject({
-  text: v.pipe(v.string(), v.maxLength(CAPTION_LIMITS.postBytes)),
+  text: v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.postBytes)),
   final: v.optional(v.boolean(), false),
-  speaker: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  speaker: v.optional(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),
   lang: v.optional(Language),
 });
 /** Captioning software connecting a socket (no session): the meeting and its caption token, in socket.io's `auth`. */
 export const CaptionStreamAuthSchema = v.object({
   meetingId: Id,
-  captionToken: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/)),
+  captionToken: v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{20,100}$/)),
 });
 /** The socket stream: like a post to the ingestion URL, in order over one connection. */
 export const CaptionStreamSchema = v.strictObject({
   meetingId: Id,
-  text: v.pipe(v.string(), v.maxLength(CAPTION_LIMITS.postBytes)),
+  text: v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.postBytes)),
   final: v.optional(v.boolean(), false),
-  speaker: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  speaker: v.optional(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),
   lang: v.optional(Language),
 });
 export const CaptionQuerySchema = v.object({
-  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a caption token')),
-  seq: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/, 'must be a whole number'), v.transform(Number))),
+  token: v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a caption token')),
+  seq: v.optional(v.pipe(StorableText, v.regex(/^\d{1,12}$/, 'must be a whole number'), v.transform(Number), v.maxValue(INT4_MAX, 'is beyond any seq'))),
   lang: v.optional(Language),
-  speaker: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  speaker: v.optional(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),
   final: v.optional(v.picklist(['0', '1', 'true', 'false'])),
 });
 

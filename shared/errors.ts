@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'conflict',
   'needs-confirmation',
   'rate-limited',
+  'too-many-connections',
   'unavailable',
   'internal',
 ] as const;

@@ -4,6 +4,7 @@
  * payload with these schemas; the client is typed from the same maps.
  */
 import * as v from 'valibot';
+import { INT4_MAX, StorableText } from './storable.ts';
 import type { Location, MeetingAccessRole } from './domain.ts';
 import { CommandSchema } from './meeting/commands.ts';
 import type { MeetingEvent, MeetingState } from './meeting/types.ts';
@@ -25,9 +26,9 @@ export type AckFailure = { ok: false; code: ErrorCode; error: string };
 export type AckResult<T extends object = object> = ({ ok: true } & T) | AckFailure;
 export type Ack<T extends object = object> = (result: AckResult<T>) => void;
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
 
-const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX, 'is beyond any seq'));
 
 /** Enter a meeting's live channel; `afterSeq` is the last event the client holds (0: none). */
 export const EnterMeetingSchema = v.strictObject({ meetingId: Id, afterSeq: v.optional(Seq, 0) });
@@ -39,7 +40,7 @@ export type SyncMeeting = v.InferInput<typeof SyncMeetingSchema>;
 /** A command with the client's own id for it: a retry with the same id is applied once (rule L4). */
 export const MeetingCommandSchema = v.strictObject({
   meetingId: Id,
-  commandId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+  commandId: v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
   command: CommandSchema,
 });
 export type MeetingCommand = v.InferInput<typeof MeetingCommandSchema>;

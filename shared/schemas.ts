@@ -3,6 +3,7 @@
  * and the client (to type its requests and check forms before sending).
  */
 import * as v from 'valibot';
+import { isLocalDateTimeText, StorableText } from './storable.ts';
 import {
   LOCATIONS,
   MEETING_ROLES,
@@ -15,27 +16,27 @@ import { LIMITS } from './limits.ts';
 export { LIMITS };
 
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`)), '');
+const text = (max: number) => v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const optionalText = (max: number) => v.optional(v.pipe(StorableText, v.trim(), v.maxLength(max, `must be at most ${max} characters`)), '');
 
 export const EmailSchema = v.pipe(
-  v.string(),
+  StorableText,
   v.trim(),
   v.toLowerCase(),
   v.maxLength(LIMITS.email),
   v.email('must be an email address'),
 );
 export const PasswordSchema = v.pipe(
-  v.string(),
+  StorableText,
   v.minLength(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`),
   v.maxLength(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`),
 );
 /** An opaque link token: base64url, as issued by the server. */
-export const TokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link'));
+export const TokenSchema = v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link'));
 
 export const LoginSchema = v.strictObject({
-  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.email)),
-  password: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.passwordMax)),
+  email: v.pipe(StorableText, v.trim(), v.toLowerCase(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.email)),
+  password: v.pipe(StorableText, v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.passwordMax)),
 });
 export type LoginInput = v.InferInput<typeof LoginSchema>;
 
@@ -55,14 +56,17 @@ export const NewAccountSchema = v.strictObject({
 });
 export type NewAccountInput = v.InferInput<typeof NewAccountSchema>;
 
+const LOCAL_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 /** A wall-clock date-time without offset, as an <input type="datetime-local"> gives it. */
 const LocalDateTimeSchema = v.pipe(
-  v.string(),
+  StorableText,
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'must be a date and time like 2017-04-11T22:00'),
+  // Only once the shape is right: then 2030-02-31 is told apart from a typing slip.
+  v.check((text) => !LOCAL_SHAPE.test(text) || isLocalDateTimeText(text), 'must be a day and time on the calendar, like 2017-04-11T22:00'),
 );
 /** An IANA time zone name that this runtime knows. */
 export const TimeZoneSchema = v.pipe(
-  v.string(),
+  StorableText,
   v.maxLength(64),
   v.check((zone) => isKnownTimeZone(zone), 'must be a time zone such as UTC or Europe/Zurich'),
 );
@@ -89,14 +93,14 @@ export type RosterEntryInput = v.InferInput<typeof RosterEntrySchema>;
 export const RosterEntryPatchSchema = v.partial(RosterEntrySchema);
 
 export const RosterCsvSchema = v.strictObject({
-  csv: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.rosterCsv, 'is too large')),
+  csv: v.pipe(StorableText, v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.rosterCsv, 'is too large')),
 });
 export const AgendaTextSchema = v.strictObject({
-  text: v.pipe(v.string(), v.maxLength(LIMITS.agendaText, `must be at most ${LIMITS.agendaText} characters`)),
+  text: v.pipe(StorableText, v.maxLength(LIMITS.agendaText, `must be at most ${LIMITS.agendaText} characters`)),
 });
 /** A short code as printed: 6 letters and digits, typed in any case, spaces ignored. */
 const ShortCodeSchema = v.pipe(
-  v.string(),
+  StorableText,
   v.transform((code) => code.replace(/[\s-]/g, '').toUpperCase()),
   v.regex(/^[A-Z0-9]{6}$/, 'must be the 6 letters and digits shown'),
 );

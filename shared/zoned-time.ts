@@ -1,4 +1,5 @@
 /** Wall-clock times in a named time zone, with Intl only (no time-zone library). */
+import { isLocalDateTimeText } from './storable.ts';
 
 /** Offset of `zone` from UTC at `instantMs`, in milliseconds (Geneva in summer: +7 200 000). */
 export function zoneOffsetMs(instantMs: number, zone: string): number {
@@ -23,7 +24,7 @@ export function zoneOffsetMs(instantMs: number, zone: string): number {
  */
 export function zonedLocalToInstant(local: string, zone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!match) throw new RangeError(`not a local date-time: ${local}`);
+  if (!match || !isLocalDateTimeText(local)) throw new RangeError(`not a local date-time: ${local}`);
   const [, y, mo, d, h, mi, s] = match;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   const guess = wall - zoneOffsetMs(wall, zone);

@@ -356,6 +356,10 @@ const ar: Catalog = {
     qrCode: 'رمز الاستجابة السريعة لرابط القاعة',
     joinOnPhone: 'انضم من هاتفك',
     scanOrType: 'امسح الرمز أو اكتب',
+    zoom: 'حجم العرض',
+    zoomOut: 'أصغر',
+    zoomIn: 'أكبر',
+    zoomReset: 'الحجم الأصلي',
   },
   consensus: {
     heading: 'الدعوة إلى توافق الآراء',

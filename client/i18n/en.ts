@@ -338,6 +338,10 @@ export const en = {
     qrCode: 'QR code of the room link',
     joinOnPhone: 'Join on your phone',
     scanOrType: 'Scan the code or type',
+    zoom: 'Display size',
+    zoomOut: 'Smaller',
+    zoomIn: 'Larger',
+    zoomReset: 'Reset size',
   },
   consensus: {
     heading: 'Consensus call',

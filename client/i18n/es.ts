@@ -332,6 +332,10 @@ const es: Catalog = {
     qrCode: 'Código QR del enlace de la sala',
     joinOnPhone: 'Únase desde su teléfono',
     scanOrType: 'Escanee el código o escriba',
+    zoom: 'Tamaño de la pantalla',
+    zoomOut: 'Más pequeño',
+    zoomIn: 'Más grande',
+    zoomReset: 'Tamaño original',
   },
   consensus: {
     heading: 'Verificación del consenso',

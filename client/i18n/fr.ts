@@ -337,6 +337,10 @@ const fr: Catalog = {
     qrCode: 'Code QR du lien de la salle',
     joinOnPhone: 'Rejoindre sur votre téléphone',
     scanOrType: 'Scannez le code ou saisissez',
+    zoom: 'Taille de l’affichage',
+    zoomOut: 'Plus petit',
+    zoomIn: 'Plus grand',
+    zoomReset: 'Taille d’origine',
   },
   consensus: {
     heading: 'Recherche du consensus',

@@ -347,6 +347,10 @@ const ru: Catalog = {
     qrCode: 'QR-код ссылки зала',
     joinOnPhone: 'Подключитесь с телефона',
     scanOrType: 'Отсканируйте код или введите',
+    zoom: 'Размер изображения',
+    zoomOut: 'Мельче',
+    zoomIn: 'Крупнее',
+    zoomReset: 'Исходный размер',
   },
   consensus: {
     heading: 'Проверка наличия консенсуса',

@@ -323,6 +323,10 @@ const zh: Catalog = {
     qrCode: '会场链接二维码',
     joinOnPhone: '用手机加入',
     scanOrType: '扫描二维码或输入',
+    zoom: '显示大小',
+    zoomOut: '缩小',
+    zoomIn: '放大',
+    zoomReset: '恢复原大小',
   },
   consensus: {
     heading: '征求协商一致意见',

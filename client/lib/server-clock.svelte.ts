@@ -16,6 +16,8 @@ const PINGS_AT_CONNECT = 5;
 const PINGS_LATER = 3;
 const PING_SPACING_MS = 120;
 const REMEASURE_EVERY_MS = 3 * 60_000;
+/** Round trips while the page is still loading are slow: a second series once it has settled. */
+const SETTLED_AFTER_MS = 10_000;
 const PING_TIMEOUT_MS = 3_000;
 /** The marks are cleared now and then, so that a page open all day holds no more than these. */
 const MARKS_KEPT = 600;
@@ -40,6 +42,7 @@ export class ServerClock {
   );
   #socket: MeetingSocketClient | undefined;
   #remeasure: ReturnType<typeof setInterval> | undefined;
+  #settled: ReturnType<typeof setTimeout> | undefined;
   #measuring = false;
   #marks = 0;
 
@@ -56,6 +59,7 @@ export class ServerClock {
   stop(): void {
     this.#scheduler.stop();
     clearInterval(this.#remeasure);
+    clearTimeout(this.#settled);
     this.#socket?.off('connect', this.#onConnect);
     this.#socket = undefined;
   }
@@ -65,7 +69,11 @@ export class ServerClock {
     return Date.now() + this.#estimator.offsetMs;
   }
 
-  readonly #onConnect = () => void this.#measure(PINGS_AT_CONNECT);
+  readonly #onConnect = () => {
+    void this.#measure(PINGS_AT_CONNECT);
+    clearTimeout(this.#settled);
+    this.#settled = setTimeout(() => void this.#measure(PINGS_AT_CONNECT), SETTLED_AFTER_MS);
+  };
 
   async #measure(pings: number): Promise<void> {
     const socket = this.#socket;

@@ -16,6 +16,7 @@ const RULES: Rule[] = [
   [/^is not a valid link$/, () => staff.t('problems.link')],
   [/^must be secretariat or chair$/, () => staff.t('problems.staffRole')],
   [/^must be a date and time like 2017-04-11T22:00$/, () => staff.t('problems.dateTime')],
+  [/^must be a day and time on the calendar, like 2017-04-11T22:00$/, () => staff.t('problems.dateTime')],
   [/^must be a time zone such as UTC or Europe\/Zurich$/, () => staff.t('problems.timeZone')],
   [/^must be whole minutes$/, () => staff.t('problems.wholeMinutes')],
   [/^must be at least 1 minute$/, () => staff.t('problems.atLeastOneMinute')],

@@ -8,11 +8,14 @@ import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
 import { CAPTION_LIMITS, CaptionPostSchema, CaptionQuerySchema } from '../../shared/captions.ts';
 import { HttpError, notFound, forbidden, parseInput } from '../http/errors.ts';
+import { StorableText } from '../../shared/storable.ts';
+import { download } from '../http/download.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
 import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import { CaptionPostLimits } from './caption-limits.ts';
+import { checkDownload } from '../realtime/read-limits.ts';
 import * as store from './caption-store.ts';
 import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, TRANSCRIPT_FORMATS, webVtt } from './transcript.ts';
 
@@ -21,7 +24,7 @@ const TranscriptParams = v.object({
   meetingId: v.pipe(v.string(), v.maxLength(64)),
   format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json'),
 });
-const TranscriptQuery = v.object({ item: v.optional(v.pipe(v.string(), v.maxLength(64))) });
+const TranscriptQuery = v.object({ item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))) });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -57,7 +60,7 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
       const body = request.body as { text?: unknown } | undefined;
       const post = request.headers['content-type']?.startsWith('application/json')
         ? parseInput(CaptionPostSchema, body, 'The caption post')
-        : { text: typeof body?.text === 'string' ? body.text : '', final: undefined, speaker: undefined, lang: undefined };
+        : { text: parseInput(StorableText, typeof body?.text === 'string' ? body.text : '', 'The caption post'), final: undefined, speaker: undefined, lang: undefined };
       const applied = await feeds.get(meetingId).ingest(post.text, {
         final: post.final ?? (query.final === '1' || query.final === 'true'),
         language: post.lang ?? query.lang ?? null,
@@ -74,11 +77,15 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
     const access = await resolveMeetingAccess(ctx.db, requirePrincipal(request), meetingId);
     if (!access) throw notFound('Meeting');
     if (access.role === 'display') throw forbidden('The room display cannot download the transcript.');
+    checkDownload(ctx, request);
     const meeting = await meetingStore.findMeeting(ctx.db, meetingId);
     if (!meeting) throw notFound('Meeting');
+    // `?item=` names one agenda item of this meeting, or the address names nothing.
+    if (item !== undefined && !(await meetingStore.listAgenda(ctx.db, meetingId)).some((agendaItem) => agendaItem.id === item)) {
+      throw notFound('Agenda item');
+    }
     const segments = (await store.allSegments(ctx.db, meetingId)).filter((segment) => item === undefined || segment.itemId === item);
-    const name = `transcript-${meetingId}${item ? `-${item}` : ''}.${format}`;
-    reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+    download(reply, `transcript-${meetingId}${item ? `-${item}` : ''}.${format}`);
     switch (format) {
       case 'txt':
         return reply.type('text/plain; charset=utf-8').send(plainTranscript(meeting.title, DEFAULT_CAPTION_NOTICE, segments));

@@ -8,6 +8,7 @@ import type { CaptionFeeds } from './caption-feed.ts';
 import { CAPTION_TOKEN_ENDED, captionFeedValid, type LiveAccess } from '../live/live-socket.ts';
 import * as store from './caption-store.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
+import { checkSocketRead } from '../realtime/read-limits.ts';
 
 /** Who may write captions: the captioner, and the secretariat standing in. */
 export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secretariat'];
@@ -75,6 +76,7 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       'captions:history',
       async ({ meetingId, beforeSeq }) => {
         if (!socket.data.meetings.has(meetingId)) throw new CommandRejected('forbidden', 'Enter the meeting first.');
+        checkSocketRead(ctx, socket, socket.data.principal?.session.id);
         const limit = beforeSeq === undefined ? CAPTION_LIMITS.recent : CAPTION_LIMITS.history;
         const segments = await store.segmentsBefore(ctx.db, meetingId, limit, beforeSeq);
         return { segments, draft: beforeSeq === undefined ? feeds.get(meetingId).draft() : null };

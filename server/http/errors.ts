@@ -1,6 +1,7 @@
 /** Errors that reach the client as a clear answer, and input validation for routes. */
 import * as v from 'valibot';
 import { describeIssues, type InputProblem } from '../../shared/schemas.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/storable.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -24,6 +25,11 @@ export function parseInput<TSchema extends v.GenericSchema>(
   input: unknown,
   what = 'The request',
 ): v.InferOutput<TSchema> {
+  // Text the database cannot store is refused wherever it is, before anything reads it.
+  const unstorable = findUnstorableText(input);
+  if (unstorable !== undefined) {
+    throw new HttpError(400, `${what} is not valid: ${unstorable} ${UNSTORABLE_TEXT_MESSAGE}.`, [{ where: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]);
+  }
   // An absent body is an empty one; a body of `null` is not an object and is refused.
   const result = v.safeParse(schema, input === undefined ? {} : input);
   if (result.success) return result.output;

@@ -4,13 +4,22 @@ import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meet
 import { CommandRejected } from '../../shared/errors.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
-import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from '../realtime/socket-server.ts';
+import {
+  captionFeedRoom,
+  endSocket,
+  handle,
+  leadRoom,
+  meetingRoom,
+  participantRoom,
+  tellOtherProcesses,
+} from '../realtime/socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
+import { checkSocketRead } from '../realtime/read-limits.ts';
 
 export interface LiveServices {
   rooms: MeetingRooms;
@@ -185,6 +194,7 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       'meeting:sync',
       async ({ meetingId, afterSeq }) => {
         const access = enteredAccess(socket, meetingId);
+        checkSocketRead(ctx, socket, socket.data.principal?.session.id);
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
         return { sync: syncFor(await room.sync(afterSeq), audienceOf(access)) };
@@ -233,7 +243,11 @@ export const CAPTION_TOKEN_ENDED = 'This caption URL is no longer valid: ask the
 /** Whether a caption-token connection's token still admits it to the meeting. */
 export async function captionFeedValid(ctx: AppContext, socket: MeetingSocket, meetingId: string): Promise<boolean> {
   const token = socket.data.captionToken;
-  return socket.data.captionFeedOf === meetingId && token !== undefined && (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined;
+  return (
+    socket.data.captionFeedOf === meetingId &&
+    token !== undefined &&
+    (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined
+  );
 }
 
 function audienceOf(access: { role: Parameters<typeof isLeading>[0]; participantId: string | null }): Audience {

@@ -15,6 +15,7 @@ import {
 import { parseAgendaText } from '../../shared/agenda-text.ts';
 import { zonedLocalToInstant } from '../../shared/zoned-time.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
+import { download } from '../http/download.ts';
 import { requirePrincipal, requireStaff } from '../http/request-auth.ts';
 import { canManageMeeting, resolveMeetingAccess, type MeetingAccess } from './meeting-access.ts';
 import { parseRosterCsv, rosterProblemsAsInput } from './roster-csv.ts';
@@ -31,12 +32,16 @@ import {
 } from './meeting-views.ts';
 import { CAPTION_ROLES } from '../captions/caption-socket.ts';
 import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
+import { checkDownload } from '../realtime/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError, MeetingFileSchema } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 
 const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
 const EntryParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), entryId: v.pipe(v.string(), v.maxLength(64)) });
+
+/** A request that takes no fields: anything sent is refused (400) and changes nothing. */
+const NO_FIELDS = v.strictObject({});
 
 export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
@@ -211,10 +216,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.get('/api/meetings/:meetingId/links.csv', async (request, reply) => {
     const { meetingId } = await managerAccess(request);
     const roster = await store.listRoster(db, meetingId);
-    return reply
+    return download(reply, `join-links-${meetingId}.csv`)
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="join-links-${meetingId}.csv"`)
-      .header('cache-control', 'no-store')
       .send('\uFEFF' + joinLinksCsv(roster, publicUrl));
   });
 
@@ -242,11 +245,12 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const { format } = parseInput(v.object({ meetingId: v.string(), format: v.picklist(['csv', 'txt'], 'must be csv or txt') }), request.params, 'The address');
     const found = await access(request);
     if (!isLeading(found.role)) throw forbidden('Only the chair and the secretariat export the chat.');
+    checkDownload(ctx, request);
     const room = await ctx.rooms.get(found.meetingId);
     const meeting = await store.findMeeting(db, found.meetingId);
     if (!room || !meeting) throw notFound('Meeting');
     const { chat } = await room.current();
-    reply.header('content-disposition', `attachment; filename="chat-${found.meetingId}.${format}"`).header('cache-control', 'no-store');
+    download(reply, `chat-${found.meetingId}.${format}`);
     return format === 'csv'
       ? reply.type('text/csv; charset=utf-8').send('\uFEFF' + chatCsv(chat))
       : reply.type('text/plain; charset=utf-8').send(chatText(meeting.title, chat));
@@ -257,10 +261,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const { meetingId } = await managerAccess(request);
     const file = await exportMeeting(db, meetingId);
     if (!file) throw notFound('Meeting');
-    return reply
-      .header('content-disposition', `attachment; filename="meeting-${meetingId}.json"`)
-      .header('cache-control', 'no-store')
-      .send(file);
+    return download(reply, `meeting-${meetingId}.json`).send(file);
   });
 
   app.post('/api/meetings/import', { bodyLimit: 64 * 1024 * 1024 }, async (request, reply) => {
@@ -295,6 +296,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   /** A new caption URL for captioning software: the old token stops at once, over HTTP and on open caption sockets. */
   app.post('/api/meetings/:meetingId/caption-token', async (request) => {
     const { meetingId } = await managerAccess(request);
+    parseInput(NO_FIELDS, request.body);
     if (!(await rotateCaptionToken(db, meetingId))) throw notFound('Meeting');
     await ctx.accessChanged(meetingId, [], 'the caption link was replaced');
     return setupView(meetingId);
@@ -303,6 +305,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   /** A new room-display link: the old one stops at once, and displays opened with it are closed. */
   app.post('/api/meetings/:meetingId/display-token', async (request) => {
     const { meetingId } = await managerAccess(request);
+    parseInput(NO_FIELDS, request.body);
     const ended = await store.rotateDisplayToken(db, meetingId);
     if (!ended) throw notFound('Meeting');
     ctx.disconnectSessions(ended, 'the room display link was replaced');

@@ -5,6 +5,7 @@
  * instance issues its own.
  */
 import * as v from 'valibot';
+import { INT4_MAX } from '../../shared/storable.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { agendaItems, attendance, captionSegments, meetingEvents, meetings, recordVersions, rosterEntries, sessions, users } from '../db/schema.ts';
@@ -15,7 +16,9 @@ export const MEETING_FILE_FORMAT = 'equalfloor-meeting';
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
-const Millis = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000));
+/** A PostgreSQL `integer`. */
+const Int4 = v.pipe(v.number(), v.integer(), v.minValue(-INT4_MAX), v.maxValue(INT4_MAX));
 
 /** The file's shape, checked on import like any other input. */
 export const MeetingFileSchema = v.object({
@@ -30,7 +33,7 @@ export const MeetingFileSchema = v.object({
     plannedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
   }),
   agenda: v.pipe(
-    v.array(v.object({ id: Id, position: v.number(), number: Text(20), depth: v.picklist([0, 1]), title: Text(300), minutes: v.nullable(v.number()) })),
+    v.array(v.object({ id: Id, position: Int4, number: Text(20), depth: v.picklist([0, 1]), title: Text(300), minutes: v.nullable(Int4) })),
     v.maxLength(500),
   ),
   roster: v.pipe(
@@ -50,7 +53,7 @@ export const MeetingFileSchema = v.object({
   events: v.pipe(
     v.array(
       v.object({
-        seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX)),
         type: Text(64),
         at: Millis,
         actorParticipantId: v.nullable(Text(64)),
@@ -62,7 +65,7 @@ export const MeetingFileSchema = v.object({
   ),
   captions: v.array(
     v.object({
-      seq: v.number(),
+      seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX)),
       startedAt: Millis,
       endedAt: Millis,
       offsetMs: Millis,

@@ -24,6 +24,7 @@ import { describeIssues } from '../../shared/schemas.ts';
 import { CaptionStreamAuthSchema } from '../../shared/captions.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 import { CaptionPostLimits } from '../captions/caption-limits.ts';
+import { READ_LIMITS } from './read-limits.ts';
 
 export interface SocketData {
   /** The signed-in person; undefined for captioning software connected with a caption token. */
@@ -90,6 +91,16 @@ export function createSocketServer(
       socket.data.meetings = new Map();
       const principal = await principalFromCookieHeader(ctx.sessions, socket.handshake.headers.cookie);
       if (principal) {
+        // A personal link (a session bound to one meeting) may be open in a few places at once, no more.
+        const open = io.of('/').adapter.rooms.get(sessionRoom(principal.session.id))?.size ?? 0;
+        if (principal.session.meetingId !== null && open >= READ_LIMITS.socketsPerLinkSession) {
+          return next(
+            refuse(
+              'too-many-connections',
+              `This link is open in ${READ_LIMITS.socketsPerLinkSession} places already. Close the meeting in another tab or device, then try again.`,
+            ),
+          );
+        }
         socket.data.principal = principal;
         await socket.join(sessionRoom(principal.session.id));
         return next();

@@ -4,6 +4,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { INT4_MAX } from '../../shared/storable.ts';
+import { MARKDOWN_NESTING_MAX, markdownNesting } from '../../shared/record/markdown-nesting.ts';
+import { download } from '../http/download.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
 import { requirePrincipal } from '../http/request-auth.ts';
@@ -17,6 +20,7 @@ import { markdownLanguage, RECORD_LANGUAGES, type RecordLanguage } from '../../s
 import type { RecordService } from './record-service.ts';
 import * as store from './record-store.ts';
 import { exportRecord, RECORD_FORMATS, type RecordFormat } from './record-export.ts';
+import { checkDownload } from '../realtime/read-limits.ts';
 
 export const RECORD_MARKDOWN_MAX = 500_000;
 
@@ -27,9 +31,9 @@ const VersionParams = v.object({
 });
 const EditSchema = v.strictObject({
   markdown: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(RECORD_MARKDOWN_MAX, 'is too long')),
-  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
 });
-const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')) });
 const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
 const ExportParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), format: v.picklist(RECORD_FORMATS) });
 const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
@@ -109,6 +113,11 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
   app.post('/api/meetings/:meetingId/record/versions', async (request, reply) => {
     const found = await leadAccess(request);
     const { markdown, basedOn } = parseInput(EditSchema, request.body, 'The edit');
+    if (markdownNesting(markdown) > MARKDOWN_NESTING_MAX) {
+      throw new HttpError(400, `The edit nests quotes and lists too deeply: at most ${MARKDOWN_NESTING_MAX} levels.`, [
+        { where: 'markdown', message: `must nest quotes and lists at most ${MARKDOWN_NESTING_MAX} levels deep` },
+      ]);
+    }
     await editable(found.meetingId);
     if (!(await store.findVersion(db, found.meetingId, basedOn))) throw new HttpError(400, `There is no version ${basedOn} to edit.`);
     const row = await store.addVersion(db, found.meetingId, { source: 'edited', markdown, basedOn, createdBy: found.name });
@@ -143,6 +152,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     const { version, lang } = parseInput(ExportQuery, request.query, 'The address');
     const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
     if (!found) throw notFound('Meeting');
+    checkDownload(ctx, request);
     const meeting = await meetingOf(meetingId);
     let row: store.RecordVersionRow | undefined;
     if (isLeading(found.role)) {
@@ -159,6 +169,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
 
   app.get('/api/meetings/:meetingId/attendance.csv', async (request, reply) => {
     const found = await leadAccess(request);
+    checkDownload(ctx, request);
     const record = await records.build(found.meetingId);
     if (!record) throw notFound('Meeting');
     return csv(reply, `attendance-${found.meetingId}.csv`, attendanceCsv(record));
@@ -166,6 +177,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
 
   app.get('/api/meetings/:meetingId/speaking.csv', async (request, reply) => {
     const found = await leadAccess(request);
+    checkDownload(ctx, request);
     const record = await records.build(found.meetingId);
     if (!record) throw notFound('Meeting');
     return csv(reply, `speaking-${found.meetingId}.csv`, speakingCsv(record));
@@ -199,19 +211,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     // The text's language, and the fixed words' when HTML, DOCX or PDF put an edited text in another.
     const text = markdownLanguage(markdown) ?? written;
     const contentLanguage = format === 'md' || format === 'json' || text === language ? text : `${text}, ${language}`;
-    return reply
-      .header('content-disposition', `attachment; filename="record-${meeting.id}-v${row.version}${suffix}.${format}"`)
+    return download(reply, `record-${meeting.id}-v${row.version}${suffix}.${format}`)
       .header('content-language', contentLanguage)
-      .header('cache-control', 'no-store')
       .type(file.contentType)
       .send(file.body);
   }
 }
 
 function csv(reply: FastifyReply, name: string, body: string) {
-  return reply
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
+  return download(reply, name)
     .type('text/csv; charset=utf-8')
     .send('\uFEFF' + body);
 }

@@ -4,6 +4,7 @@
  * the current state (./decide.ts), and stores the resulting events before anyone sees them.
  */
 import * as v from 'valibot';
+import { INT4_MAX, isCalendarDateText, StorableText } from '../storable.ts';
 import { LOCATIONS } from '../domain.ts';
 import { DECISION_KINDS, SPEECH_KINDS, STANCES } from './types.ts';
 import { NOTE_MAX } from '../limits.ts';
@@ -12,17 +13,17 @@ export { NOTE_MAX };
 
 export const TITLE_MAX = 300;
 export const TEXT_MAX = 2_000;
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const Note = v.pipe(v.string(), v.trim(), v.maxLength(NOTE_MAX, `must be at most ${NOTE_MAX} characters`));
-const Title = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX));
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
+const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
+const Note = v.pipe(StorableText, v.trim(), v.maxLength(NOTE_MAX, `must be at most ${NOTE_MAX} characters`));
+const Title = v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX));
+const Name = v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
 const Minutes = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600));
 const Seconds = v.pipe(v.number(), v.integer(), v.minValue(10, 'must be at least 10 seconds'), v.maxValue(4 * 3600));
 const Kind = v.picklist(SPEECH_KINDS);
 const Location = v.picklist(LOCATIONS);
-const Text = v.pipe(v.string(), v.trim(), v.maxLength(TEXT_MAX, `must be at most ${TEXT_MAX} characters`));
+const Text = v.pipe(StorableText, v.trim(), v.maxLength(TEXT_MAX, `must be at most ${TEXT_MAX} characters`));
 const RequiredText = v.pipe(Text, v.minLength(1, 'must not be empty'));
-const DateOnly = v.pipe(v.string(), v.isoDate('must be a date like 2017-04-25'));
+const DateOnly = v.pipe(StorableText, v.isoDate('must be a date like 2017-04-25'), v.check((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDateText(text), 'must be a day on the calendar, like 2017-04-25'));
 
 export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('meeting.open') }),
@@ -35,7 +36,7 @@ export const CommandSchema = v.variant('type', [
     observersMayRequestFloor: v.optional(v.boolean()),
     observersMayTakePositions: v.optional(v.boolean()),
     positionNamesVisible: v.optional(v.boolean()),
-    captionNotice: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(TITLE_MAX))),
+    captionNotice: v.optional(v.pipe(StorableText, v.trim(), v.maxLength(TITLE_MAX))),
   }),
   v.strictObject({ type: v.literal('participant.setLocation'), participantId: Id, location: Location }),
 
@@ -75,7 +76,7 @@ export const CommandSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('queue.editNote'), entryId: Id, note: Note }),
   v.strictObject({ type: v.literal('queue.moveDown'), entryId: Id }),
-  v.strictObject({ type: v.literal('queue.move'), entryId: Id, toIndex: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.strictObject({ type: v.literal('queue.move'), entryId: Id, toIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX)) }),
   v.strictObject({ type: v.literal('queue.withdraw'), entryId: Id }),
   v.strictObject({ type: v.literal('queue.close') }),
   v.strictObject({ type: v.literal('queue.reopen') }),
@@ -117,7 +118,7 @@ export const CommandSchema = v.variant('type', [
     type: v.literal('consensus.open'),
     itemId: Id,
     proposalId: v.nullable(Id),
-    question: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(TITLE_MAX))),
+    question: v.optional(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(TITLE_MAX))),
     seconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5, 'must be at least 5 seconds'), v.maxValue(600)), 20),
   }),
   v.strictObject({
@@ -142,7 +143,7 @@ export const CommandSchema = v.variant('type', [
     type: v.literal('action.record'),
     itemId: v.nullable(Id),
     what: RequiredText,
-    who: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX)),
+    who: v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX)),
     due: v.nullable(DateOnly),
   }),
   v.strictObject({ type: v.literal('action.remove'), actionId: Id }),

@@ -46,7 +46,13 @@ async function enteredSocket(baseUrl: string, browser: HttpClient, meetingId: st
   return socket;
 }
 
-const ROSTER_CSV = ['name,stakeholder group,region,role', 'The Chair,civil society,Africa,chair', 'The Co-chair,government,WEOG,co-chair', 'A Member,technical community,Africa,member', 'The Captioner,civil society,WEOG,captioner'].join('\n');
+const ROSTER_CSV = [
+  'name,stakeholder group,region,role',
+  'The Chair,civil society,Africa,chair',
+  'The Co-chair,government,WEOG,co-chair',
+  'A Member,technical community,Africa,member',
+  'The Captioner,civil society,WEOG,captioner',
+].join('\n');
 
 describe.each(DRIVERS)('access that is live (%s)', (driver) => {
   let server: TestServer;
@@ -90,11 +96,21 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     const notices = recordNotices(coChair.socket);
     expect(coChair.replica.role).toBe('co-chair');
     await coChair.command({ type: 'meeting.changeSettings', alternateRoomAndRemote: true });
+    // A member's private message to the secretariat: the co-chair sees it, a member would not.
+    const member = await live(meetingId, await openJoinLink(server.baseUrl, byRole('member').joinUrl));
+    const privateSeq = await member.command({ type: 'chat.post', to: 'secretariat', text: 'For the secretariat only' });
+    await waitUntil(() => (coChair.replica.state?.seq ?? 0) >= privateSeq, 'the co-chair holds the message');
+    expect(coChair.replica.state!.chat.map((message) => message.text)).toContain('For the secretariat only');
 
     const patched = await secretariat.patch(`/api/meetings/${meetingId}/roster/${byRole('co-chair').id}`, { role: 'member' });
     expect(patched.status).toBe(200);
     await waitUntil(() => coChair.replica.role === 'member' && coChair.replica.status.state === 'live', 'told of the new role');
     expect(notices).toEqual(['access:member']);
+    // Entered again as a member: the copy it holds no longer has the private message.
+    await waitUntil(
+      () => !coChair.replica.state!.chat.some((message) => message.text === 'For the secretariat only'),
+      'a copy for a member',
+    );
 
     const before = chair.replica.state!.settings;
     const refused = await coChair.replica.send({ type: 'meeting.changeSettings', alternateRoomAndRemote: false });
@@ -123,7 +139,12 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     const account = { name: 'Staff Chair', email: `chair-${driver}@example.org`, password: 'staff chair password', staffRole: 'chair' };
     expect((await secretariat.post('/api/accounts', account)).status).toBe(201);
     const added = await secretariat.post(`/api/meetings/${meetingId}/roster`, {
-      name: account.name, affiliation: '', email: account.email, stakeholderGroup: 'civil-society', region: 'weog', role: 'chair',
+      name: account.name,
+      affiliation: '',
+      email: account.email,
+      stakeholderGroup: 'civil-society',
+      region: 'weog',
+      role: 'chair',
     });
     expect(added.status).toBe(201);
     const staffBrowser = new HttpClient(server.baseUrl);
@@ -154,13 +175,23 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     const captioner = await enteredSocket(server.baseUrl, captionerBrowser, meetingId);
     closers.push(() => captioner.close());
     const notices = recordNotices(captioner);
-    expect(await captioner.emitWithAck('captions:typing', { meetingId, text: 'Good morning', final: true, lineId: 'line-0000001' })).toEqual({ ok: true });
+    expect(
+      await captioner.emitWithAck('captions:typing', { meetingId, text: 'Good morning', final: true, lineId: 'line-0000001' }),
+    ).toEqual({ ok: true });
 
     expect((await secretariat.patch(`/api/meetings/${meetingId}/roster/${byRole('captioner').id}`, { role: 'observer' })).status).toBe(200);
     await waitUntil(() => notices.includes('access:observer'), 'told of the new role');
-    const refused = await captioner.emitWithAck('captions:typing', { meetingId, text: 'Not any more', final: true, lineId: 'line-0000002' });
+    const refused = await captioner.emitWithAck('captions:typing', {
+      meetingId,
+      text: 'Not any more',
+      final: true,
+      lineId: 'line-0000002',
+    });
     expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await captioner.emitWithAck('captions:speaker', { meetingId, speakerId: null, speakerName: 'Someone' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await captioner.emitWithAck('captions:speaker', { meetingId, speakerId: null, speakerName: 'Someone' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
 
     // The captions hold the one line written before; the observer still reads them, the chair too.
     const history = await chair.socket.emitWithAck('captions:history', { meetingId });
@@ -240,7 +271,9 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
   }
   const tokenOf = (captionUrl: string) => new URL(captionUrl).searchParams.get('token')!;
   async function segmentTexts(meetingId: string): Promise<string[]> {
-    return ((await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body.segments as { text: string }[]).map((segment) => segment.text);
+    return ((await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body.segments as { text: string }[]).map(
+      (segment) => segment.text,
+    );
   }
 
   it('gives each captioner their own caption URL, which stops over HTTP and the socket when their link is revoked', async () => {
@@ -250,7 +283,10 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     const page = await captionerBrowser.get(`/api/meetings/${meetingId}/page`);
     const ownToken = tokenOf(page.body.captionUrl);
     expect(ownToken).not.toBe(meetingToken);
-    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'First line', final: true })).status).toBe(200);
+    expect(
+      (await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'First line', final: true }))
+        .status,
+    ).toBe(200);
     const feed = await captionFeed(meetingId, ownToken);
     const notices = recordNotices(feed);
     expect(await feed.emitWithAck('captions:stream', { meetingId, text: 'Second line', final: true })).toEqual({ ok: true });
@@ -258,12 +294,22 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     expect((await secretariat.delete(`/api/meetings/${meetingId}/roster/${byRole('captioner').id}/link`)).status).toBe(200);
     await waitUntil(() => !feed.connected, 'the captioner’s caption socket closed');
     expect(notices).toEqual(['ended:This caption URL is no longer valid: ask the secretariat for the current one.', 'closed']);
-    const refused = await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'Not any more', final: true });
+    const refused = await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, {
+      text: 'Not any more',
+      final: true,
+    });
     expect(refused.status).toBe(403);
     await expect(captionFeed(meetingId, ownToken)).rejects.toThrow();
     expect(await segmentTexts(meetingId)).toEqual(['First line', 'Second line']);
     // The captioning software on the meeting's own URL carries on.
-    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${meetingToken}`, { text: 'Software line', final: true })).status).toBe(200);
+    expect(
+      (
+        await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${meetingToken}`, {
+          text: 'Software line',
+          final: true,
+        })
+      ).status,
+    ).toBe(200);
     expect(await segmentTexts(meetingId)).toEqual(['First line', 'Second line', 'Software line']);
   });
 
@@ -276,7 +322,9 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     expect((await secretariat.patch(`/api/meetings/${meetingId}/roster/${byRole('captioner').id}`, { role: 'observer' })).status).toBe(200);
     await waitUntil(() => !ownFeed.connected, 'the former captioner’s caption socket closed');
     expect(ownNotices[0]).toMatch(/^ended:This caption URL is no longer valid/);
-    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'x', final: true })).status).toBe(403);
+    expect(
+      (await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${ownToken}`, { text: 'x', final: true })).status,
+    ).toBe(403);
     expect((await captionerBrowser.get(`/api/meetings/${meetingId}/page`)).body.captionUrl).toBeNull();
 
     const oldToken = tokenOf((await secretariat.get(`/api/meetings/${meetingId}`)).body.captionUrl);
@@ -292,8 +340,12 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     expect(newToken).not.toBe(oldToken);
     await waitUntil(() => !oldFeed.connected, 'the old caption socket closed');
     expect(oldNotices).toEqual(['ended:This caption URL is no longer valid: ask the secretariat for the current one.', 'closed']);
-    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${oldToken}`, { text: 'Old', final: true })).status).toBe(403);
-    expect((await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${newToken}`, { text: 'New', final: true })).status).toBe(200);
+    expect(
+      (await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${oldToken}`, { text: 'Old', final: true })).status,
+    ).toBe(403);
+    expect(
+      (await new HttpClient(server.baseUrl).post(`/api/captions/${meetingId}?token=${newToken}`, { text: 'New', final: true })).status,
+    ).toBe(200);
     const newFeed = await captionFeed(meetingId, newToken);
     expect(await newFeed.emitWithAck('captions:stream', { meetingId, text: 'Streamed', final: true })).toEqual({ ok: true });
     expect(await segmentTexts(meetingId)).toEqual(['New', 'Streamed']);
@@ -314,7 +366,9 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     await waitUntil(() => !display.socket.connected, 'the old display closed');
     expect(notices).toEqual(['ended:the room display link was replaced', 'closed']);
     expect((await displayBrowser.get(`/api/meetings/${meetingId}/page`)).status).toBe(401);
-    expect((await new HttpClient(server.baseUrl).post('/api/display', { token: new URL(oldUrl).pathname.split('/').pop() })).status).toBe(404);
+    expect((await new HttpClient(server.baseUrl).post('/api/display', { token: new URL(oldUrl).pathname.split('/').pop() })).status).toBe(
+      404,
+    );
     const fresh = new HttpClient(server.baseUrl);
     expect((await fresh.post('/api/display', { token: new URL(rotated.body.displayUrl).pathname.split('/').pop() })).status).toBe(200);
     expect((await live(meetingId, fresh)).replica.role).toBe('display');
@@ -337,7 +391,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('access that is live across two se
     cleanups.push(() => balancer.close());
     const publicUrl = `http://127.0.0.1:${balancer.port}`;
     const processes: ServerProcess[] = ports.map((port) =>
-      startServerProcess({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: scratch.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
+      startServerProcess({
+        PORT: String(port),
+        PUBLIC_URL: publicUrl,
+        DATABASE_URL: scratch.url,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      }),
     );
     cleanups.push(() => processes.forEach((process) => process.kill('SIGKILL')));
     await Promise.all(processes.map((process) => process.waitForOutput(/EqualFloor is running/)));
@@ -346,10 +406,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('access that is live across two se
     expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
     const meetingId = await createMeeting(secretariat);
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'Chair Person,civil society,Africa,chair', ...Array.from({ length: 8 }, (_, i) => `Co-chair ${i + 1},government,WEOG,co-chair`)].join('\n');
+    const csv = [
+      'name,stakeholder group,region,role',
+      'Chair Person,civil society,Africa,chair',
+      ...Array.from({ length: 8 }, (_, i) => `Co-chair ${i + 1},government,WEOG,co-chair`),
+    ].join('\n');
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as Entry[];
     const clients: LiveClient[] = [];
-    for (const entry of roster) clients.push(connectLive(publicUrl, await openJoinLink(publicUrl, entry.joinUrl), meetingId, { reconnection: false }));
+    for (const entry of roster)
+      clients.push(connectLive(publicUrl, await openJoinLink(publicUrl, entry.joinUrl), meetingId, { reconnection: false }));
     cleanups.push(() => clients.forEach((client) => client.close()));
     await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected', 30_000);
     for (const port of ports) expect(balancer.sockets.get(port) ?? 0).toBeGreaterThan(0);
@@ -361,14 +426,23 @@ describe.runIf(process.env.TEST_DATABASE_URL)('access that is live across two se
     // Half are made members, half removed; each request reaches either process through the balancer.
     const demoted = coChairs.slice(0, 4);
     const removed = coChairs.slice(4);
-    for (const entry of roster.slice(1, 5)) expect((await secretariat.patch(`/api/meetings/${meetingId}/roster/${entry.id}`, { role: 'member' })).status).toBe(200);
-    for (const entry of roster.slice(5)) expect((await secretariat.delete(`/api/meetings/${meetingId}/roster/${entry.id}`)).status).toBe(204);
+    for (const entry of roster.slice(1, 5))
+      expect((await secretariat.patch(`/api/meetings/${meetingId}/roster/${entry.id}`, { role: 'member' })).status).toBe(200);
+    for (const entry of roster.slice(5))
+      expect((await secretariat.delete(`/api/meetings/${meetingId}/roster/${entry.id}`)).status).toBe(204);
 
-    await waitUntil(() => demoted.every((client) => client.replica.role === 'member' && client.replica.status.state === 'live'), 'the demoted told', 30_000);
+    await waitUntil(
+      () => demoted.every((client) => client.replica.role === 'member' && client.replica.status.state === 'live'),
+      'the demoted told',
+      30_000,
+    );
     await waitUntil(() => removed.every((client) => !client.socket.connected), 'the removed closed', 30_000);
     for (const [index, client] of demoted.entries()) {
       expect(notices[index]).toEqual(['access:member']);
-      expect(await client.replica.send({ type: 'meeting.changeSettings', alternateRoomAndRemote: true })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await client.replica.send({ type: 'meeting.changeSettings', alternateRoomAndRemote: true })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       await client.command({ type: 'queue.raiseHand' });
     }
     for (const [index, client] of removed.entries()) {

@@ -193,6 +193,8 @@ describe('docs/roles.md against the real server', () => {
       'PATCH /api/meetings/:id/roster/:entry': { name: 'X' },
       'PUT /api/meetings/:id/agenda': { text: '' },
       'PUT /api/meetings/:id/observer-link': { enabled: 'maybe' },
+      'POST /api/meetings/:id/caption-token': { keepOld: true },
+      'POST /api/meetings/:id/display-token': { keepOld: true },
       'POST /api/meetings/:id/record/versions': { markdown: '', basedOn: 1 },
       'POST /api/meetings/:id/record/finalise': { version: 999 },
       'PUT /api/meetings/:id/record/sharing': { sharing: 'everyone' },
