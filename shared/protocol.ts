@@ -16,23 +16,11 @@ import {
   type CaptionDraft,
   type CaptionSegment,
 } from './captions.ts';
+import type { ErrorCode } from './errors.ts';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Why a command or a connection was refused. */
-export const ERROR_CODES = [
-  'invalid',
-  'unauthenticated',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'needs-confirmation',
-  'rate-limited',
-  'too-many-connections',
-  'unavailable',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, CommandRejected, type ErrorCode } from './errors.ts';
 
 export type AckFailure = { ok: false; code: ErrorCode; error: string };
 export type AckResult<T extends object = object> = ({ ok: true } & T) | AckFailure;

@@ -1,6 +1,6 @@
 /** Captions over the socket: the captioner's console types; everyone admitted reads. */
 import type { AppContext } from '../context.ts';
-import { CommandRejected } from '../../shared/meeting/decide.ts';
+import { CommandRejected } from '../../shared/errors.ts';
 import { CAPTION_LIMITS } from '../../shared/captions.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import { endSocket, handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';

@@ -1,7 +1,7 @@
 /** The live meeting over a socket: enter (with catch-up), sync, commands, presence. */
 import type { AppContext } from '../context.ts';
 import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
-import { CommandRejected } from '../../shared/meeting/decide.ts';
+import { CommandRejected } from '../../shared/errors.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
 import {

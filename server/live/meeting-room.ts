@@ -5,7 +5,8 @@
  * detected by the log's primary key, and the command is decided again on the newer state.
  */
 import type { Database } from '../db/open.ts';
-import { decide, CommandRejected, type MeetingSetup } from '../../shared/meeting/decide.ts';
+import { CommandRejected } from '../../shared/errors.ts';
+import { decide, type MeetingSetup } from '../../shared/meeting/decide.ts';
 import { applyEvent, initialMeetingState } from '../../shared/meeting/reducer.ts';
 import type { Command } from '../../shared/meeting/commands.ts';
 import type { Actor, MeetingEvent, MeetingEventBody, MeetingState } from '../../shared/meeting/types.ts';

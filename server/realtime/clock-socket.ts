@@ -3,7 +3,7 @@
  * from a few round trips and tick on its seconds, so nothing needs to be sent each second.
  */
 import type { AppContext } from '../context.ts';
-import { CommandRejected } from '../../shared/meeting/decide.ts';
+import { CommandRejected } from '../../shared/errors.ts';
 import { handle, type MeetingServer } from './socket-server.ts';
 import { SlidingWindow } from './rate-limiter.ts';
 

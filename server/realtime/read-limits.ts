@@ -8,7 +8,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
-import { CommandRejected } from '../../shared/meeting/decide.ts';
+import { CommandRejected } from '../../shared/errors.ts';
 import { KeyedWindows, SlidingWindow } from './rate-limiter.ts';
 
 export const READ_LIMITS = {

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.ts';
 import { principalFromCookieHeader, type Principal } from '../auth/sessions.ts';
 import type { MeetingAccess } from '../meetings/meeting-access.ts';
 import { isUnavailable } from '../db/errors.ts';
-import { CommandRejected } from '../../shared/meeting/decide.ts';
+import { CommandRejected } from '../../shared/errors.ts';
 import {
   CLIENT_EVENT_SCHEMAS,
   type Ack,

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
-import { dejavuFontPath, dejavuHasGlyph, TrueTypeFont } from './chart-png.ts';
+import { dejavuFontPath, dejavuHasGlyph, TrueTypeFont } from './truetype-font.ts';
 
 export const BODY_FONT = 'DejaVu Sans';
 export const CJK_FONT = 'Noto Sans SC';

@@ -1,0 +1,27 @@
+/**
+ * Why a command or a connection was refused: the codes the protocol answers with, and the
+ * error that carries one. The rules throw it; the sockets turn it into the acknowledgement.
+ */
+export const ERROR_CODES = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'needs-confirmation',
+  'rate-limited',
+  'too-many-connections',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class CommandRejected extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandRejected';
+  }
+}
