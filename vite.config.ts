@@ -42,7 +42,10 @@ const entry = resolve(root, 'client/main.ts');
  * in one chunk: without this, each module the entry shares with a staff or chair chunk loaded on
  * demand becomes a small chunk of its own, and on a slow line every extra file is a round trip.
  */
-function participantChunk(): (moduleId: string, context: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => string | null {
+function participantChunk(): (
+  moduleId: string,
+  context: { getModuleInfo(id: string): { importedIds: readonly string[] } | null },
+) => string | null {
   let reachable: Set<string> | undefined;
   return (moduleId, context) => {
     if (!reachable) {

@@ -53,8 +53,7 @@ const REDACT = ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.body.pas
 
 export async function startApp(config: Config, databaseConfig?: DatabaseConfig): Promise<RunningApp> {
   const database = await openDatabase(
-    databaseConfig ??
-      (config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }),
+    databaseConfig ?? (config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }),
   );
   const http = Fastify({
     logger: {
@@ -75,7 +74,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     clientErrorHandler: (error, socket) => {
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
       const body = JSON.stringify({ error: 'The request is not valid HTTP.' });
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     },
   });
 
@@ -172,7 +173,10 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     }
     if (isUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return reply.code(503).header('retry-after', '5').send({ error: 'The database is unavailable; nothing was changed. Try again in a moment.' });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: 'The database is unavailable; nothing was changed. Try again in a moment.' });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'The server failed to handle this request; nothing was changed.' });
@@ -253,9 +257,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
 }
 
 function redactTokens(url: string): string {
-  return url
-    .replace(/\/(join|display|observe|setup)\/[A-Za-z0-9_-]+/g, '/$1/[token]')
-    .replace(/([?&]token=)[^&]*/g, '$1[token]');
+  return url.replace(/\/(join|display|observe|setup)\/[A-Za-z0-9_-]+/g, '/$1/[token]').replace(/([?&]token=)[^&]*/g, '$1[token]');
 }
 
 function friendlyClientError(status: number, message: string): string {

@@ -68,7 +68,9 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
   const token = env.METRICS_TOKEN || undefined;
   if (env.METRICS !== '1') return token;
   if (token === undefined) {
-    throw new Error(`METRICS=1 needs METRICS_TOKEN, a secret of at least ${METRICS_TOKEN_MIN_LENGTH} characters that /api/metrics asks for.`);
+    throw new Error(
+      `METRICS=1 needs METRICS_TOKEN, a secret of at least ${METRICS_TOKEN_MIN_LENGTH} characters that /api/metrics asks for.`,
+    );
   }
   if (token.length < METRICS_TOKEN_MIN_LENGTH) {
     throw new Error(`METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} characters long, not ${token.length}.`);

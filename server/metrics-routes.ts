@@ -10,10 +10,7 @@ import type { Metrics } from './metrics.ts';
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
-export function registerMetricsRoutes(
-  app: FastifyInstance,
-  options: { metrics: Metrics; token: string; connections: () => number },
-): void {
+export function registerMetricsRoutes(app: FastifyInstance, options: { metrics: Metrics; token: string; connections: () => number }): void {
   // Compared as digests of equal length, so the time taken says nothing about the token.
   const expected = digest(options.token);
   const requireToken = (request: FastifyRequest) => {

@@ -44,10 +44,7 @@ const HOURS = String.raw`(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)\.?(?:\s*(?:and\s+
 const MINUTES = String.raw`(\d+)\s*(?:minutes?|mins?|m|['’′])`;
 const DURATION_BODY = `${APPROX}(?:${HOURS}|${MINUTES})\\.?`;
 /** In brackets anywhere in the line, or after a dash at its end ("AOB – 5 minutes"). */
-const DURATION = new RegExp(
-  String.raw`[(\[]\s*${DURATION_BODY}\s*[)\]]|\s[-–—]\s*${DURATION_BODY}\s*$`,
-  'i',
-);
+const DURATION = new RegExp(String.raw`[(\[]\s*${DURATION_BODY}\s*[)\]]|\s[-–—]\s*${DURATION_BODY}\s*$`, 'i');
 
 interface Draft {
   line: number;
@@ -146,7 +143,8 @@ function finishItem(draft: Draft): ParsedAgendaItem | string {
     .replace(/[\s,;:]+$/, '');
   if (title === '') return `item ${draft.number} has no title`;
   if (title.length > LIMITS.title) return `the title of item ${draft.number} is longer than ${LIMITS.title} characters`;
-  if (minutes !== null && minutes > MAX_MINUTES) return `item ${draft.number} lasts ${minutes} minutes; an item can last at most ${MAX_MINUTES} minutes (24 hours)`;
+  if (minutes !== null && minutes > MAX_MINUTES)
+    return `item ${draft.number} lasts ${minutes} minutes; an item can last at most ${MAX_MINUTES} minutes (24 hours)`;
   return { number: draft.number, depth: draft.depth, title, minutes };
 }
 

@@ -83,7 +83,9 @@ export const CaptionStreamSchema = v.strictObject({
 });
 export const CaptionQuerySchema = v.object({
   token: v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a caption token')),
-  seq: v.optional(v.pipe(StorableText, v.regex(/^\d{1,12}$/, 'must be a whole number'), v.transform(Number), v.maxValue(INT4_MAX, 'is beyond any seq'))),
+  seq: v.optional(
+    v.pipe(StorableText, v.regex(/^\d{1,12}$/, 'must be a whole number'), v.transform(Number), v.maxValue(INT4_MAX, 'is beyond any seq')),
+  ),
   lang: v.optional(Language),
   speaker: v.optional(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),
   final: v.optional(v.picklist(['0', '1', 'true', 'false'])),

@@ -18,13 +18,7 @@ export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
 };
 
 /** The five UN regional groups. */
-export const REGIONS = [
-  'africa',
-  'asia-pacific',
-  'eastern-europe',
-  'latin-america-caribbean',
-  'weog',
-] as const;
+export const REGIONS = ['africa', 'asia-pacific', 'eastern-europe', 'latin-america-caribbean', 'weog'] as const;
 export type Region = (typeof REGIONS)[number];
 
 export const REGION_LABELS: Record<Region, string> = {
@@ -36,14 +30,7 @@ export const REGION_LABELS: Record<Region, string> = {
 };
 
 /** Roles a roster entry can hold in one meeting. */
-export const MEETING_ROLES = [
-  'chair',
-  'co-chair',
-  'secretariat',
-  'member',
-  'observer',
-  'captioner',
-] as const;
+export const MEETING_ROLES = ['chair', 'co-chair', 'secretariat', 'member', 'observer', 'captioner'] as const;
 export type MeetingRole = (typeof MEETING_ROLES)[number];
 
 export const MEETING_ROLE_LABELS: Record<MeetingRole, string> = {
@@ -70,11 +57,7 @@ export type Location = (typeof LOCATIONS)[number];
 export type MeetingAccessRole = MeetingRole | 'display';
 
 /** Match a free-text label (as typed in a CSV) to one of a vocabulary's keys. */
-export function matchVocabulary<K extends string>(
-  text: string,
-  labels: Record<K, string>,
-  aliases: Record<string, K> = {},
-): K | undefined {
+export function matchVocabulary<K extends string>(text: string, labels: Record<K, string>, aliases: Record<string, K> = {}): K | undefined {
   const wanted = normaliseLabel(text);
   if (wanted === '') return undefined;
   for (const [key, label] of Object.entries(labels) as [K, string][]) {

@@ -110,8 +110,12 @@ export interface ServerToClientEvents {
 }
 
 /** What a successful command answers, besides `ok: true`. */
-export type CommandResult<E extends keyof ClientToServerEvents> =
-  ClientToServerEvents[E] extends (payload: never, ack: Ack<infer T>) => void ? T : never;
+export type CommandResult<E extends keyof ClientToServerEvents> = ClientToServerEvents[E] extends (
+  payload: never,
+  ack: Ack<infer T>,
+) => void
+  ? T
+  : never;
 
 /** Payload schemas of every client event, for the server's validating wrapper. */
 export const CLIENT_EVENT_SCHEMAS = {

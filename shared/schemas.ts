@@ -4,28 +4,16 @@
  */
 import * as v from 'valibot';
 import { isLocalDateTimeText, StorableText } from './storable.ts';
-import {
-  LOCATIONS,
-  MEETING_ROLES,
-  REGIONS,
-  STAFF_ROLES,
-  STAKEHOLDER_GROUPS,
-} from './domain.ts';
+import { LOCATIONS, MEETING_ROLES, REGIONS, STAFF_ROLES, STAKEHOLDER_GROUPS } from './domain.ts';
 import { LIMITS } from './limits.ts';
 
 export { LIMITS };
 
-
-const text = (max: number) => v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const text = (max: number) =>
+  v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 const optionalText = (max: number) => v.optional(v.pipe(StorableText, v.trim(), v.maxLength(max, `must be at most ${max} characters`)), '');
 
-export const EmailSchema = v.pipe(
-  StorableText,
-  v.trim(),
-  v.toLowerCase(),
-  v.maxLength(LIMITS.email),
-  v.email('must be an email address'),
-);
+export const EmailSchema = v.pipe(StorableText, v.trim(), v.toLowerCase(), v.maxLength(LIMITS.email), v.email('must be an email address'));
 export const PasswordSchema = v.pipe(
   StorableText,
   v.minLength(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`),
@@ -76,7 +64,12 @@ export const MeetingDetailsSchema = v.strictObject({
   body: optionalText(LIMITS.title),
   startsAtLocal: LocalDateTimeSchema,
   timeZone: TimeZoneSchema,
-  plannedMinutes: v.pipe(v.number(), v.integer('must be whole minutes'), v.minValue(1, 'must be at least 1 minute'), v.maxValue(24 * 60, 'must be at most 24 hours')),
+  plannedMinutes: v.pipe(
+    v.number(),
+    v.integer('must be whole minutes'),
+    v.minValue(1, 'must be at least 1 minute'),
+    v.maxValue(24 * 60, 'must be at most 24 hours'),
+  ),
 });
 export type MeetingDetailsInput = v.InferInput<typeof MeetingDetailsSchema>;
 export const MeetingDetailsPatchSchema = v.partial(MeetingDetailsSchema);

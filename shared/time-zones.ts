@@ -40,8 +40,8 @@ export const CITY_ZONES: Readonly<Record<string, string>> = {
   'rio de janeiro': 'America/Sao_Paulo',
   brasilia: 'America/Sao_Paulo',
   'joao pessoa': 'America/Fortaleza',
-  'salvador': 'America/Bahia',
-  'guadalajara': 'America/Mexico_City',
+  salvador: 'America/Bahia',
+  guadalajara: 'America/Mexico_City',
   quito: 'America/Guayaquil',
   'addis ababa': 'Africa/Addis_Ababa',
   'cape town': 'Africa/Johannesburg',
@@ -121,7 +121,8 @@ export function searchTimeZones(query: string, zones: readonly string[], limit =
   for (const zone of zones) {
     const full = normaliseZoneQuery(zone);
     const city = normaliseZoneQuery(zone.split('/').pop() ?? zone);
-    const rank = city === wanted || full === wanted ? 0 : city.startsWith(wanted) || full.startsWith(wanted) ? 1 : full.includes(wanted) ? 3 : -1;
+    const rank =
+      city === wanted || full === wanted ? 0 : city.startsWith(wanted) || full.startsWith(wanted) ? 1 : full.includes(wanted) ? 3 : -1;
     if (rank >= 0) candidates.push({ match: { zone }, rank, name: city });
   }
   for (const [city, zone] of Object.entries(CITY_ZONES)) {

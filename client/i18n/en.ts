@@ -95,7 +95,7 @@ export const en = {
   start: {
     welcome: 'Welcome to EqualFloor',
     noAccounts: 'EqualFloor has no accounts yet. The first secretariat account is created from a one-time set-up link.',
-    setupLink: "{printed} (the terminal or log where the server was started). Open that link in this browser to create the account.",
+    setupLink: '{printed} (the terminal or log where the server was started). Open that link in this browser to create the account.',
     setupLinkPrinted: "The set-up link is printed in the server's console",
     haveAccount: 'If you have an account already, {signIn}.',
     signInLink: 'sign in',
@@ -161,7 +161,8 @@ export const en = {
     heading: 'Join as an observer',
     intro:
       'Observers follow the meeting: the agenda, who has the floor and the captions. Your name and affiliation appear in the list of participants and in the meeting record.',
-    staffWarning: 'This browser is signed in with a staff account. Joining here signs that account out; use a private window to stay signed in.',
+    staffWarning:
+      'This browser is signed in with a staff account. Joining here signs that account out; use a private window to stay signed in.',
     name: 'Name',
     affiliation: 'Affiliation',
     affiliationHint: 'Your organisation, or leave empty.',

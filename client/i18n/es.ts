@@ -85,7 +85,8 @@ const es: Catalog = {
   },
   start: {
     welcome: 'Le damos la bienvenida a EqualFloor',
-    noAccounts: 'EqualFloor aún no tiene cuentas. La primera cuenta de la Secretaría se crea con un enlace de configuración de un solo uso.',
+    noAccounts:
+      'EqualFloor aún no tiene cuentas. La primera cuenta de la Secretaría se crea con un enlace de configuración de un solo uso.',
     setupLink: '{printed} (el terminal o el registro donde se inició el servidor). Abra ese enlace en este navegador para crear la cuenta.',
     setupLinkPrinted: 'El enlace de configuración aparece en la consola del servidor',
     haveAccount: 'Si ya tiene una cuenta, {signIn}.',
@@ -246,11 +247,19 @@ const es: Catalog = {
   },
   queue: {
     heading: 'Lista de oradores',
-    ahead: { one: '{count} persona antes que usted', many: '{count} de personas antes que usted', other: '{count} personas antes que usted' },
+    ahead: {
+      one: '{count} persona antes que usted',
+      many: '{count} de personas antes que usted',
+      other: '{count} personas antes que usted',
+    },
     empty: 'Nadie espera para hacer uso de la palabra.',
     reconnecting: 'Reconectando…',
     addedBy: 'Inscrito por {name}',
-    more: { one: 'y {count} persona más en espera', many: 'y {count} de personas más en espera', other: 'y {count} personas más en espera' },
+    more: {
+      one: 'y {count} persona más en espera',
+      many: 'y {count} de personas más en espera',
+      other: 'y {count} personas más en espera',
+    },
   },
   floor: {
     hasFloor: 'Tiene la palabra',

@@ -86,7 +86,8 @@ const fr: Catalog = {
   },
   start: {
     welcome: 'Bienvenue dans EqualFloor',
-    noAccounts: 'EqualFloor n’a encore aucun compte. Le premier compte du secrétariat se crée à partir d’un lien de configuration à usage unique.',
+    noAccounts:
+      'EqualFloor n’a encore aucun compte. Le premier compte du secrétariat se crée à partir d’un lien de configuration à usage unique.',
     setupLink: '{printed} (le terminal ou le journal où le serveur a été démarré). Ouvrez ce lien dans ce navigateur pour créer le compte.',
     setupLinkPrinted: 'Le lien de configuration est affiché dans la console du serveur',
     haveAccount: 'Si vous avez déjà un compte, {signIn}.',
@@ -96,8 +97,10 @@ const fr: Catalog = {
   },
   signIn: {
     title: 'Connexion',
-    intro: 'Pour le secrétariat et la présidence. Les participants rejoignent la réunion avec le lien personnel figurant dans leur invitation, sans se connecter.',
-    noAccount: 'Aucun compte n’existe encore. Le lien de configuration à usage unique du premier compte du secrétariat est affiché dans la console du serveur.',
+    intro:
+      'Pour le secrétariat et la présidence. Les participants rejoignent la réunion avec le lien personnel figurant dans leur invitation, sans se connecter.',
+    noAccount:
+      'Aucun compte n’existe encore. Le lien de configuration à usage unique du premier compte du secrétariat est affiché dans la console du serveur.',
     email: 'Adresse électronique',
     password: 'Mot de passe',
     submit: 'Se connecter',
@@ -247,7 +250,11 @@ const fr: Catalog = {
   },
   queue: {
     heading: 'Liste des orateurs',
-    ahead: { one: '{count}\u00a0personne avant vous', many: '{count}\u00a0de personnes avant vous', other: '{count}\u00a0personnes avant vous' },
+    ahead: {
+      one: '{count}\u00a0personne avant vous',
+      many: '{count}\u00a0de personnes avant vous',
+      other: '{count}\u00a0personnes avant vous',
+    },
     empty: 'Personne n’attend pour prendre la parole.',
     reconnecting: 'Reconnexion…',
     addedBy: 'Inscrit(e) par {name}',
@@ -294,7 +301,11 @@ const fr: Catalog = {
       'Les sous-titres en direct sont saisis pendant les interventions pour vous aider à suivre. Ils peuvent contenir des erreurs et ne constituent pas le compte rendu officiel.',
     search: 'Rechercher dans les sous-titres',
     noLinesMatch: 'Aucune ligne ne correspond',
-    linesMatch: { one: '{count}\u00a0ligne correspond', many: '{count}\u00a0de lignes correspondent', other: '{count}\u00a0lignes correspondent' },
+    linesMatch: {
+      one: '{count}\u00a0ligne correspond',
+      many: '{count}\u00a0de lignes correspondent',
+      other: '{count}\u00a0lignes correspondent',
+    },
     foundSoFar: '{found} dans les sous-titres chargés jusqu’ici.',
     foundAll: '{found}.',
     transcript: 'Transcription',

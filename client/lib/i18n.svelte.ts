@@ -386,5 +386,7 @@ export function formatInZone(value: Date | number | string, timeZone: string): s
 
 /** A percentage in the user's locale: "125 %" in French. */
 export function formatPercent(percent: number): string {
-  return new Intl.NumberFormat(i18n.locale, { style: 'percent', numberingSystem: 'latn' } as Intl.NumberFormatOptions).format(percent / 100);
+  return new Intl.NumberFormat(i18n.locale, { style: 'percent', numberingSystem: 'latn' } as Intl.NumberFormatOptions).format(
+    percent / 100,
+  );
 }

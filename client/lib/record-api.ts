@@ -60,7 +60,12 @@ export function meetingApiPath(meetingId: string): string {
  * An export of the record: one version (the final one, or the shared one for participants, when
  * none is given), with its fixed words in a language when one is given.
  */
-export function recordDownload(meetingId: string, format: 'md' | 'html' | 'docx' | 'pdf' | 'json', version?: number, language?: Language): string {
+export function recordDownload(
+  meetingId: string,
+  format: 'md' | 'html' | 'docx' | 'pdf' | 'json',
+  version?: number,
+  language?: Language,
+): string {
   const query = new URLSearchParams();
   if (version !== undefined) query.set('version', String(version));
   if (language !== undefined) query.set('lang', language);

@@ -159,7 +159,13 @@ export function objectionCount(count: number): string {
 
 /** "14:02", in UTC (the chair console's speech list). */
 export function shortTime(ms: number): string {
-  return new Intl.DateTimeFormat(i18n.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', numberingSystem: 'latn' } as Intl.DateTimeFormatOptions).format(ms);
+  return new Intl.DateTimeFormat(i18n.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+    numberingSystem: 'latn',
+  } as Intl.DateTimeFormatOptions).format(ms);
 }
 
 /** A piece of a chat message: plain text, or an http(s) link. */

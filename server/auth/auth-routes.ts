@@ -33,35 +33,31 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     return { kind: 'guest', meetingId: access.meetingId, name: access.name, role: access.role };
   });
 
-  app.post(
-    '/api/auth/login',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const input = parseInput(LoginSchema, request.body);
-      const { byEmailAndAddress, byAddress } = ctx.loginThrottle;
-      // request.ip is the connecting address (or X-Forwarded-For's, only with TRUST_PROXY set).
-      const pair = `${input.email}\n${request.ip}`;
-      const waitMs = Math.max(byEmailAndAddress.retryAfterMs(pair), byAddress.retryAfterMs(request.ip));
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        throw new HttpError(429, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, [], {
-          'retry-after': String(seconds),
-        });
-      }
-      const account = await verifyStaffLogin(ctx.db, input.email, input.password);
-      if (!account) {
-        byEmailAndAddress.recordFailure(pair);
-        byAddress.recordFailure(request.ip);
-        throw new HttpError(401, WRONG_LOGIN);
-      }
-      byEmailAndAddress.recordSuccess(pair);
-      // A new session at every sign-in (never the one the browser came with): no session fixation.
-      if (request.principal) await ctx.sessions.invalidateSession(request.principal.session.id);
-      const session = await ctx.sessions.createSession(account.id, { meetingId: null });
-      setSessionCookie(reply, ctx, session.id);
-      return { user: account };
-    },
-  );
+  app.post('/api/auth/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const input = parseInput(LoginSchema, request.body);
+    const { byEmailAndAddress, byAddress } = ctx.loginThrottle;
+    // request.ip is the connecting address (or X-Forwarded-For's, only with TRUST_PROXY set).
+    const pair = `${input.email}\n${request.ip}`;
+    const waitMs = Math.max(byEmailAndAddress.retryAfterMs(pair), byAddress.retryAfterMs(request.ip));
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new HttpError(429, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, [], {
+        'retry-after': String(seconds),
+      });
+    }
+    const account = await verifyStaffLogin(ctx.db, input.email, input.password);
+    if (!account) {
+      byEmailAndAddress.recordFailure(pair);
+      byAddress.recordFailure(request.ip);
+      throw new HttpError(401, WRONG_LOGIN);
+    }
+    byEmailAndAddress.recordSuccess(pair);
+    // A new session at every sign-in (never the one the browser came with): no session fixation.
+    if (request.principal) await ctx.sessions.invalidateSession(request.principal.session.id);
+    const session = await ctx.sessions.createSession(account.id, { meetingId: null });
+    setSessionCookie(reply, ctx, session.id);
+    return { user: account };
+  });
 
   app.post('/api/auth/logout', async (request, reply) => {
     const principal = request.principal;
@@ -73,18 +69,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     return reply.code(204).send();
   });
 
-  app.post(
-    '/api/setup',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const input = parseInput(FirstAccountSchema, request.body);
-      const account = await createFirstAccount(ctx.db, input);
-      if (!account) throw new HttpError(403, 'This set-up link has been used already or is no longer valid.');
-      const session = await ctx.sessions.createSession(account.id, { meetingId: null });
-      setSessionCookie(reply, ctx, session.id);
-      return { user: account };
-    },
-  );
+  app.post('/api/setup', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const input = parseInput(FirstAccountSchema, request.body);
+    const account = await createFirstAccount(ctx.db, input);
+    if (!account) throw new HttpError(403, 'This set-up link has been used already or is no longer valid.');
+    const session = await ctx.sessions.createSession(account.id, { meetingId: null });
+    setSessionCookie(reply, ctx, session.id);
+    return { user: account };
+  });
 
   app.get('/api/accounts', async (request) => {
     requireStaff(request, 'secretariat');
@@ -102,5 +94,4 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       throw error;
     }
   });
-
 }

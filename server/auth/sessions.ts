@@ -50,10 +50,7 @@ export interface Principal {
   session: Session;
 }
 
-export async function principalFromCookieHeader(
-  store: SessionStore,
-  cookieHeader: string | undefined,
-): Promise<Principal | undefined> {
+export async function principalFromCookieHeader(store: SessionStore, cookieHeader: string | undefined): Promise<Principal | undefined> {
   const sessionId = store.readSessionCookie(cookieHeader ?? '');
   if (!sessionId) return undefined;
   const { user, session } = await store.validateSession(sessionId);

@@ -83,7 +83,10 @@ export class CaptionFeed {
    * newlines applied. A post whose `seq` was applied already (a retry) changes nothing;
    * resolves to whether it was applied.
    */
-  ingest(incoming: string, options: { final?: boolean; language?: string | null; speakerName?: string; seq?: number } = {}): Promise<boolean> {
+  ingest(
+    incoming: string,
+    options: { final?: boolean; language?: string | null; speakerName?: string; seq?: number } = {},
+  ): Promise<boolean> {
     return this.#exclusive(async () => {
       const { seq } = options;
       if (seq !== undefined) {
@@ -117,7 +120,9 @@ export class CaptionFeed {
   }
 
   draft(): CaptionDraft | null {
-    return this.#line && this.#line.text !== '' ? { text: this.#line.text, startedAt: this.#line.startedAt, speakerName: this.#line.speakerName } : null;
+    return this.#line && this.#line.text !== ''
+      ? { text: this.#line.text, startedAt: this.#line.startedAt, speakerName: this.#line.speakerName }
+      : null;
   }
 
   close(): void {

@@ -24,7 +24,9 @@ const TranscriptParams = v.object({
   meetingId: v.pipe(v.string(), v.maxLength(64)),
   format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json'),
 });
-const TranscriptQuery = v.object({ item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))) });
+const TranscriptQuery = v.object({
+  item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))),
+});
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -49,7 +51,8 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
         meetingId = parseInput(MeetingParams, request.params, 'The address').meetingId;
         query = parseInput(CaptionQuerySchema, request.query, 'The caption URL');
         const meeting = await store.findMeetingByCaptionToken(ctx.db, meetingId, query.token);
-        if (!meeting) throw new HttpError(403, 'This caption URL is not valid: check the token, or ask the secretariat for the current one.');
+        if (!meeting)
+          throw new HttpError(403, 'This caption URL is not valid: check the token, or ask the secretariat for the current one.');
       } catch (error) {
         if (error instanceof HttpError) throw limits.refused(request.ip, error);
         throw error;
@@ -60,7 +63,12 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
       const body = request.body as { text?: unknown } | undefined;
       const post = request.headers['content-type']?.startsWith('application/json')
         ? parseInput(CaptionPostSchema, body, 'The caption post')
-        : { text: parseInput(StorableText, typeof body?.text === 'string' ? body.text : '', 'The caption post'), final: undefined, speaker: undefined, lang: undefined };
+        : {
+            text: parseInput(StorableText, typeof body?.text === 'string' ? body.text : '', 'The caption post'),
+            final: undefined,
+            speaker: undefined,
+            lang: undefined,
+          };
       const applied = await feeds.get(meetingId).ingest(post.text, {
         final: post.final ?? (query.final === '1' || query.final === 'true'),
         language: post.lang ?? query.lang ?? null,

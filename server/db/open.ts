@@ -30,9 +30,7 @@ export interface OpenDatabase {
 export const MIGRATIONS_FOLDER = resolve(fileURLToPath(import.meta.url), '../../../drizzle');
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   switch (config.kind) {

@@ -79,7 +79,9 @@ export const meetings = pgTable('meetings', {
   /** The version finalised. */
   recordFinalVersion: integer('record_final_version'),
   /** What participants see of the record on the meeting page: nothing, the latest draft, or the final record. */
-  recordSharing: text('record_sharing', { enum: ['none', 'draft', 'final'] }).notNull().default('none'),
+  recordSharing: text('record_sharing', { enum: ['none', 'draft', 'final'] })
+    .notNull()
+    .default('none'),
   /** Short code of the room link (`/r/K7QX2M`) shown with a QR code on the room display. */
   roomCode: text('room_code').unique(),
   /** The guest user that room-display sessions sign in as. */

@@ -20,15 +20,13 @@ export const forbidden = (message = 'You are not allowed to do that.') => new Ht
 export const unauthenticated = () => new HttpError(401, 'Please sign in.');
 
 /** Validate a request body (or params) against its schema; a 400 lists every problem. */
-export function parseInput<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  input: unknown,
-  what = 'The request',
-): v.InferOutput<TSchema> {
+export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, what = 'The request'): v.InferOutput<TSchema> {
   // Text the database cannot store is refused wherever it is, before anything reads it.
   const unstorable = findUnstorableText(input);
   if (unstorable !== undefined) {
-    throw new HttpError(400, `${what} is not valid: ${unstorable} ${UNSTORABLE_TEXT_MESSAGE}.`, [{ where: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]);
+    throw new HttpError(400, `${what} is not valid: ${unstorable} ${UNSTORABLE_TEXT_MESSAGE}.`, [
+      { where: unstorable, message: UNSTORABLE_TEXT_MESSAGE },
+    ]);
   }
   // An absent body is an empty one; a body of `null` is not an object and is refused.
   const result = v.safeParse(schema, input === undefined ? {} : input);

@@ -141,9 +141,7 @@ export class MeetingRoom {
    * when another process got there first (then caught up).
    */
   async #store(bodies: MeetingEventBody[], sender: CommandSender, at: number, commandId: string | null): Promise<number | undefined> {
-    const events = bodies.map(
-      (body, index) => ({ ...body, seq: this.#state.seq + index + 1, at, actor: sender.actor }) as MeetingEvent,
-    );
+    const events = bodies.map((body, index) => ({ ...body, seq: this.#state.seq + index + 1, at, actor: sender.actor }) as MeetingEvent);
     try {
       const started = performance.now();
       await appendEvents(this.deps.db, this.meetingId, events, { commandId, actorUserId: sender.userId });

@@ -62,7 +62,10 @@ export class Presence {
     meeting.attendanceIds.delete(participantId);
     if (id) {
       this.#write(
-        this.options.db.update(attendance).set({ leftAt: new Date() }).where(and(eq(attendance.id, id), isNull(attendance.leftAt))),
+        this.options.db
+          .update(attendance)
+          .set({ leftAt: new Date() })
+          .where(and(eq(attendance.id, id), isNull(attendance.leftAt))),
       );
     }
     this.changed(meetingId);

@@ -72,12 +72,9 @@ export function registerJoinRoutes(app: FastifyInstance, ctx: AppContext): void 
     const { token, ...visitor } = parseInput(ObserveSchema, request.body, 'The request');
     const meeting = await store.findMeetingByObserverToken(db, token);
     if (!meeting) throw new HttpError(404, 'This observer link is not open.');
-    const [entry] = await store.insertRosterEntries(
-      db,
-      meeting.id,
-      [{ ...visitor, email: '', role: 'observer' }],
-      { selfRegistered: true },
-    );
+    const [entry] = await store.insertRosterEntries(db, meeting.id, [{ ...visitor, email: '', role: 'observer' }], {
+      selfRegistered: true,
+    });
     return startSession(reply, entry!.userId, meeting.id);
   });
 }

@@ -27,11 +27,7 @@ const LEADING_ROLES: readonly MeetingRole[] = ['chair', 'co-chair', 'secretariat
  * roster entry together), so that it can be judged again before every command: a role changed,
  * an entry removed, a session ended or an account demoted count from that moment on.
  */
-export async function resolveMeetingAccess(
-  db: Database,
-  principal: Principal,
-  meetingId: string,
-): Promise<MeetingAccess | undefined> {
+export async function resolveMeetingAccess(db: Database, principal: Principal, meetingId: string): Promise<MeetingAccess | undefined> {
   const { user, session } = principal;
   if (session.meetingId !== null && session.meetingId !== meetingId) return undefined;
   const [row] = await db

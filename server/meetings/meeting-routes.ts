@@ -132,8 +132,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       participants: roster.map(participantView),
       you: { role: found.role, participantId: found.participantId, name: found.name },
       roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
-      captionUrl:
-        captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, captionToken) : null,
+      captionUrl: captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, captionToken) : null,
     };
   });
 
@@ -242,7 +241,11 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   /** The chat, private messages included, for the secretariat's files. */
   app.get('/api/meetings/:meetingId/chat.:format', async (request, reply) => {
-    const { format } = parseInput(v.object({ meetingId: v.string(), format: v.picklist(['csv', 'txt'], 'must be csv or txt') }), request.params, 'The address');
+    const { format } = parseInput(
+      v.object({ meetingId: v.string(), format: v.picklist(['csv', 'txt'], 'must be csv or txt') }),
+      request.params,
+      'The address',
+    );
     const found = await access(request);
     if (!isLeading(found.role)) throw forbidden('Only the chair and the secretariat export the chat.');
     checkDownload(ctx, request);
@@ -272,7 +275,8 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       return reply.code(201).send({ meetingId });
     } catch (error) {
       if (error instanceof MeetingExistsError) throw new HttpError(409, error.message);
-      if (error instanceof Error && /event log/.test(error.message)) throw new HttpError(400, `The meeting file is not valid: ${error.message}.`);
+      if (error instanceof Error && /event log/.test(error.message))
+        throw new HttpError(400, `The meeting file is not valid: ${error.message}.`);
       throw error;
     }
   });
@@ -284,7 +288,9 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const meeting = await store.findMeeting(db, meetingId);
     if (!meeting) throw notFound('Meeting');
     if (confirmTitle.trim() !== meeting.title) {
-      throw new HttpError(400, 'Type the meeting’s title exactly to confirm the deletion.', [{ where: 'confirmTitle', message: 'does not match the title' }]);
+      throw new HttpError(400, 'Type the meeting’s title exactly to confirm the deletion.', [
+        { where: 'confirmTitle', message: 'does not match the title' },
+      ]);
     }
     const ended = await deleteMeeting(db, meetingId);
     ctx.rooms.forget(meetingId);

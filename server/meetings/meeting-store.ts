@@ -197,7 +197,10 @@ export async function updateRosterEntry(
       .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)))
       .returning();
     if (row && patch.name !== undefined) {
-      await tx.update(users).set({ name: patch.name }).where(and(eq(users.id, row.userId), eq(users.kind, 'guest')));
+      await tx
+        .update(users)
+        .set({ name: patch.name })
+        .where(and(eq(users.id, row.userId), eq(users.kind, 'guest')));
     }
     return row;
   });

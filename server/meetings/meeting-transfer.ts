@@ -8,7 +8,17 @@ import * as v from 'valibot';
 import { INT4_MAX } from '../../shared/storable.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
-import { agendaItems, attendance, captionSegments, meetingEvents, meetings, recordVersions, rosterEntries, sessions, users } from '../db/schema.ts';
+import {
+  agendaItems,
+  attendance,
+  captionSegments,
+  meetingEvents,
+  meetings,
+  recordVersions,
+  rosterEntries,
+  sessions,
+  users,
+} from '../db/schema.ts';
 import { newId, newShortCode, newToken } from '../ids.ts';
 import { MEETING_ROLES, REGIONS, STAKEHOLDER_GROUPS } from '../../shared/domain.ts';
 
@@ -101,7 +111,14 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
       timeZone: meeting.timeZone,
       plannedMinutes: meeting.plannedMinutes,
     },
-    agenda: agenda.map(({ id, position, number, depth, title, minutes }) => ({ id, position, number, depth: depth === 1 ? 1 : 0, title, minutes })),
+    agenda: agenda.map(({ id, position, number, depth, title, minutes }) => ({
+      id,
+      position,
+      number,
+      depth: depth === 1 ? 1 : 0,
+      title,
+      minutes,
+    })),
     roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role }) => ({
       id,
       name,
@@ -120,7 +137,11 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
       body: body as Record<string, unknown>,
     })),
     captions: captions.map(({ meetingId: _meetingId, ...segment }) => segment),
-    attendance: present.map((row) => ({ participantId: row.participantId, joinedAt: row.joinedAt.getTime(), leftAt: row.leftAt?.getTime() ?? null })),
+    attendance: present.map((row) => ({
+      participantId: row.participantId,
+      joinedAt: row.joinedAt.getTime(),
+      leftAt: row.leftAt?.getTime() ?? null,
+    })),
   };
 }
 
@@ -159,13 +180,19 @@ export async function importMeeting(db: Database, file: MeetingFile, createdBy: 
       await tx.insert(rosterEntries).values({ ...entry, meetingId: file.meeting.id, userId, joinToken: newToken(), personalCode: code });
     }
     for (let start = 0; start < file.events.length; start += 500) {
-      await tx.insert(meetingEvents).values(
-        file.events.slice(start, start + 500).map((event) => ({ ...event, meetingId: file.meeting.id, actorUserId: null, commandId: null })),
-      );
+      await tx
+        .insert(meetingEvents)
+        .values(
+          file.events
+            .slice(start, start + 500)
+            .map((event) => ({ ...event, meetingId: file.meeting.id, actorUserId: null, commandId: null })),
+        );
     }
     if (file.captions.length) {
       for (let start = 0; start < file.captions.length; start += 500) {
-        await tx.insert(captionSegments).values(file.captions.slice(start, start + 500).map((segment) => ({ ...segment, meetingId: file.meeting.id })));
+        await tx
+          .insert(captionSegments)
+          .values(file.captions.slice(start, start + 500).map((segment) => ({ ...segment, meetingId: file.meeting.id })));
       }
     }
     if (file.attendance.length) {

@@ -1,11 +1,5 @@
 /** Database rows to the API's answer shapes (shared/api.ts). */
-import type {
-  AgendaItemView,
-  MeetingSetupView,
-  MeetingSummary,
-  ParticipantView,
-  RosterEntryView,
-} from '../../shared/api.ts';
+import type { AgendaItemView, MeetingSetupView, MeetingSummary, ParticipantView, RosterEntryView } from '../../shared/api.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import type { AgendaRow, MeetingRow, RosterRow } from './meeting-store.ts';
 
@@ -51,12 +45,7 @@ export function rosterEntryView(row: RosterRow, publicUrl: string): RosterEntryV
   };
 }
 
-export function meetingSetupView(
-  meeting: MeetingRow,
-  agenda: AgendaRow[],
-  roster: RosterRow[],
-  publicUrl: string,
-): MeetingSetupView {
+export function meetingSetupView(meeting: MeetingRow, agenda: AgendaRow[], roster: RosterRow[], publicUrl: string): MeetingSetupView {
   return {
     meeting: meetingSummary(meeting),
     agenda: agenda.map(agendaItemView),

@@ -72,7 +72,10 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
 
   for (const [index, row] of body.entries()) {
     if (index >= LIMITS.rosterEntries) {
-      problems.push({ line: row.line, message: `the roster has more than ${LIMITS.rosterEntries} rows; split it or remove rows from line ${row.line} on` });
+      problems.push({
+        line: row.line,
+        message: `the roster has more than ${LIMITS.rosterEntries} rows; split it or remove rows from line ${row.line} on`,
+      });
       break;
     }
     const cell = (field: Field) => {
@@ -80,7 +83,13 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
       return column === undefined ? '' : (row.cells[column] ?? '');
     };
     const vocabularyReasons: string[] = [];
-    const stakeholderGroup = pickFromVocabulary('stakeholder group', cell('stakeholderGroup'), STAKEHOLDER_GROUP_LABELS, STAKEHOLDER_GROUP_ALIASES, vocabularyReasons);
+    const stakeholderGroup = pickFromVocabulary(
+      'stakeholder group',
+      cell('stakeholderGroup'),
+      STAKEHOLDER_GROUP_LABELS,
+      STAKEHOLDER_GROUP_ALIASES,
+      vocabularyReasons,
+    );
     const region = pickFromVocabulary('region', cell('region'), REGION_LABELS, REGION_ALIASES, vocabularyReasons);
     const roleText = cell('role');
     const role = roleText === '' ? 'member' : pickFromVocabulary('role', roleText, MEETING_ROLE_LABELS, {}, vocabularyReasons);

@@ -43,7 +43,8 @@ export function checkSocketRead(ctx: AppContext, socket: object, sessionId: stri
   const all = limits(ctx);
   let window = all.sockets.get(socket);
   if (!window) all.sockets.set(socket, (window = new SlidingWindow(READ_LIMITS.perSocket.limit, READ_LIMITS.perSocket.windowMs)));
-  if (window.retryAfterMs() > 0) throw new CommandRejected('rate-limited', 'Too many requests for the meeting on this connection; wait a few seconds.');
+  if (window.retryAfterMs() > 0)
+    throw new CommandRejected('rate-limited', 'Too many requests for the meeting on this connection; wait a few seconds.');
   if (sessionId !== undefined && all.sessions.take(sessionId) > 0) {
     throw new CommandRejected('rate-limited', 'Too many requests for the meeting from your connections; wait a few seconds.');
   }

@@ -65,11 +65,7 @@ function refuse(code: ErrorCode, reason: string): Error {
   return error;
 }
 
-export function createSocketServer(
-  httpServer: HttpServer,
-  ctx: AppContext,
-  adapter?: ServerOptions['adapter'],
-): MeetingServer {
+export function createSocketServer(httpServer: HttpServer, ctx: AppContext, adapter?: ServerOptions['adapter']): MeetingServer {
   const io: MeetingServer = new Server(httpServer, {
     ...(adapter && { adapter }),
     serveClient: false,
@@ -116,7 +112,9 @@ export function createSocketServer(
       // Wrong caption tokens are counted per address (after the check, so a valid one always gets in).
       if (socket.handshake.auth && typeof socket.handshake.auth === 'object' && 'captionToken' in socket.handshake.auth) {
         if (captionHandshakes.blocked(socket.handshake.address)) {
-          return next(refuse('rate-limited', 'Too many refused caption connections from this address. Check the caption token and try again later.'));
+          return next(
+            refuse('rate-limited', 'Too many refused caption connections from this address. Check the caption token and try again later.'),
+          );
         }
         captionHandshakes.countRefusal(socket.handshake.address);
       }
@@ -187,7 +185,11 @@ function endLocalSessions(io: MeetingServer, sessionIds: string[], reason: strin
 }
 
 /** Sends a server-side message to the other processes of the deployment, when there are any. */
-export function tellOtherProcesses<E extends keyof InterServerEvents>(io: MeetingServer, event: E, ...args: Parameters<InterServerEvents[E]>): void {
+export function tellOtherProcesses<E extends keyof InterServerEvents>(
+  io: MeetingServer,
+  event: E,
+  ...args: Parameters<InterServerEvents[E]>
+): void {
   if (clustered(io)) (io.serverSideEmit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
 }
 

@@ -43,7 +43,16 @@ import { chartDescription, chartLayout, recordCharts, speakingChartSvg } from '.
 import { RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 import { layoutPng } from './chart-png.ts';
 import { BODY_FONT, CJK_FONT, docxFonts } from './record-fonts.ts';
-import { documentLanguage, markdownBlocks, plainText, statusLine, type Block, type ExportOptions, type Run, type TableBlock } from './record-tokens.ts';
+import {
+  documentLanguage,
+  markdownBlocks,
+  plainText,
+  statusLine,
+  type Block,
+  type ExportOptions,
+  type Run,
+  type TableBlock,
+} from './record-tokens.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
 
@@ -141,9 +150,18 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
           run: { font: FONT, size: 21, language: wordLanguage(language) },
           paragraph: { spacing: { after: 120, line: 276 } },
         },
-        heading1: { run: { font: FONT, size: 34, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 180 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: 28, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-        heading3: { run: { font: FONT, size: 24, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
+        heading1: {
+          run: { font: FONT, size: 34, bold: true, color: HEADING_COLOUR },
+          paragraph: { spacing: { before: 240, after: 180 }, keepNext: true },
+        },
+        heading2: {
+          run: { font: FONT, size: 28, bold: true, color: HEADING_COLOUR },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: FONT, size: 24, bold: true, color: HEADING_COLOUR },
+          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true },
+        },
         hyperlink: { run: { color: LINK_COLOUR, underline: {} } },
         listParagraph: { paragraph: { spacing: { after: 100 } } },
       },
@@ -162,7 +180,12 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
                 alignment: context.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT,
                 children: [
                   new TextRun({ text: `${record.title} — `, color: '4D4D4D', size: 17 }),
-                  new TextRun({ text: options.status === 'draft' ? w.draft : w.final, bold: true, size: 17, color: options.status === 'draft' ? '8A5300' : '1E6B2E' }),
+                  new TextRun({
+                    text: options.status === 'draft' ? w.draft : w.final,
+                    bold: true,
+                    size: 17,
+                    color: options.status === 'draft' ? '8A5300' : '1E6B2E',
+                  }),
                 ],
               }),
             ],
@@ -194,7 +217,9 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
 function blockDocx(block: Block, context: Context, depth: number): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [paragraph(context, { heading: HEADINGS[Math.min(block.level, 3) - 1] ?? HeadingLevel.HEADING_3, children: runsDocx(block.runs) })];
+      return [
+        paragraph(context, { heading: HEADINGS[Math.min(block.level, 3) - 1] ?? HeadingLevel.HEADING_3, children: runsDocx(block.runs) }),
+      ];
     case 'paragraph':
       return [paragraph(context, { children: runsDocx(block.runs), ...(depth > 0 ? { indent: { left: LIST_INDENT * depth } } : {}) })];
     case 'rule':
@@ -291,9 +316,17 @@ function tableDocx(table: TableBlock, context: Context): Table {
     });
   const pad = (row: Run[][]) => Array.from({ length: columns }, (_, index) => row[index] ?? []);
   const rows: TableRow[] = [];
-  if (table.header) rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: pad(table.header).map((runs, index) => cell(runs, index, true)) }));
+  if (table.header)
+    rows.push(
+      new TableRow({ tableHeader: true, cantSplit: true, children: pad(table.header).map((runs, index) => cell(runs, index, true)) }),
+    );
   for (const row of table.rows) {
-    rows.push(new TableRow({ cantSplit: true, children: pad(row).map((runs, index) => cell(runs, index, index === 0 && table.rowHeaders && plainText(runs) !== '')) }));
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: pad(row).map((runs, index) => cell(runs, index, index === 0 && table.rowHeaders && plainText(runs) !== '')),
+      }),
+    );
   }
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, ...(context.rtl ? { visuallyRightToLeft: true } : {}) });
 }

@@ -45,7 +45,10 @@ export async function exportRecord(
     }
     case 'docx': {
       const { recordDocx } = await import('./record-docx.ts');
-      return { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await recordDocx(markdown, record, options) };
+      return {
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        body: await recordDocx(markdown, record, options),
+      };
     }
     case 'pdf': {
       const { recordPdf } = await import('./record-pdf.ts');

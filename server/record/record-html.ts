@@ -125,7 +125,9 @@ function tableHtml(table: TableBlock): string {
   out.push('<tbody>');
   for (const row of table.rows) {
     const cells = row.map((cell, index) =>
-      index === 0 && table.rowHeaders ? `<th scope="row"${align(index)}>${runsHtml(cell)}</th>` : `<td${align(index)}>${runsHtml(cell)}</td>`,
+      index === 0 && table.rowHeaders
+        ? `<th scope="row"${align(index)}>${runsHtml(cell)}</th>`
+        : `<td${align(index)}>${runsHtml(cell)}</td>`,
     );
     out.push(`<tr>${cells.join('')}</tr>`);
   }

@@ -82,7 +82,12 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
   const bannerColour = options.status === 'draft' ? COLOURS.draft : COLOURS.final;
   writeRuns(doc, [{ text: `${w.summaryReport}${w.punctuation.colon}${status}`, bold: true }], page, BODY_SIZE, bannerColour);
   const ruleY = doc.y + 4;
-  doc.moveTo(page.x, ruleY).lineTo(page.x + page.width, ruleY).lineWidth(0.75).strokeColor(COLOURS.rule).stroke();
+  doc
+    .moveTo(page.x, ruleY)
+    .lineTo(page.x + page.width, ruleY)
+    .lineWidth(0.75)
+    .strokeColor(COLOURS.rule)
+    .stroke();
   doc.y = ruleY + 10;
 
   if (!blocks.some((block) => block.kind === 'heading' && block.level === 1)) heading(doc, [{ text: record.title }], 1, page);
@@ -98,7 +103,10 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
     ensureRoom(doc, height + 12);
     const top = doc.y;
     for (const rect of layout.rects) {
-      doc.rect(page.x + rect.x * scale, top + rect.y * scale, rect.width * scale, rect.height * scale).fillColor(rect.fill).fill();
+      doc
+        .rect(page.x + rect.x * scale, top + rect.y * scale, rect.width * scale, rect.height * scale)
+        .fillColor(rect.fill)
+        .fill();
     }
     for (const text of layout.texts) {
       const size = text.size * scale;
@@ -131,15 +139,32 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
       // Mirrored: the title on the right, Draft/Final on the left.
       const title = rtlLine(doc, [{ text: record.title }], 8, width - 90);
       drawRtlLine(doc, title, MARGINS.left + width - title.width, 32, 8, COLOURS.muted);
-      drawRtlLine(doc, rtlLine(doc, [{ text: options.status === 'draft' ? w.draft : w.final, bold: true }], 8, 90), MARGINS.left, 32, 8, bannerColour);
+      drawRtlLine(
+        doc,
+        rtlLine(doc, [{ text: options.status === 'draft' ? w.draft : w.final, bold: true }], 8, 90),
+        MARGINS.left,
+        32,
+        8,
+        bannerColour,
+      );
       const footer = rtlLine(doc, [{ text: pageNumber }], 8, width);
       drawRtlLine(doc, footer, MARGINS.left + (width - footer.width) / 2, doc.page.height - 42, 8, COLOURS.muted);
       doc.page.margins.bottom = bottom;
       continue;
     }
     drawLine(doc, record.title, 'regular', 8, COLOURS.muted, { x: MARGINS.left, y: 32, maxWidth: width - 100 });
-    drawLine(doc, options.status === 'draft' ? w.draft : w.final, 'bold', 8, bannerColour, { x: MARGINS.left + width, y: 32, align: 'end', maxWidth: 90 });
-    drawLine(doc, pageNumber, 'regular', 8, COLOURS.muted, { x: MARGINS.left + width / 2, y: doc.page.height - 42, align: 'center', maxWidth: width });
+    drawLine(doc, options.status === 'draft' ? w.draft : w.final, 'bold', 8, bannerColour, {
+      x: MARGINS.left + width,
+      y: 32,
+      align: 'end',
+      maxWidth: 90,
+    });
+    drawLine(doc, pageNumber, 'regular', 8, COLOURS.muted, {
+      x: MARGINS.left + width / 2,
+      y: doc.page.height - 42,
+      align: 'center',
+      maxWidth: width,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -33,7 +33,9 @@ const EditSchema = v.strictObject({
   markdown: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(RECORD_MARKDOWN_MAX, 'is too long')),
   basedOn: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
 });
-const FinaliseSchema = v.strictObject({ version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')) });
+const FinaliseSchema = v.strictObject({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
+});
 const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
 const ExportParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), format: v.picklist(RECORD_FORMATS) });
 const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
@@ -98,7 +100,14 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     const { meetingId, version } = parseInput(VersionParams, request.params, 'The address');
     const row = await store.findVersion(db, meetingId, version);
     if (!row) throw notFound('Version');
-    return { version: row.version, source: row.source, basedOn: row.basedOn, markdown: row.markdown, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy };
+    return {
+      version: row.version,
+      source: row.source,
+      basedOn: row.basedOn,
+      markdown: row.markdown,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy,
+    };
   });
 
   app.post('/api/meetings/:meetingId/record/generate', async (request, reply) => {
@@ -184,7 +193,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
   });
 
   async function sharedVersion(meeting: meetingStore.MeetingRow) {
-    if (meeting.recordSharing === 'final' && meeting.recordFinalVersion) return store.findVersion(db, meeting.id, meeting.recordFinalVersion);
+    if (meeting.recordSharing === 'final' && meeting.recordFinalVersion)
+      return store.findVersion(db, meeting.id, meeting.recordFinalVersion);
     if (meeting.recordSharing === 'draft') return store.findVersion(db, meeting.id, meeting.recordFinalVersion ?? undefined);
     return undefined;
   }
@@ -231,7 +241,18 @@ function rows(cells: (string | number)[][]): string {
 export function attendanceCsv(record: MeetingRecord): string {
   const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
   return rows([
-    ['name', 'affiliation', 'role', 'stakeholder_group', 'region', 'location', 'attended', 'first_joined_utc', 'last_left_utc', 'minutes_connected'],
+    [
+      'name',
+      'affiliation',
+      'role',
+      'stakeholder_group',
+      'region',
+      'location',
+      'attended',
+      'first_joined_utc',
+      'last_left_utc',
+      'minutes_connected',
+    ],
     ...record.participants.map((person) => [
       person.name,
       person.affiliation,

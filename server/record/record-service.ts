@@ -46,6 +46,11 @@ export class RecordService {
   async generate(meetingId: string, by: string, language: RecordLanguage = 'en'): Promise<store.RecordVersionRow | undefined> {
     const record = await this.build(meetingId);
     if (!record) return undefined;
-    return store.addVersion(this.db, meetingId, { source: 'generated', markdown: recordMarkdown(record, language), basedOn: null, createdBy: by });
+    return store.addVersion(this.db, meetingId, {
+      source: 'generated',
+      markdown: recordMarkdown(record, language),
+      basedOn: null,
+      createdBy: by,
+    });
   }
 }

@@ -25,7 +25,11 @@ export async function findVersion(db: Database, meetingId: string, version?: num
   const [row] = await db
     .select()
     .from(recordVersions)
-    .where(version === undefined ? eq(recordVersions.meetingId, meetingId) : and(eq(recordVersions.meetingId, meetingId), eq(recordVersions.version, version)))
+    .where(
+      version === undefined
+        ? eq(recordVersions.meetingId, meetingId)
+        : and(eq(recordVersions.meetingId, meetingId), eq(recordVersions.version, version)),
+    )
     .orderBy(desc(recordVersions.version))
     .limit(1);
   return row;

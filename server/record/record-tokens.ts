@@ -32,7 +32,8 @@ export function statusLine(options: ExportOptions): string {
   const language = options.language ?? 'en';
   const w = RECORD_WORDS[language];
   if (options.status === 'draft') return w.draft;
-  if (!options.finalisedBy) return options.finalisedAt === undefined ? w.final : `${w.final} — ${utcDateTime(options.finalisedAt, language)}`;
+  if (!options.finalisedBy)
+    return options.finalisedAt === undefined ? w.final : `${w.final} — ${utcDateTime(options.finalisedAt, language)}`;
   const when = options.finalisedAt === undefined ? '' : utcDateTime(options.finalisedAt, language);
   return `${w.final} — ${w.finalisedBy(options.finalisedBy, when).replace(/[,،，]\s*$/, '')}`;
 }

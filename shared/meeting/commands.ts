@@ -23,7 +23,11 @@ const Kind = v.picklist(SPEECH_KINDS);
 const Location = v.picklist(LOCATIONS);
 const Text = v.pipe(StorableText, v.trim(), v.maxLength(TEXT_MAX, `must be at most ${TEXT_MAX} characters`));
 const RequiredText = v.pipe(Text, v.minLength(1, 'must not be empty'));
-const DateOnly = v.pipe(StorableText, v.isoDate('must be a date like 2017-04-25'), v.check((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDateText(text), 'must be a day on the calendar, like 2017-04-25'));
+const DateOnly = v.pipe(
+  StorableText,
+  v.isoDate('must be a date like 2017-04-25'),
+  v.check((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDateText(text), 'must be a day on the calendar, like 2017-04-25'),
+);
 
 export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('meeting.open') }),
@@ -76,7 +80,11 @@ export const CommandSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('queue.editNote'), entryId: Id, note: Note }),
   v.strictObject({ type: v.literal('queue.moveDown'), entryId: Id }),
-  v.strictObject({ type: v.literal('queue.move'), entryId: Id, toIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX)) }),
+  v.strictObject({
+    type: v.literal('queue.move'),
+    entryId: Id,
+    toIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX)),
+  }),
   v.strictObject({ type: v.literal('queue.withdraw'), entryId: Id }),
   v.strictObject({ type: v.literal('queue.close') }),
   v.strictObject({ type: v.literal('queue.reopen') }),

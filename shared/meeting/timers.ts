@@ -74,9 +74,7 @@ export function scheduleLagMs(state: MeetingState, now: number): number {
     const running = isRunning(section);
     const finished =
       !running &&
-      (isClosed(section.item) ||
-        (section.subItems.length > 0 && section.subItems.every(isClosed)) ||
-        begun.slice(index + 1).some(Boolean));
+      (isClosed(section.item) || (section.subItems.length > 0 && section.subItems.every(isClosed)) || begun.slice(index + 1).some(Boolean));
     if (finished) lag += used - allotted;
     else if (running) lag += Math.max(0, used - allotted);
   });

@@ -60,7 +60,9 @@ export function chartDescription(rows: readonly ChartRow[], title: string, langu
   const w = RECORD_WORDS[language];
   const p = w.punctuation;
   if (rows.length === 0) return `${title}${p.colon}${w.none}${p.fullStop}`;
-  const figures = rows.map((row) => `${row.label} ${chartClock(row.ms)}${p.comma}${w.turnCount(row.turns)}${p.open}${chartShare(row, rows)}%${p.close}`);
+  const figures = rows.map(
+    (row) => `${row.label} ${chartClock(row.ms)}${p.comma}${w.turnCount(row.turns)}${p.open}${chartShare(row, rows)}%${p.close}`,
+  );
   return `${title} — ${w.speakingTime.toLocaleLowerCase(w.locale)}${p.colon}${figures.join(p.semicolon)}${p.fullStop}`;
 }
 
@@ -141,7 +143,15 @@ export function chartLayout(rows: readonly ChartRow[], title: string, width = 60
   const height = TOP + Math.max(1, rows.length) * ROW + PAD;
   const rects: ChartRect[] = [];
   const texts: ChartText[] = [
-    { x: PAD, y: PAD + TITLE_SIZE, text: fitLabel(title, TITLE_SIZE, width - 2 * PAD), size: TITLE_SIZE, bold: true, anchor: 'start', fill: CHART_COLOURS.text },
+    {
+      x: PAD,
+      y: PAD + TITLE_SIZE,
+      text: fitLabel(title, TITLE_SIZE, width - 2 * PAD),
+      size: TITLE_SIZE,
+      bold: true,
+      anchor: 'start',
+      fill: CHART_COLOURS.text,
+    },
   ];
   rows.forEach((row, index) => {
     const top = TOP + index * ROW;
@@ -167,14 +177,26 @@ export function chartLayout(rows: readonly ChartRow[], title: string, width = 60
     });
   });
   if (rows.length === 0) {
-    texts.push({ x: axisX + 6, y: TOP + ROW / 2 + VALUE_SIZE * 0.36, text: w.none, size: VALUE_SIZE, bold: false, anchor: 'start', fill: CHART_COLOURS.muted });
+    texts.push({
+      x: axisX + 6,
+      y: TOP + ROW / 2 + VALUE_SIZE * 0.36,
+      text: w.none,
+      size: VALUE_SIZE,
+      bold: false,
+      anchor: 'start',
+      fill: CHART_COLOURS.muted,
+    });
   }
   rects.push({ x: axisX - 1, y: TOP - 2, width: 1, height: Math.max(1, rows.length) * ROW + 4, fill: CHART_COLOURS.axis });
   return { width, height, background: CHART_COLOURS.background, rects, texts };
 }
 
 /** The chart as a standalone SVG document: role="img", its figures in aria-label and <title>. */
-export function speakingChartSvg(rows: { label: string; turns: number; ms: number }[], title: string, language: RecordLanguage = 'en'): string {
+export function speakingChartSvg(
+  rows: { label: string; turns: number; ms: number }[],
+  title: string,
+  language: RecordLanguage = 'en',
+): string {
   const layout = chartLayout(rows, title, 600, language);
   const description = chartDescription(rows, title, language);
   const parts: string[] = [

@@ -31,7 +31,10 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
   const proposals = record.items.flatMap((item) => item.proposals.map((proposal) => ({ item, proposal })));
   if (proposals.length > 0) {
     out.push(`## ${w.annexProposals}`, '');
-    out.push(`| ${w.item} | ${w.proposal} | ${w.support} | ${w.objections} | ${w.otherComments} | ${w.decision} |`, '|---|---|---|---|---|---|');
+    out.push(
+      `| ${w.item} | ${w.proposal} | ${w.support} | ${w.objections} | ${w.otherComments} | ${w.decision} |`,
+      '|---|---|---|---|---|---|',
+    );
     for (const { item, proposal } of proposals) {
       out.push(
         `| ${cell(item.number)} | ${cell(proposal.title)} | ${cell(proposal.support.join(p.listComma))} | ${cell(
@@ -50,7 +53,8 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
     const people = participants.filter((person) => person.role === role);
     if (people.length === 0) continue;
     out.push(`### ${w.roles[role]}`, '');
-    for (const person of people) out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
+    for (const person of people)
+      out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
     out.push('');
   }
 
@@ -80,7 +84,12 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
     }
     out.push('');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function headerTable(record: MeetingRecord, language: RecordLanguage): string[] {
@@ -105,12 +114,16 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
   /** `Label: a, b` (the full stop comes when the sentences are put together). */
   const sentence = (label: string, parts: string[], separator = p.listComma) => `${label}${p.colon}${parts.join(separator)}`;
   const sentences: string[] = [];
-  sentences.push(`**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}**${p.open}${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}${p.close}`);
+  sentences.push(
+    `**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}**${p.open}${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}${p.close}`,
+  );
   if (item.presentations.length > 0) {
     sentences.push(
       sentence(
         w.presentations,
-        item.presentations.map((talk) => `${escapeInline(talk.title)}${p.open}${escapeInline(talk.presenter)}${p.comma}${w.minutes(talk.minutes)}${p.close}`),
+        item.presentations.map(
+          (talk) => `${escapeInline(talk.title)}${p.open}${escapeInline(talk.presenter)}${p.comma}${w.minutes(talk.minutes)}${p.close}`,
+        ),
         p.semicolon,
       ),
     );
@@ -129,7 +142,8 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
       sentence(
         w.actionItems,
         item.actions.map(
-          (action) => `${escapeInline(action.what)}${p.open}${escapeInline(action.who)}${action.due ? `${p.comma}${w.by} ${action.due}` : ''}${p.close}`,
+          (action) =>
+            `${escapeInline(action.what)}${p.open}${escapeInline(action.who)}${action.due ? `${p.comma}${w.by} ${action.due}` : ''}${p.close}`,
         ),
         p.semicolon,
       ),
@@ -139,7 +153,9 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
     sentences.push(
       sentence(
         w.flaggedChat,
-        item.flaggedChat.map((message) => `${escapeInline(message.from)}${p.colon}${p.quoteOpen}${escapeInline(message.text)}${p.quoteClose}`),
+        item.flaggedChat.map(
+          (message) => `${escapeInline(message.from)}${p.colon}${p.quoteOpen}${escapeInline(message.text)}${p.quoteClose}`,
+        ),
         p.semicolon,
       ),
     );
@@ -202,7 +218,8 @@ function decisionText(decision: RecordDecision, w: RecordWords): string {
 /** `a` for sub-item `4a`, `1` for `4.1`. */
 function subLetter(item: RecordItem, items: RecordItem[]): string {
   const parent = [...items.slice(0, items.indexOf(item))].reverse().find((candidate) => candidate.depth === 0);
-  if (parent && item.number.startsWith(parent.number)) return item.number.slice(parent.number.length).replace(/^[.\s-]+/, '') || item.number;
+  if (parent && item.number.startsWith(parent.number))
+    return item.number.slice(parent.number.length).replace(/^[.\s-]+/, '') || item.number;
   return item.number;
 }
 
@@ -231,5 +248,7 @@ function cell(text: string): string {
  */
 function inRecordOrder(participants: MeetingRecord['participants'], language: RecordLanguage): MeetingRecord['participants'] {
   const collator = new Intl.Collator(language);
-  return [...participants].sort((a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || collator.compare(a.name, b.name));
+  return [...participants].sort(
+    (a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || collator.compare(a.name, b.name),
+  );
 }

@@ -161,7 +161,11 @@ export function buildRecord(input: RecordInput): MeetingRecord {
       attended: stretches.length > 0,
       minutesConnected: Math.round(connectedMs / 60_000),
       firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,
-      lastLeft: stretches.some((row) => row.leftAt === null) ? null : stretches.length > 0 ? Math.max(...stretches.map((row) => row.leftAt!)) : null,
+      lastLeft: stretches.some((row) => row.leftAt === null)
+        ? null
+        : stretches.length > 0
+          ? Math.max(...stretches.map((row) => row.leftAt!))
+          : null,
     };
   });
   participants.sort((a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
@@ -187,11 +191,18 @@ export function buildRecord(input: RecordInput): MeetingRecord {
 /** Names once each, in the order they took the position. */
 function positionLists(positions: Position[]): PositionLists {
   const ordered = [...positions].sort((a, b) => a.at - b.at);
-  const unique = <T extends { name: string }>(rows: T[]) => rows.filter((row, index) => rows.findIndex((other) => other.name === row.name) === index);
+  const unique = <T extends { name: string }>(rows: T[]) =>
+    rows.filter((row, index) => rows.findIndex((other) => other.name === row.name) === index);
   return {
     support: unique(ordered.filter((position) => position.stance === 'support')).map((position) => position.name),
-    objections: unique(ordered.filter((position) => position.stance === 'objection')).map((position) => ({ name: position.name, reason: position.text })),
-    comments: unique(ordered.filter((position) => position.stance === 'comment')).map((position) => ({ name: position.name, text: position.text })),
+    objections: unique(ordered.filter((position) => position.stance === 'objection')).map((position) => ({
+      name: position.name,
+      reason: position.text,
+    })),
+    comments: unique(ordered.filter((position) => position.stance === 'comment')).map((position) => ({
+      name: position.name,
+      text: position.text,
+    })),
   };
 }
 
@@ -204,5 +215,10 @@ function recordConsensus(call: ConsensusCall): RecordConsensus {
 }
 
 function recordAction(action: ActionItem, itemNumber: Map<string, string>): RecordAction {
-  return { what: action.what, who: action.who, due: action.due, itemNumber: action.itemId === null ? null : (itemNumber.get(action.itemId) ?? null) };
+  return {
+    what: action.what,
+    who: action.who,
+    due: action.due,
+    itemNumber: action.itemId === null ? null : (itemNumber.get(action.itemId) ?? null),
+  };
 }

@@ -104,13 +104,6 @@ export interface StatusResult {
 }
 
 export type WorkerRequest =
-  | ConnectRequest
-  | WaitSeqRequest
-  | CommandsRequest
-  | DropRequest
-  | ReconnectRequest
-  | CollectRequest
-  | CloseRequest
-  | StatusRequest;
+  ConnectRequest | WaitSeqRequest | CommandsRequest | DropRequest | ReconnectRequest | CollectRequest | CloseRequest | StatusRequest;
 
 export type WorkerMessage = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

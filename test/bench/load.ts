@@ -79,7 +79,8 @@ export async function waitForQuiet(maxWaitMs: number, threshold = 0.3): Promise<
   let busy = await busyCores();
   let told = false;
   while (busy > threshold && Date.now() < deadline) {
-    if (!told) log(`the machine is busy (${busy.toFixed(2)} cores used by other processes): waiting up to ${Math.round(maxWaitMs / 1000)} s`);
+    if (!told)
+      log(`the machine is busy (${busy.toFixed(2)} cores used by other processes): waiting up to ${Math.round(maxWaitMs / 1000)} s`);
     told = true;
     busy = await busyCores();
   }

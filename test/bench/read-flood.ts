@@ -14,7 +14,9 @@ import { sleep } from './stats.ts';
 const driver = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const show = (label: string, metrics: ServerMetrics) =>
-  console.log(`${label.padEnd(34)} RSS ${MB(metrics.rssBytes).padStart(7)} MB   heap used ${MB(metrics.heapUsedBytes).padStart(7)} MB   connections ${metrics.connections}`);
+  console.log(
+    `${label.padEnd(34)} RSS ${MB(metrics.rssBytes).padStart(7)} MB   heap used ${MB(metrics.heapUsedBytes).padStart(7)} MB   connections ${metrics.connections}`,
+  );
 
 const server = await startEqualFloor({ driver });
 try {
@@ -34,7 +36,12 @@ try {
   const before = await settled();
 
   const sockets = Array.from({ length: 300 }, () =>
-    io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: server.url, cookie: memberCookie } }),
+    io(server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { origin: server.url, cookie: memberCookie },
+    }),
   );
   const outcomes = await Promise.all(
     sockets.map(
@@ -72,7 +79,9 @@ try {
   const connections = new Map<string, number>();
   for (const outcome of outcomes) connections.set(outcome, (connections.get(outcome) ?? 0) + 1);
   console.log(`\nread flood on ${driver}: 300 sockets for one link → ${[...connections].map(([k, n]) => `${n} ${k}`).join(', ')}`);
-  console.log(`3 000 reads over ${open.length} sockets in ${Math.round(floodMs)} ms → ${[...codes].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);
+  console.log(
+    `3 000 reads over ${open.length} sockets in ${Math.round(floodMs)} ms → ${[...codes].map(([k, n]) => `${n} ${k}`).join(', ')}\n`,
+  );
   show('before (after GC)', before);
   show('right after the flood', during);
   show('sockets closed, 1 s later', after);

@@ -87,7 +87,10 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);
-      values[driver] = result && { text: triple(result.fanout.all.lastClient) + busy(result.load), value: result.fanout.all.lastClient.p99 ?? undefined };
+      values[driver] = result && {
+        text: triple(result.fanout.all.lastClient) + busy(result.load),
+        value: result.fanout.all.lastClient.p99 ?? undefined,
+      };
     }
     const baseline = base(n);
     values.baseline = baseline && { text: triple(baseline.fanout.all.lastClient) + busy(baseline.load) };
@@ -116,7 +119,10 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);
-      values[driver] = result && { text: pair(result.captions.segment.perClient), value: result.captions.segment.perClient.p99 ?? undefined };
+      values[driver] = result && {
+        text: pair(result.captions.segment.perClient),
+        value: result.captions.segment.perClient.p99 ?? undefined,
+      };
     }
     const baseline = base(n);
     values.baseline = baseline && { text: pair(baseline.captions.segment.perClient) };
@@ -128,7 +134,9 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     for (const driver of drivers) {
       const result = one(driver, n);
       const shown = result && result.captions.draft.lastClient.count;
-      values[driver] = result && { text: `${pair(result.captions.draft.perClient)} (${shown} of ${shown! + result.captions.draft.notShown} chunks shown as typed)` };
+      values[driver] = result && {
+        text: `${pair(result.captions.draft.perClient)} (${shown} of ${shown! + result.captions.draft.notShown} chunks shown as typed)`,
+      };
     }
     const baseline = base(n);
     values.baseline = baseline && { text: pair(baseline.captions.draft.perClient) };
@@ -138,9 +146,17 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);
-      values[driver] = result?.join.single && { text: `${ms(result.join.single.p50)} / ${ms(result.join.single.max)}`, value: result.join.single.p50 ?? undefined };
+      values[driver] = result?.join.single && {
+        text: `${ms(result.join.single.p50)} / ${ms(result.join.single.max)}`,
+        value: result.join.single.p50 ?? undefined,
+      };
     }
-    rows.push({ measure: `Join-to-ready, one person into the live meeting of ${n}: p50 / max ms`, target: '< 300 ms', check: (v) => v < 300, values });
+    rows.push({
+      measure: `Join-to-ready, one person into the live meeting of ${n}: p50 / max ms`,
+      target: '< 300 ms',
+      check: (v) => v < 300,
+      values,
+    });
   }
   for (const n of sizes) {
     const values: Row['values'] = {};
@@ -162,7 +178,12 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     }
     const baseline = base(n);
     values.baseline = baseline && { text: `${baseline.server.memoryPerClientKB} KB` };
-    rows.push({ measure: `Server memory per connected client, ${n} (RSS growth ÷ clients)`, target: '< 40 KB', check: (v) => v < 40, values });
+    rows.push({
+      measure: `Server memory per connected client, ${n} (RSS growth ÷ clients)`,
+      target: '< 40 KB',
+      check: (v) => v < 40,
+      values,
+    });
     const heap: Row['values'] = {};
     for (const driver of drivers) {
       const result = one(driver, n);
@@ -208,7 +229,10 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const values: Row['values'] = {};
     for (const driver of drivers) {
       const result = results.manyMeetings.find((candidate) => candidate.driver === driver);
-      values[driver] = result && { text: triple(result.fanout.lastClient) + busy(result.load), value: result.fanout.lastClient.p99 ?? undefined };
+      values[driver] = result && {
+        text: triple(result.fanout.lastClient) + busy(result.load),
+        value: result.fanout.lastClient.p99 ?? undefined,
+      };
     }
     rows.push({
       measure: `Fan-out, ${many.meetings} meetings of ${many.perMeeting} at once: p50 / p95 / p99 ms`,
@@ -220,7 +244,10 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
     const join: Row['values'] = {};
     for (const driver of drivers) {
       const result = results.manyMeetings.find((candidate) => candidate.driver === driver);
-      memory[driver] = result && { text: `${result.server.memoryPerClientKB} KB (CPU ${result.server.cpuCores})`, value: result.server.memoryPerClientKB };
+      memory[driver] = result && {
+        text: `${result.server.memoryPerClientKB} KB (CPU ${result.server.cpuCores})`,
+        value: result.server.memoryPerClientKB,
+      };
       join[driver] = result && { text: `${triple(result.join.bulk)} (all in ${(result.join.bulk.totalMs / 1000).toFixed(1)} s)` };
     }
     rows.push({ measure: `Server memory per client, ${many.meetings} meetings`, target: '< 40 KB', check: (v) => v < 40, values: memory });
@@ -242,7 +269,8 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
   }
   const page = results.pageWeight;
   if (page) {
-    const all = (text: string, value?: number) => Object.fromEntries(drivers.slice(0, 1).map((driver) => [driver, { text, ...(value !== undefined && { value }) }]));
+    const all = (text: string, value?: number) =>
+      Object.fromEntries(drivers.slice(0, 1).map((driver) => [driver, { text, ...(value !== undefined && { value }) }]));
     rows.push({
       measure: 'Participant page JavaScript after gzip (entry + static imports)',
       target: '< 80 KB',
@@ -266,7 +294,11 @@ export function buildRows(results: BenchResults): { rows: Row[]; columns: string
         ),
       });
     } else {
-      rows.push({ measure: "Join link → 'Raise hand' enabled, throttled", target: '< 5 s', values: all(`not measured: ${page.error ?? ''}`) });
+      rows.push({
+        measure: "Join link → 'Raise hand' enabled, throttled",
+        target: '< 5 s',
+        values: all(`not measured: ${page.error ?? ''}`),
+      });
     }
   }
   return { rows, columns };
@@ -290,8 +322,10 @@ export function markdownTable(results: BenchResults): string {
 
 export function machineLine(results: BenchResults): string {
   const { machine } = results;
-  const describe = (code: BenchResults['code']) => `${code.commit}${code.uncommitted.length ? ` + ${code.uncommitted.length} uncommitted file(s)` : ''}`;
-  const end = results.codeAtEnd && describe(results.codeAtEnd) !== describe(results.code) ? ` (${describe(results.codeAtEnd)} at the end)` : '';
+  const describe = (code: BenchResults['code']) =>
+    `${code.commit}${code.uncommitted.length ? ` + ${code.uncommitted.length} uncommitted file(s)` : ''}`;
+  const end =
+    results.codeAtEnd && describe(results.codeAtEnd) !== describe(results.code) ? ` (${describe(results.codeAtEnd)} at the end)` : '';
   const code = `code ${describe(results.code)}${end}`;
   return `${machine.nproc} cores (${machine.cpuModel}), ${machine.memory}, Node.js ${machine.node}, ${machine.platform}; ${code}; ${results.date}`;
 }

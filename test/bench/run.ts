@@ -45,7 +45,8 @@ if (!['pglite', 'postgres', 'both'].includes(driverOption)) throw new Error('--d
 const drivers = (driverOption === 'both' ? ['pglite', 'postgres'] : [driverOption]) as ('pglite' | 'postgres')[];
 const only = new Set((option('only') ?? 'a,b,c,d,page').split(','));
 const sizes = option('sizes')?.split(',').map(Number) ?? (quick ? [200, 500] : [1_000, 2_000, 5_000]);
-if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error('--sizes takes meeting sizes of at least 100, e.g. 1000,2000');
+if (sizes.some((size) => !Number.isInteger(size) || size < 100))
+  throw new Error('--sizes takes meeting sizes of at least 100, e.g. 1000,2000');
 const stormSize = sizes[0]!;
 const meetings = quick ? 20 : 200;
 const manyMeetingsMs = quick ? 16_000 : 20_000;
@@ -86,7 +87,11 @@ const deadline = setTimeout(() => {
   void running?.stop().finally(() => process.exit(1));
 }, RUN_DEADLINE_MS);
 
-async function withServer<T>(driver: 'pglite' | 'postgres', what: string, work: (server: EqualFloorServer) => Promise<T>): Promise<T | undefined> {
+async function withServer<T>(
+  driver: 'pglite' | 'postgres',
+  what: string,
+  work: (server: EqualFloorServer) => Promise<T>,
+): Promise<T | undefined> {
   const server = await startEqualFloor({ driver, nodeArgs: serverNodeArgs });
   running = server;
   try {
@@ -103,13 +108,17 @@ async function withServer<T>(driver: 'pglite' | 'postgres', what: string, work: 
 }
 
 const captured: CapturedPayloads = {};
-log(`bench: ${quick ? 'quick run' : 'full run'} on ${drivers.join(' and ')}; meetings of ${sizes.join(', ')}; ${meetings} concurrent meetings`);
+log(
+  `bench: ${quick ? 'quick run' : 'full run'} on ${drivers.join(' and ')}; meetings of ${sizes.join(', ')}; ${meetings} concurrent meetings`,
+);
 log(`bench: ${machineLine(results)}`);
 
 async function baselineRun(n: number): Promise<void> {
   if (!captured.floorGiven) {
     // The baseline replays payloads captured from EqualFloor: capture them from a small meeting.
-    await withServer(drivers[0]!, 'payload capture', (server) => runOneMeeting({ server, participants: 100, captured, storm: false, singleJoins: 1 }));
+    await withServer(drivers[0]!, 'payload capture', (server) =>
+      runOneMeeting({ server, participants: 100, captured, storm: false, singleJoins: 1 }),
+    );
   }
   const baseline = await startBaseline();
   try {

@@ -305,7 +305,9 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
   const [chairCookie] = (await openJoinLinks(server.url, [meeting.chair])).cookies;
   const sessions = await openJoinLinks(server.url, members);
   const sessionsMs = now() - started;
-  log(`(a) ${driver}: roster of ${n + 1 + lateJoiners.length} in ${Math.round(meetingMs)} ms, ${n} join links opened in ${Math.round(sessionsMs)} ms`);
+  log(
+    `(a) ${driver}: roster of ${n + 1 + lateJoiners.length} in ${Math.round(meetingMs)} ms, ${n} join links opened in ${Math.round(sessionsMs)} ms`,
+  );
   // Measure from a fresh process on the same database, not one holding what building the roster left behind.
   await server.restart();
 
@@ -327,7 +329,9 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
     const connected = await pool.connect(server.url, 'equalfloor', groups, CONNECT_CONCURRENCY, 240_000);
     if (connected.failed > 0) log(`(a) ${driver}: ${connected.failed} clients failed to join: ${connected.errors.join('; ')}`);
     const after = await settledMemory(server, () => server.metrics());
-    log(`(a) ${driver}: ${n - connected.failed} joined in ${Math.round(connected.elapsedMs)} ms; server RSS ${MB(before.rssBytes)} → ${MB(after.rssBytes)} MB`);
+    log(
+      `(a) ${driver}: ${n - connected.failed} joined in ${Math.round(connected.elapsedMs)} ms; server RSS ${MB(before.rssBytes)} → ${MB(after.rssBytes)} MB`,
+    );
 
     // One person joining the live meeting alone, several times.
     const single: number[] = [];
@@ -363,7 +367,8 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
     const handSeq = Math.max(0, ...hands.map((outcome) => outcome.seq ?? 0));
     const handsWait = await pool.waitSeq({ [meeting.meetingId]: handSeq }, DRAIN_MS);
     if (handsWait.lagging) log(`(a) ${driver}: ${handsWait.lagging} clients still behind after the hands`);
-    if (!(await softWait(() => (chair.replica.state?.seq ?? 0) >= handSeq, DRAIN_MS))) log(`(a) ${driver}: the chair is still behind after the hands`);
+    if (!(await softWait(() => (chair.replica.state?.seq ?? 0) >= handSeq, DRAIN_MS)))
+      log(`(a) ${driver}: the chair is still behind after the hands`);
     const handsServerEnd = await server.metrics();
     const handsMs = now() - handsStartedAt;
     const handsLoad = handsMeter.stop();
@@ -438,7 +443,7 @@ export async function runOneMeeting(options: OneMeetingOptions): Promise<{ resul
       captions: captionFigures(posts, receipts, n),
       server: {
         cpuCores: round2((cpuMicros(phaseEnd) - cpuMicros(phaseStart)) / 1_000 / phaseMs),
-        memoryPerClientKB: Math.round((after.rssBytes - before.rssBytes) / 1024 / Math.max(1, n - connected.failed) * 10) / 10,
+        memoryPerClientKB: Math.round(((after.rssBytes - before.rssBytes) / 1024 / Math.max(1, n - connected.failed)) * 10) / 10,
         rssBeforeMB: MB(before.rssBytes),
         rssAfterMB: MB(after.rssBytes),
         heapPerClientKB: perClientKB(after.heapUsedBytes - before.heapUsedBytes, n - connected.failed),
@@ -572,14 +577,21 @@ async function reconnectStorm(
 
 // ---------------------------------------------------------------- (b) many meetings
 
-export async function runManyMeetings(server: EqualFloorServer, meetingCount: number, perMeeting: number, durationMs: number): Promise<ManyMeetingsResult> {
+export async function runManyMeetings(
+  server: EqualFloorServer,
+  meetingCount: number,
+  perMeeting: number,
+  durationMs: number,
+): Promise<ManyMeetingsResult> {
   const driver = server.driver;
   const busyBeforeCores = await waitForQuiet(QUIET_WAIT_MS);
   log(`(b) ${driver}: building ${meetingCount} meetings of ${perMeeting}`);
   const secretariat = await signInSecretariat(server.url);
   let started = now();
-  const meetings = await mapLimit(Array.from({ length: meetingCount }, (_, index) => index), 4, (index) =>
-    createBenchMeeting(secretariat, `Concurrent meeting ${index + 1}`, perMeeting - 1),
+  const meetings = await mapLimit(
+    Array.from({ length: meetingCount }, (_, index) => index),
+    4,
+    (index) => createBenchMeeting(secretariat, `Concurrent meeting ${index + 1}`, perMeeting - 1),
   );
   const meetingsMs = now() - started;
   started = now();
@@ -628,7 +640,12 @@ export async function runManyMeetings(server: EqualFloorServer, meetingCount: nu
     meetings.forEach((meeting, m) => {
       const startAt = t0 + rand() * spreadMs;
       for (let hand = 1; hand <= 5; hand++) {
-        schedule.push({ at: startAt + rand() * 1_000, idx: chairIdx(m) + hand, command: { type: 'queue.raiseHand' }, tag: `m${m}-hand${hand}` });
+        schedule.push({
+          at: startAt + rand() * 1_000,
+          idx: chairIdx(m) + hand,
+          command: { type: 'queue.raiseHand' },
+          tag: `m${m}-hand${hand}`,
+        });
         schedule.push({
           at: startAt + 2_000 + (hand - 1) * 3_000,
           idx: chairIdx(m),
@@ -672,7 +689,8 @@ export async function runManyMeetings(server: EqualFloorServer, meetingCount: nu
       durationMs: Math.round(phaseMs),
       server: {
         cpuCores: round2((cpuMicros(phaseEnd) - cpuMicros(phaseStart)) / 1_000 / phaseMs),
-        memoryPerClientKB: Math.round((after.rssBytes - before.rssBytes) / 1024 / Math.max(1, people.length - connected.failed) * 10) / 10,
+        memoryPerClientKB:
+          Math.round(((after.rssBytes - before.rssBytes) / 1024 / Math.max(1, people.length - connected.failed)) * 10) / 10,
         rssBeforeMB: MB(before.rssBytes),
         rssAfterMB: MB(after.rssBytes),
         heapPerClientKB: perClientKB(after.heapUsedBytes - before.heapUsedBytes, people.length - connected.failed),
@@ -696,7 +714,13 @@ export async function runBaseline(baseline: RunningServer, participants: number,
   const n = participants;
   const { handRaised, floorGiven, segment, draft } = captured;
   if (!handRaised || !floorGiven || !segment || !draft) throw new Error('no payloads were captured from EqualFloor for the baseline');
-  const metrics = async () => (await (await fetch(`${baseline.url}/metrics`, { signal: AbortSignal.timeout(30_000) })).json()) as { rssBytes: number; heapUsedBytes: number; cpuUserMicros: number; cpuSystemMicros: number };
+  const metrics = async () =>
+    (await (await fetch(`${baseline.url}/metrics`, { signal: AbortSignal.timeout(30_000) })).json()) as {
+      rssBytes: number;
+      heapUsedBytes: number;
+      cpuUserMicros: number;
+      cpuSystemMicros: number;
+    };
   const emit = async (event: string, payload: unknown, volatile = false) => {
     const response = await fetch(`${baseline.url}/emit`, {
       method: 'POST',
@@ -774,7 +798,8 @@ export async function runBaseline(baseline: RunningServer, participants: number,
     const phaseMs = now() - phaseStartedAt;
     const during = meter.stop();
     const receipts = await pool.collect();
-    const samplesOf = (sent: { sentAt: number; seq: number }[]) => sent.map(({ sentAt, seq }) => ({ sentAt, times: receipts.get(`b:${seq}`) ?? [] }));
+    const samplesOf = (sent: { sentAt: number; seq: number }[]) =>
+      sent.map(({ sentAt, seq }) => ({ sentAt, times: receipts.get(`b:${seq}`) ?? [] }));
     const result: OneMeetingResult = {
       system: 'baseline',
       driver: 'none',
@@ -790,7 +815,7 @@ export async function runBaseline(baseline: RunningServer, participants: number,
       captions: captionFigures(posts, receipts, n),
       server: {
         cpuCores: round2((cpuMicros(phaseEnd) - cpuMicros(phaseStart)) / 1_000 / phaseMs),
-        memoryPerClientKB: Math.round((after.rssBytes - before.rssBytes) / 1024 / Math.max(1, n - connected.failed) * 10) / 10,
+        memoryPerClientKB: Math.round(((after.rssBytes - before.rssBytes) / 1024 / Math.max(1, n - connected.failed)) * 10) / 10,
         rssBeforeMB: MB(before.rssBytes),
         rssAfterMB: MB(after.rssBytes),
         heapPerClientKB: perClientKB(after.heapUsedBytes - before.heapUsedBytes, n - connected.failed),

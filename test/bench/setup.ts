@@ -48,7 +48,13 @@ const REGIONS = ['Africa', 'Asia-Pacific', 'Eastern Europe', 'Latin America and 
 export async function createBenchMeeting(secretariat: HttpClient, title: string, members: number): Promise<BenchMeeting> {
   const created = await expectStatus<{ meeting: { id: string } }>(
     'create meeting',
-    secretariat.post('/api/meetings', { title, body: 'Benchmark', startsAtLocal: '2026-05-01T09:00', timeZone: 'UTC', plannedMinutes: 120 }),
+    secretariat.post('/api/meetings', {
+      title,
+      body: 'Benchmark',
+      startsAtLocal: '2026-05-01T09:00',
+      timeZone: 'UTC',
+      plannedMinutes: 120,
+    }),
     201,
   );
   const meetingId = created.meeting.id;
@@ -57,7 +63,8 @@ export async function createBenchMeeting(secretariat: HttpClient, title: string,
     'Bench Chair,civil society,WEOG,chair',
     ...Array.from(
       { length: members },
-      (_, index) => `Member ${String(index + 1).padStart(5, '0')},${GROUPS[index % GROUPS.length]},${REGIONS[index % REGIONS.length]},member`,
+      (_, index) =>
+        `Member ${String(index + 1).padStart(5, '0')},${GROUPS[index % GROUPS.length]},${REGIONS[index % REGIONS.length]},member`,
     ),
   ];
   let roster: RosterPerson[] = [];
@@ -70,7 +77,11 @@ export async function createBenchMeeting(secretariat: HttpClient, title: string,
     );
     roster = answer.roster;
   }
-  const setup = await expectStatus<{ captionUrl: string | null; agenda: { id: string }[] }>('meeting set-up', secretariat.get(`/api/meetings/${meetingId}`), 200);
+  const setup = await expectStatus<{ captionUrl: string | null; agenda: { id: string }[] }>(
+    'meeting set-up',
+    secretariat.get(`/api/meetings/${meetingId}`),
+    200,
+  );
   const chair = roster.find((person) => person.role === 'chair');
   if (!chair || !setup.captionUrl) throw new Error('the meeting has no chair or no caption URL');
   return {

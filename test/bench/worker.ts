@@ -413,7 +413,8 @@ async function dispatch(request: WorkerRequest): Promise<unknown> {
 process.on('message', (message: { id: number; request: WorkerRequest }) => {
   dispatch(message.request).then(
     (result) => process.send!({ id: message.id, ok: true, result } satisfies WorkerMessage),
-    (error: unknown) => process.send!({ id: message.id, ok: false, error: String((error as Error)?.stack ?? error) } satisfies WorkerMessage),
+    (error: unknown) =>
+      process.send!({ id: message.id, ok: false, error: String((error as Error)?.stack ?? error) } satisfies WorkerMessage),
   );
 });
 // The parent went away: stop.

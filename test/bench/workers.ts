@@ -84,7 +84,10 @@ export class WorkerPool {
         for (const client of mine) worker.idxs.add(client.idx);
         if (mine.length === 0) return { joinMs: [], failed: 0, errors: [], elapsedMs: 0 } satisfies ConnectResult;
         const share = Math.max(1, Math.round((concurrency * mine.length) / total));
-        return worker.request<ConnectResult>({ op: 'connect', url, mode, clients: mine, concurrency: share, timeoutMs }, timeoutMs + 30_000);
+        return worker.request<ConnectResult>(
+          { op: 'connect', url, mode, clients: mine, concurrency: share, timeoutMs },
+          timeoutMs + 30_000,
+        );
       }),
     );
     return {

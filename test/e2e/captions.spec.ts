@@ -56,7 +56,13 @@ interface MeetingLinks {
 async function setUpMeeting(baseUrl: string): Promise<MeetingLinks> {
   const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV });
   const joinUrl = (name: string) => meeting.person(name).joinUrl;
-  return { meetingId: meeting.meetingId, chair: joinUrl(CHAIR), remote: joinUrl(REMOTE), captioner: joinUrl(CAPTIONER), display: meeting.displayUrl };
+  return {
+    meetingId: meeting.meetingId,
+    chair: joinUrl(CHAIR),
+    remote: joinUrl(REMOTE),
+    captioner: joinUrl(CAPTIONER),
+    display: meeting.displayUrl,
+  };
 }
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
@@ -115,7 +121,9 @@ test.describe('live captions: the draft as it is typed, the finished line, setti
       await remote.goto(links.remote);
       await expect(remote.getByText(`You are ${REMOTE}, member.`, { exact: true })).toBeVisible();
       await expect(remote.getByText('Connected', { exact: true })).toBeVisible();
-      await expect(captionsPanel(remote).getByText('No captions yet. They appear here as the captioner types.', { exact: true })).toBeVisible();
+      await expect(
+        captionsPanel(remote).getByText('No captions yet. They appear here as the captioner types.', { exact: true }),
+      ).toBeVisible();
 
       await display.goto(links.display);
       await expect(display.getByTestId('room-display')).toBeVisible();

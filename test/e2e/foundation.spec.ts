@@ -26,7 +26,13 @@ const MEETING = {
 
 const FLAVIO = 'Flávio Wagner';
 const CSV_PEOPLE = [
-  { name: 'Lynn St. Amour', affiliation: 'Internet Matters', stakeholderGroup: 'Civil society', region: 'Western Europe and Others', role: 'Chair' },
+  {
+    name: 'Lynn St. Amour',
+    affiliation: 'Internet Matters',
+    stakeholderGroup: 'Civil society',
+    region: 'Western Europe and Others',
+    role: 'Chair',
+  },
   { name: '张伟', affiliation: 'CNNIC', stakeholderGroup: 'Technical community', region: 'Asia-Pacific', role: 'Member' },
   { name: 'Юлия Иванова', affiliation: 'Координационный центр', stakeholderGroup: 'Government', region: 'Eastern Europe', role: 'Member' },
 ] as const;
@@ -40,9 +46,7 @@ const ROSTER_CSV = [
 const LINK_NOT_VALID = 'This link is not valid. It may have been revoked: ask the secretariat for a new one.';
 
 /** One agenda item as the agenda list reads: number, title and, when it has them, its minutes. */
-const agendaItemTexts = ANNEX_I_ITEMS.map(
-  (item) => `${item.number} ${item.title}${item.minutes === null ? '' : ` ${item.minutes} min`}`,
-);
+const agendaItemTexts = ANNEX_I_ITEMS.map((item) => `${item.number} ${item.title}${item.minutes === null ? '' : ` ${item.minutes} min`}`);
 
 /** The row of one person in the roster table, found by the name in its row header. */
 function rosterRow(roster: Locator, name: string): Locator {

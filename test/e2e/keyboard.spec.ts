@@ -14,7 +14,13 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { setUpMeeting, startServer, type SpecServer } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
-const MEETING = { title: 'IGF MAG Virtual Meeting IX', body: 'MAG', startsAtLocal: '2017-05-23T13:00', timeZone: 'UTC', plannedMinutes: 60 };
+const MEETING = {
+  title: 'IGF MAG Virtual Meeting IX',
+  body: 'MAG',
+  startsAtLocal: '2017-05-23T13:00',
+  timeZone: 'UTC',
+  plannedMinutes: 60,
+};
 const ITEM = 'Intersessional work';
 const CHAIR = 'Lynn St. Amour';
 const MEMBER = 'Mary Uduma';
@@ -64,11 +70,12 @@ test.describe('by keyboard alone', () => {
     await server?.stop();
   });
 
-  test('a member raises a hand, gets the floor and objects in a consensus call; the chair, the captioner and the secretariat do their part', async ({ browser }) => {
+  test('a member raises a hand, gets the floor and objects in a consensus call; the chair, the captioner and the secretariat do their part', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const meeting = await test.step('the secretariat sets the meeting up through the API', () =>
-      setUpMeeting(server.baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: `1 - ${ITEM} (30 minutes)`, rosterCsv: ROSTER_CSV }),
-    );
+      setUpMeeting(server.baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: `1 - ${ITEM} (30 minutes)`, rosterCsv: ROSTER_CSV }));
     const chair = await newPage(browser);
     const member = await newPage(browser);
     const captioner = await newPage(browser);
@@ -131,7 +138,10 @@ test.describe('by keyboard alone', () => {
     });
 
     await test.step('the chair closes the call; both see the outcome', async () => {
-      await tabTo(chair, chair.getByRole('region', { name: 'Consensus call', exact: true }).getByRole('button', { name: 'Close the call', exact: true }));
+      await tabTo(
+        chair,
+        chair.getByRole('region', { name: 'Consensus call', exact: true }).getByRole('button', { name: 'Close the call', exact: true }),
+      );
       await chair.keyboard.press('Enter');
       await expect(member.getByTestId('consensus-outcome')).toHaveText(`Objections from ${MEMBER} (The list should be consulted first)`);
       await expect(chair.getByTestId('chair-consensus').getByTestId('earlier-call')).toContainText(`Objections from ${MEMBER}`);

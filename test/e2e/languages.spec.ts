@@ -36,7 +36,12 @@ const ROSTER_CSV = [
 ].join('\n');
 
 async function setUpMeeting(baseUrl: string): Promise<{ chair: string; layla: string; jean: string }> {
-  const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: `1 - ${ITEM} (30 minutes)`, rosterCsv: ROSTER_CSV });
+  const meeting = await setUpThroughApi(baseUrl, {
+    admin: ADMIN,
+    meeting: MEETING,
+    agendaText: `1 - ${ITEM} (30 minutes)`,
+    rosterCsv: ROSTER_CSV,
+  });
   const link = (name: string) => meeting.person(name).joinUrl;
   return { chair: link(CHAIR), layla: link(LAYLA), jean: link(JEAN) };
 }
@@ -120,9 +125,15 @@ test.describe('the interface in the participant’s language', () => {
       await expect(layla.getByTestId('own-place')).toHaveText('ترتيبك في قائمة المتكلمين: 2 — شخص واحد قبلك.');
 
       const arabicQueue = layla.getByRole('list', { name: 'قائمة المتكلمين', exact: true }).getByRole('listitem');
-      await expect(arabicQueue).toHaveText([/^1\s*Jean Dupont\s*سؤال توضيحي\s*عن بُعد/, new RegExp(`^2\\s*${LAYLA}\\s*\\(أنت\\)\\s*نقطة جديدة\\s*عن بُعد`)]);
+      await expect(arabicQueue).toHaveText([
+        /^1\s*Jean Dupont\s*سؤال توضيحي\s*عن بُعد/,
+        new RegExp(`^2\\s*${LAYLA}\\s*\\(أنت\\)\\s*نقطة جديدة\\s*عن بُعد`),
+      ]);
       const frenchQueue = jean.getByRole('list', { name: 'Liste des orateurs', exact: true }).getByRole('listitem');
-      await expect(frenchQueue).toHaveText([/^1\s*Jean Dupont\s*\(vous\)\s*Demande de précision\s*À distance/, new RegExp(`^2\\s*${LAYLA}\\s*Nouveau point\\s*À distance`)]);
+      await expect(frenchQueue).toHaveText([
+        /^1\s*Jean Dupont\s*\(vous\)\s*Demande de précision\s*À distance/,
+        new RegExp(`^2\\s*${LAYLA}\\s*Nouveau point\\s*À distance`),
+      ]);
     });
 
     await test.step('the chair gives the floor twice: Jean, then Layla, who is told so in Arabic', async () => {
@@ -152,18 +163,25 @@ test.describe('the interface in the participant’s language', () => {
       await expect(arabicCall.getByText(question, { exact: true })).toBeVisible();
       await expect(arabicCall.getByTestId('consensus-countdown')).toHaveText(/^\s*متبقٍ \d:\d\d لتقديم الاعتراضات\s*$/);
       await expect(arabicCall.getByRole('button', { name: 'أعترض', exact: true })).toBeVisible();
-      await expect(layla.locator('[aria-live="assertive"]').filter({ hasText: 'توافق' })).toHaveText(`دعوة إلى توافق الآراء مفتوحة: ${question}`);
+      await expect(layla.locator('[aria-live="assertive"]').filter({ hasText: 'توافق' })).toHaveText(
+        `دعوة إلى توافق الآراء مفتوحة: ${question}`,
+      );
 
       const frenchCall = jean.getByRole('region', { name: 'Recherche du consensus', exact: true });
       await expect(frenchCall.getByText(question, { exact: true })).toBeVisible();
       await frenchCall.getByLabel('Motif (facultatif)', { exact: true }).fill('Il faut d’abord consulter la liste');
       await frenchCall.getByRole('button', { name: 'Formuler une objection', exact: true }).click();
-      await expect(frenchCall.getByText('Vous avez formulé une objection\u00a0: «\u00a0Il faut d’abord consulter la liste\u00a0».', { exact: true })).toBeVisible();
+      await expect(
+        frenchCall.getByText('Vous avez formulé une objection\u00a0: «\u00a0Il faut d’abord consulter la liste\u00a0».', { exact: true }),
+      ).toBeVisible();
       await expect(arabicCall).toContainText('اعتراض واحد حتى الآن');
     });
 
     await test.step('the chair closes the call: the outcome in each language', async () => {
-      await chair.getByRole('region', { name: 'Consensus call', exact: true }).getByRole('button', { name: 'Close the call', exact: true }).click();
+      await chair
+        .getByRole('region', { name: 'Consensus call', exact: true })
+        .getByRole('button', { name: 'Close the call', exact: true })
+        .click();
       await expect(layla.getByTestId('consensus-outcome')).toHaveText(`اعتراضات من: ${JEAN} (Il faut d’abord consulter la liste)`);
       await expect(jean.getByTestId('consensus-outcome')).toHaveText(`Objections de ${JEAN} (Il faut d’abord consulter la liste)`);
       await expect(chair.getByTestId('chair-consensus').getByTestId('earlier-call')).toContainText(`Objections from ${JEAN}`);

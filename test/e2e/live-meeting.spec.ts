@@ -79,7 +79,9 @@ function entryPattern(place: number, entry: Expected, you?: string): RegExp {
 async function expectSameQueue(screens: readonly Screen[], expected: readonly Expected[]): Promise<void> {
   for (const screen of screens) {
     await test.step(`${screen.label} shows the queue`, async () => {
-      await expect(screen.queue.getByRole('listitem')).toHaveText(expected.map((entry, index) => entryPattern(index + 1, entry, screen.you)));
+      await expect(screen.queue.getByRole('listitem')).toHaveText(
+        expected.map((entry, index) => entryPattern(index + 1, entry, screen.you)),
+      );
     });
   }
 }
@@ -199,8 +201,18 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
 
     const screens: Screen[] = [
       { label: 'the chair console', page: chair, queue: chair.getByRole('list', { name: 'Speaking queue of item 1', exact: true }) },
-      { label: 'the remote participant', page: remote, queue: remote.getByRole('list', { name: 'Speaking queue', exact: true }), you: REMOTE },
-      { label: 'the phone in the room', page: phone, queue: phone.getByRole('list', { name: 'Speaking queue', exact: true }), you: IN_ROOM },
+      {
+        label: 'the remote participant',
+        page: remote,
+        queue: remote.getByRole('list', { name: 'Speaking queue', exact: true }),
+        you: REMOTE,
+      },
+      {
+        label: 'the phone in the room',
+        page: phone,
+        queue: phone.getByRole('list', { name: 'Speaking queue', exact: true }),
+        you: IN_ROOM,
+      },
       { label: 'the room display', page: display, queue: display.getByRole('list', { name: 'Next speakers', exact: true }) },
     ];
     const others = screens.filter((screen) => screen.page !== chair);
@@ -255,7 +267,9 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
         { name: REMOTE, kind: 'New point', badge: 'Remote' },
         { name: BY_NAME, kind: 'New point', badge: 'Room' },
       ]);
-      await expect(chair.getByRole('list', { name: 'Speaking queue of item 1' }).getByRole('listitem').nth(2)).toContainText(`Added by ${CHAIR}`);
+      await expect(chair.getByRole('list', { name: 'Speaking queue of item 1' }).getByRole('listitem').nth(2)).toContainText(
+        `Added by ${CHAIR}`,
+      );
       await expect(remote.getByTestId('own-place')).toHaveText('You are 2nd in the queue — 1 person ahead of you.');
       await expect(phone.getByTestId('own-place')).toHaveText('You are next.');
       await expectNoHorizontalScroll(phone);
@@ -317,7 +331,10 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
         await expect(panel.getByLabel('Title', { exact: true })).toHaveValue('');
       }
       await expect(slots.getByRole('listitem')).toHaveText(
-        PRESENTATIONS.map((presentation) => new RegExp(`^${escapeRegExp(presentation.title)}\\s*${escapeRegExp(presentation.presenter)}\\s*4 min\\s*Not yet`)),
+        PRESENTATIONS.map(
+          (presentation) =>
+            new RegExp(`^${escapeRegExp(presentation.title)}\\s*${escapeRegExp(presentation.presenter)}\\s*4 min\\s*Not yet`),
+        ),
       );
     });
 
@@ -344,7 +361,10 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
 
     await test.step('the chair ends the slot and starts the second one', async () => {
       const [first, second] = PRESENTATIONS;
-      await chair.getByRole('group', { name: 'Speech controls', exact: true }).getByRole('button', { name: 'End speech', exact: true }).click();
+      await chair
+        .getByRole('group', { name: 'Speech controls', exact: true })
+        .getByRole('button', { name: 'End speech', exact: true })
+        .click();
       for (const screen of screens) {
         await expect(screen.page.getByText('Nobody has the floor.', { exact: true })).toBeVisible();
       }

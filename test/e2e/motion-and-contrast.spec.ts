@@ -23,7 +23,8 @@ type View = 'participant' | 'chair console' | 'room display' | 'set-up page';
 /** The longest transition or animation of any element (or its ::before and ::after) on the page, in milliseconds. */
 function longestMotion(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const ms = (list: string) => Math.max(0, ...list.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) : parseFloat(part) * 1000)));
+    const ms = (list: string) =>
+      Math.max(0, ...list.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) : parseFloat(part) * 1000)));
     let longest = 0;
     for (const element of document.querySelectorAll('*')) {
       for (const pseudo of [null, '::before', '::after']) {
@@ -62,7 +63,11 @@ function lowestContrast(page: Page): Promise<{ ratio: number; text: string }> {
       if (box.width === 0 || box.height === 0 || style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
       const [a, b] = [luminance(rgb(style.color)), luminance(background(element))].sort((x, y) => y - x);
       const ratio = (a! + 0.05) / (b! + 0.05);
-      if (ratio < lowest.ratio) lowest = { ratio: Math.round(ratio * 100) / 100, text: `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 60)}` };
+      if (ratio < lowest.ratio)
+        lowest = {
+          ratio: Math.round(ratio * 100) / 100,
+          text: `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 60)}`,
+        };
     }
     return lowest;
   });
@@ -74,7 +79,12 @@ test.describe('reduced motion, more contrast and forced colours', () => {
 
   test.beforeAll(async () => {
     server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-    meeting = await setUpMeeting(server.baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: '1 - Adoption of agenda (10 minutes)', rosterCsv: ROSTER_CSV });
+    meeting = await setUpMeeting(server.baseUrl, {
+      admin: ADMIN,
+      meeting: MEETING,
+      agendaText: '1 - Adoption of agenda (10 minutes)',
+      rosterCsv: ROSTER_CSV,
+    });
   });
 
   test.afterAll(async () => {
@@ -150,10 +160,14 @@ test.describe('reduced motion, more contrast and forced colours', () => {
       await button.focus();
       const look = await button.evaluate((element) => {
         const style = getComputedStyle(element);
-        return { border: style.borderTopStyle === 'none' ? 0 : parseFloat(style.borderTopWidth), outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) };
+        return {
+          border: style.borderTopStyle === 'none' ? 0 : parseFloat(style.borderTopWidth),
+          outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+        };
       });
       expect(look.border, `${view}: button border`).toBeGreaterThanOrEqual(1);
-      if (await button.evaluate((element) => element.matches(':focus-visible'))) expect(look.outline, `${view}: focus ring`).toBeGreaterThanOrEqual(2);
+      if (await button.evaluate((element) => element.matches(':focus-visible')))
+        expect(look.outline, `${view}: focus ring`).toBeGreaterThanOrEqual(2);
     }
   });
 });

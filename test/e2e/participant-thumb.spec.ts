@@ -57,7 +57,8 @@ test.describe('a participant on a phone', () => {
     const meeting = await setUpMeeting(server.baseUrl, {
       admin: ADMIN,
       meeting: MEETING,
-      agendaText: '1 - Adoption of the agenda (5 minutes)\n2 - Intersessional work, with a title long enough to wrap on a phone (30 minutes)',
+      agendaText:
+        '1 - Adoption of the agenda (5 minutes)\n2 - Intersessional work, with a title long enough to wrap on a phone (30 minutes)',
       rosterCsv: ROSTER_CSV,
     });
     const live = async (name: string) => {
@@ -125,7 +126,13 @@ test.describe('a participant on a phone', () => {
     });
 
     await test.step('during a consensus call and after it', async () => {
-      await chair.command({ type: 'consensus.open', itemId, proposalId: null, question: 'Can we agree to keep the timeline?', seconds: 60 });
+      await chair.command({
+        type: 'consensus.open',
+        itemId,
+        proposalId: null,
+        question: 'Can we agree to keep the timeline?',
+        seconds: 60,
+      });
       await expect(page.getByTestId('consensus-banner')).toBeVisible();
       await check('during a consensus call', bar.getByRole('button', { name: 'Raise hand', exact: true }));
       await chair.command({ type: 'consensus.close', callId: chair.replica.state!.consensusCalls.at(-1)!.id });

@@ -259,9 +259,9 @@ test.describe('positions, a consensus call and the chat', () => {
         await expect(gender.getByRole('list', { name: `Support on ${PROPOSALS.gender}`, exact: true }).getByRole('listitem')).toHaveText([
           chairEntry(FLAVIO),
         ]);
-        await expect(gender.getByRole('list', { name: `Objections on ${PROPOSALS.gender}`, exact: true }).getByRole('listitem')).toHaveText([
-          chairEntry(MARY, { text: OBJECTION_REASON }),
-        ]);
+        await expect(gender.getByRole('list', { name: `Objections on ${PROPOSALS.gender}`, exact: true }).getByRole('listitem')).toHaveText(
+          [chairEntry(MARY, { text: OBJECTION_REASON })],
+        );
 
         const local = chairTarget(page, PROPOSALS.local);
         await expect(local.getByRole('list', { name: `Support on ${PROPOSALS.local}`, exact: true }).getByRole('listitem')).toHaveText([
@@ -296,7 +296,9 @@ test.describe('positions, a consensus call and the chat', () => {
         });
       }
       // Screen readers are told once, assertively.
-      await expect(flavio.locator('[aria-live="assertive"]').filter({ hasText: 'consensus call' })).toHaveText(`A consensus call is open: ${question}`);
+      await expect(flavio.locator('[aria-live="assertive"]').filter({ hasText: 'consensus call' })).toHaveText(
+        `A consensus call is open: ${question}`,
+      );
 
       await expect(roomCall.getByText(question, { exact: true })).toBeVisible();
       await expect(display.getByTestId('room-consensus-countdown')).toHaveText(/^\s*1:[0-3]\d to object\s*$/);
@@ -331,7 +333,10 @@ test.describe('positions, a consensus call and the chat', () => {
     const outcome = `Objections from ${MARY} (${CALL_REASON})`;
 
     await test.step('the chair closes the call: the outcome on the display, the members’ screens and the console', async () => {
-      await chair.getByRole('region', { name: 'Consensus call', exact: true }).getByRole('button', { name: 'Close the call', exact: true }).click();
+      await chair
+        .getByRole('region', { name: 'Consensus call', exact: true })
+        .getByRole('button', { name: 'Close the call', exact: true })
+        .click();
       await expect(display.getByTestId('room-consensus-outcome')).toHaveText(outcome);
       await expect(roomCall.getByText(question, { exact: true })).toBeVisible();
       await expect(display.getByTestId('room-consensus-countdown')).toHaveCount(0);
@@ -339,7 +344,9 @@ test.describe('positions, a consensus call and the chat', () => {
         await expect(member.page.getByTestId('consensus-outcome')).toHaveText(outcome);
         await expect(member.page.getByTestId('consensus-banner').getByRole('button', { name: 'Object', exact: true })).toHaveCount(0);
       }
-      await expect(chair.getByTestId('earlier-call')).toHaveText([new RegExp(`^\\s*${escapeRegExp(question)}\\s*${escapeRegExp(outcome)}\\s*$`)]);
+      await expect(chair.getByTestId('earlier-call')).toHaveText([
+        new RegExp(`^\\s*${escapeRegExp(question)}\\s*${escapeRegExp(outcome)}\\s*$`),
+      ]);
       await expect(chair.getByRole('form', { name: 'Open a consensus call', exact: true })).toBeVisible();
     });
 
@@ -352,19 +359,28 @@ test.describe('positions, a consensus call and the chat', () => {
       await expect(mine).toContainText(`${IN_ROOM} (you)`);
 
       // Plain text with the address as a link, opened safely in a new tab.
-      const link = flavio.getByRole('region', { name: 'Chat', exact: true }).getByRole('link', { name: 'https://www.intgovforum.org/bpf', exact: true });
+      const link = flavio
+        .getByRole('region', { name: 'Chat', exact: true })
+        .getByRole('link', { name: 'https://www.intgovforum.org/bpf', exact: true });
       await expect(link).toHaveAttribute('href', 'https://www.intgovforum.org/bpf');
       await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
       await expect(link).toHaveAttribute('target', '_blank');
 
-      const line = secretariat.getByRole('region', { name: 'Chat', exact: true }).getByTestId('chat-message').filter({ hasText: CHAT_LINE });
+      const line = secretariat
+        .getByRole('region', { name: 'Chat', exact: true })
+        .getByTestId('chat-message')
+        .filter({ hasText: CHAT_LINE });
       await line.getByRole('button', { name: /^Flag for the minutes/ }).click();
       await expect(line.getByText('For the minutes', { exact: true })).toBeVisible();
       await expect(line).toContainText(`flagged by ${SECRETARIAT}`);
       await expect(line.getByRole('button', { name: /^Remove the flag/ })).toBeVisible();
       for (const page of [chair, flavio, mary, phone]) {
         await expect(
-          page.getByRole('region', { name: 'Chat', exact: true }).getByTestId('chat-message').filter({ hasText: CHAT_LINE }).getByText('For the minutes', { exact: true }),
+          page
+            .getByRole('region', { name: 'Chat', exact: true })
+            .getByTestId('chat-message')
+            .filter({ hasText: CHAT_LINE })
+            .getByText('For the minutes', { exact: true }),
         ).toBeVisible();
       }
     });
@@ -374,8 +390,13 @@ test.describe('positions, a consensus call and the chat', () => {
       await chat.getByLabel('Message', { exact: true }).fill('Can I present the BPF report next week?');
       await chat.getByRole('checkbox', { name: 'Send privately to the secretariat', exact: true }).check();
       await chat.getByRole('button', { name: 'Send privately', exact: true }).click();
-      await expect(chat.getByTestId('chat-message').filter({ hasText: 'present the BPF report' })).toContainText('Private to the secretariat');
-      const received = secretariat.getByRole('region', { name: 'Chat', exact: true }).getByTestId('chat-message').filter({ hasText: 'present the BPF report' });
+      await expect(chat.getByTestId('chat-message').filter({ hasText: 'present the BPF report' })).toContainText(
+        'Private to the secretariat',
+      );
+      const received = secretariat
+        .getByRole('region', { name: 'Chat', exact: true })
+        .getByTestId('chat-message')
+        .filter({ hasText: 'present the BPF report' });
       await expect(received).toContainText('Private to the secretariat');
       await expect(received).toContainText(FLAVIO);
       // The others had the public line long ago; the private one never arrives.
@@ -385,11 +406,20 @@ test.describe('positions, a consensus call and the chat', () => {
 
     await test.step('the secretariat mutes the person in the room in the chat, then unmutes them', async () => {
       const chat = secretariat.getByRole('region', { name: 'Chat', exact: true });
-      await chat.getByTestId('chat-message').filter({ hasText: CHAT_LINE }).getByRole('button', { name: `Mute ${IN_ROOM} in the chat`, exact: true }).click();
+      await chat
+        .getByTestId('chat-message')
+        .filter({ hasText: CHAT_LINE })
+        .getByRole('button', { name: `Mute ${IN_ROOM} in the chat`, exact: true })
+        .click();
       const phoneChat = phone.getByRole('region', { name: 'Chat', exact: true });
-      await expect(phoneChat.getByTestId('chat-muted')).toHaveText('The secretariat has muted you in the chat: you can read it, but not post.');
+      await expect(phoneChat.getByTestId('chat-muted')).toHaveText(
+        'The secretariat has muted you in the chat: you can read it, but not post.',
+      );
       await expect(phoneChat.getByLabel('Message', { exact: true })).toBeDisabled();
-      await chat.getByRole('list', { name: 'Muted in the chat', exact: true }).getByRole('button', { name: `Unmute ${IN_ROOM}`, exact: true }).click();
+      await chat
+        .getByRole('list', { name: 'Muted in the chat', exact: true })
+        .getByRole('button', { name: `Unmute ${IN_ROOM}`, exact: true })
+        .click();
       await expect(phoneChat.getByTestId('chat-muted')).toHaveCount(0);
       await expect(phoneChat.getByLabel('Message', { exact: true })).toBeEnabled();
     });
@@ -401,7 +431,9 @@ test.describe('positions, a consensus call and the chat', () => {
       const panel = chair.getByRole('region', { name: 'Proposals and positions', exact: true });
       const speech = panel.getByTestId('speech').filter({ hasText: FLAVIO });
       await expect(speech).toContainText('Speaking now');
-      await speech.getByRole('button', { name: new RegExp(`^Tag position expressed by ${escapeRegExp(FLAVIO)} at \\d\\d:\\d\\d$`) }).click();
+      await speech
+        .getByRole('button', { name: new RegExp(`^Tag position expressed by ${escapeRegExp(FLAVIO)} at \\d\\d:\\d\\d$`) })
+        .click();
       const form = panel.getByRole('form', { name: `Tag the position expressed by ${FLAVIO}`, exact: true });
       await expect(form.getByLabel('On', { exact: true })).toBeFocused();
       await form.getByLabel('On', { exact: true }).selectOption({ label: `Item 1: ${ITEM}` });
@@ -412,7 +444,10 @@ test.describe('positions, a consensus call and the chat', () => {
         chairEntry(FLAVIO, { by: CHAIR, fromSpeech: true }),
       ]);
       // The speaker sees it as their own position, recorded for them.
-      const own = flavio.getByTestId('positions-panel').getByRole('region', { name: `Item 1: ${ITEM}`, exact: true }).getByTestId('own-position');
+      const own = flavio
+        .getByTestId('positions-panel')
+        .getByRole('region', { name: `Item 1: ${ITEM}`, exact: true })
+        .getByTestId('own-position');
       await expect(own).toHaveText(`Your position: Support (recorded for you by ${CHAIR})`);
     });
 
@@ -424,7 +459,9 @@ test.describe('positions, a consensus call and the chat', () => {
       await decision.getByLabel('Text (optional)', { exact: true }).fill('Discussed on the MAG list until 30 May.');
       await decision.getByRole('button', { name: 'Record the decision', exact: true }).click();
       await expect(panel.getByTestId('decision')).toHaveText([
-        new RegExp(`^\\s*Deferred to the mailing list\\s*Proposal: ${escapeRegExp(PROPOSALS.gender)}\\s*Discussed on the MAG list until 30 May\\.\\s*recorded by ${escapeRegExp(CHAIR)}\\s*Remove`),
+        new RegExp(
+          `^\\s*Deferred to the mailing list\\s*Proposal: ${escapeRegExp(PROPOSALS.gender)}\\s*Discussed on the MAG list until 30 May\\.\\s*recorded by ${escapeRegExp(CHAIR)}\\s*Remove`,
+        ),
       ]);
 
       const action = panel.getByRole('form', { name: 'Add an action item', exact: true });
@@ -455,9 +492,13 @@ test.describe('positions, a consensus call and the chat', () => {
       for (const member of members) {
         const panel = member.page.getByTestId('positions-panel');
         await expect(panel.getByText('Item 1 is done: positions on it can no longer be changed.', { exact: true })).toBeVisible();
-        await expect(participantTarget(member.page, PROPOSALS.local).getByRole('button', { name: `Comment on ${PROPOSALS.local}`, exact: true })).toBeDisabled();
+        await expect(
+          participantTarget(member.page, PROPOSALS.local).getByRole('button', { name: `Comment on ${PROPOSALS.local}`, exact: true }),
+        ).toBeDisabled();
       }
-      await expect(participantTarget(phone, PROPOSALS.local).getByRole('button', { name: `Withdraw my position on ${PROPOSALS.local}`, exact: true })).toBeDisabled();
+      await expect(
+        participantTarget(phone, PROPOSALS.local).getByRole('button', { name: `Withdraw my position on ${PROPOSALS.local}`, exact: true }),
+      ).toBeDisabled();
       await expect(participantTarget(mary, PROPOSALS.local).getByRole('button', { name: 'Object', exact: true })).toBeDisabled();
       await expect(participantTarget(phone, PROPOSALS.local).getByTestId('own-position')).toHaveText('Your position: Support');
     });

@@ -20,10 +20,23 @@ test.describe('the HTML record', () => {
     secretariat = new HttpClient(server.baseUrl);
     await secretariat.post('/api/auth/login', ADMIN);
     meetingId = (
-      await secretariat.post('/api/meetings', { title: 'MAG Virtual Meeting III', body: 'MAG', startsAtLocal: '2017-04-11T22:00', timeZone: 'UTC', plannedMinutes: 90 })
+      await secretariat.post('/api/meetings', {
+        title: 'MAG Virtual Meeting III',
+        body: 'MAG',
+        startsAtLocal: '2017-04-11T22:00',
+        timeZone: 'UTC',
+        plannedMinutes: 90,
+      })
     ).body.meeting.id;
-    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - BPF proposals (30 minutes)' });
-    const csv = ['name,affiliation,stakeholder group,region,role', 'Lynn St. Amour,Internet Matters,civil society,WEOG,chair', 'Flávio Wagner,CGI.br,civil society,GRULAC,member', 'Юлия Иванова,,government,Eastern Europe,member'].join('\n');
+    await secretariat.put(`/api/meetings/${meetingId}/agenda`, {
+      text: '1 - Adoption of agenda (5 minutes)\n2 - BPF proposals (30 minutes)',
+    });
+    const csv = [
+      'name,affiliation,stakeholder group,region,role',
+      'Lynn St. Amour,Internet Matters,civil society,WEOG,chair',
+      'Flávio Wagner,CGI.br,civil society,GRULAC,member',
+      'Юлия Иванова,,government,Eastern Europe,member',
+    ].join('\n');
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
     const chairBrowser = new HttpClient(server.baseUrl);
     await chairBrowser.post('/api/join', { token: new URL(roster[0]!.joinUrl).pathname.split('/').pop() });

@@ -77,7 +77,10 @@ async function newPage(browser: Browser): Promise<Page> {
 
 /** The version rows of the versions table, newest first. */
 function versionRows(page: Page): Locator {
-  return page.getByRole('table', { name: 'Versions', exact: true }).getByRole('row').filter({ has: page.getByRole('rowheader') });
+  return page
+    .getByRole('table', { name: 'Versions', exact: true })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader') });
 }
 
 /** One row as it reads: version, how it was made, by whom, when (UTC), and whether it is open. */
@@ -119,8 +122,7 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
 
     const chair = await newPage(browser);
     const speaker = await test.step(`${SPEAKER} joins through the socket API`, () =>
-      joinBySocket(server.baseUrl, links.speaker, meetingId),
-    );
+      joinBySocket(server.baseUrl, links.speaker, meetingId));
 
     await test.step('a short meeting: the chair opens it and starts item 1; a hand goes up; the chair gives the floor and ends the meeting', async () => {
       await chair.goto(links.chair);
@@ -290,7 +292,10 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
       await expect(shared.getByTestId('shared-record-status')).toHaveText(/^\s*Final record\s*\(version 2\)\.\s*$/);
       await expect(shared.getByTestId('shared-record').getByText(EDIT_MARKER, { exact: false })).toBeVisible();
       await expect(shared.getByTestId('shared-record').locator('em')).toHaveCount(0);
-      await expect(shared.getByRole('link', { name: 'PDF (.pdf)', exact: true })).toHaveAttribute('href', `/api/meetings/${encodeURIComponent(meetingId)}/record.pdf`);
+      await expect(shared.getByRole('link', { name: 'PDF (.pdf)', exact: true })).toHaveAttribute(
+        'href',
+        `/api/meetings/${encodeURIComponent(meetingId)}/record.pdf`,
+      );
       const pdf = await download(reader, 'PDF (.pdf)');
       expect(pdf.head.slice(0, 4)).toBe('%PDF');
 

@@ -135,7 +135,12 @@ async function boxOf(locator: Locator): Promise<Box> {
 
 function inside(inner: Box, outer: Box): boolean {
   const slack = 0.5;
-  return inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.width <= outer.x + outer.width + slack && inner.y + inner.height <= outer.y + outer.height + slack;
+  return (
+    inner.x >= outer.x - slack &&
+    inner.y >= outer.y - slack &&
+    inner.x + inner.width <= outer.x + outer.width + slack &&
+    inner.y + inner.height <= outer.y + outer.height + slack
+  );
 }
 
 /** The next speakers drawn: how many, and for each its name's font size and whether its row lies inside the viewport. */
@@ -173,7 +178,9 @@ test.describe('the room wall: legible from the back, captions with their speaker
     await server?.stop();
   });
 
-  test('at 1920×1080: eight or more next speakers at 40 px or more inside the screen, every caption line with its speaker, nobody on the phone reconnecting', async ({ browser }) => {
+  test('at 1920×1080: eight or more next speakers at 40 px or more inside the screen, every caption line with its speaker, nobody on the phone reconnecting', async ({
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const display = await context.newPage();
@@ -197,7 +204,9 @@ test.describe('the room wall: legible from the back, captions with their speaker
     });
 
     await test.step('the item title wraps whole; there is no connection count on the wall', async () => {
-      await expect(display.getByRole('region', { name: 'Agenda item', exact: true })).toContainText('preparations of the annual meeting in the host country');
+      await expect(display.getByRole('region', { name: 'Agenda item', exact: true })).toContainText(
+        'preparations of the annual meeting in the host country',
+      );
       expect(await titleWhole(display)).toBe(true);
       await expect(display.getByTestId('presence')).toHaveCount(0);
       await expect(display.getByText(/Connected now/)).toHaveCount(0);
@@ -241,7 +250,9 @@ test.describe('the room wall: legible from the back, captions with their speaker
     { width: 1366, height: 768 },
     { width: 1280, height: 720 },
   ]) {
-    test(`at ${viewport.width}×${viewport.height}: the next speakers that fit, all inside the screen, the rest counted, captions named`, async ({ browser }) => {
+    test(`at ${viewport.width}×${viewport.height}: the next speakers that fit, all inside the screen, the rest counted, captions named`, async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ viewport });
       const display = await context.newPage();
       await display.goto(wall.displayUrl);

@@ -80,7 +80,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Spe
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       signal('SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000)),
+      ]);
       if (!stopped) signal('SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });

@@ -36,10 +36,15 @@ describe.each(DRIVERS)('caption limits on %s', (driver) => {
       body: text,
       ...(localAddress && { localAddress }),
     });
-    return { status: answer.status, retryAfter: answer.headers.get('retry-after'), body: JSON.parse(answer.text) as Record<string, unknown> };
+    return {
+      status: answer.status,
+      retryAfter: answer.headers.get('retry-after'),
+      body: JSON.parse(answer.text) as Record<string, unknown>,
+    };
   }
 
-  const transcript = async (meetingId: string) => (await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body.segments as { text: string }[];
+  const transcript = async (meetingId: string) =>
+    (await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body.segments as { text: string }[];
 
   it('650 posts with a wrong token are refused, then limited per address; the valid token keeps posting', async () => {
     const meetingId = await createMeeting(secretariat, 'Caption flood');
@@ -50,7 +55,9 @@ describe.each(DRIVERS)('caption limits on %s', (driver) => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let batch = 0; batch < 650; batch += 50) {
-      const answers = await Promise.all(Array.from({ length: 50 }, (_, index) => post(wrong, `forged ${batch + index}\n`, {}, '127.0.0.2')));
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) => post(wrong, `forged ${batch + index}\n`, {}, '127.0.0.2')),
+      );
       for (const answer of answers) {
         statuses.push(answer.status);
         if (answer.status === 429) retryAfter = answer.retryAfter;
@@ -64,7 +71,10 @@ describe.each(DRIVERS)('caption limits on %s', (driver) => {
 
     // The real captioning software, from its own address and from the attacker's: still accepted.
     expect(await post(url, 'Welcome to the meeting.\n', { seq: '1' })).toMatchObject({ status: 200, body: { applied: true, seq: 1 } });
-    expect(await post(url, 'Same network, right token.\n', { seq: '2' }, '127.0.0.2')).toMatchObject({ status: 200, body: { applied: true } });
+    expect(await post(url, 'Same network, right token.\n', { seq: '2' }, '127.0.0.2')).toMatchObject({
+      status: 200,
+      body: { applied: true },
+    });
     // Another address that made no mistakes is not limited by the flood.
     expect((await post(wrong, 'one typo\n', {}, '127.0.0.3')).status).toBe(403);
 
@@ -111,7 +121,12 @@ describe.each(DRIVERS)('caption limits on %s', (driver) => {
     const token = (await captionUrl(meetingId)).searchParams.get('token')!;
     const connect = (captionToken: string) =>
       new Promise<{ connected: boolean; code?: string }>((resolve) => {
-        const socket: Socket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { meetingId, captionToken } });
+        const socket: Socket = io(server.baseUrl, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          auth: { meetingId, captionToken },
+        });
         socket.on('connect', () => {
           socket.disconnect();
           resolve({ connected: true });

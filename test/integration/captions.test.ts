@@ -100,7 +100,10 @@ describe.each(DRIVERS)('captions on %s', (driver) => {
           expect(answer).toEqual({ status: 200, body: { applied: true, seq } });
           // Every seventh post is retried, as after a lost answer: applied once.
           if (posts % 7 === 0) {
-            expect(await post(url, body, { seq: String(seq), speaker: turn.speaker })).toEqual({ status: 200, body: { applied: false, seq } });
+            expect(await post(url, body, { seq: String(seq), speaker: turn.speaker })).toEqual({
+              status: 200,
+              body: { applied: false, seq },
+            });
           }
         }
       }
@@ -150,7 +153,12 @@ describe.each(DRIVERS)('captions on %s', (driver) => {
     const meetingId = await createMeeting(secretariat, 'Socket stream');
     const token = (await captionUrl(meetingId)).searchParams.get('token')!;
     const connect = (captionToken: string) => {
-      const socket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { meetingId, captionToken } });
+      const socket = io(server.baseUrl, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { meetingId, captionToken },
+      });
       return new Promise<{ socket: typeof socket; ok: boolean }>((resolve) => {
         socket.once('connect', () => resolve({ socket, ok: true }));
         socket.once('connect_error', () => resolve({ socket, ok: false }));
@@ -161,10 +169,15 @@ describe.each(DRIVERS)('captions on %s', (driver) => {
     refused.socket.close();
     const { socket } = await connect(token);
     try {
-      expect(await socket.emitWithAck('captions:stream', { meetingId, text: 'Good morning, teh\b\b\bthe ', speaker: 'CHAIR' })).toEqual({ ok: true });
+      expect(await socket.emitWithAck('captions:stream', { meetingId, text: 'Good morning, teh\b\b\bthe ', speaker: 'CHAIR' })).toEqual({
+        ok: true,
+      });
       expect(await socket.emitWithAck('captions:stream', { meetingId, text: 'agenda is adopted.\n' })).toEqual({ ok: true });
       expect(await socket.emitWithAck('meeting:enter', { meetingId })).toMatchObject({ ok: false, code: 'forbidden' });
-      expect(await socket.emitWithAck('captions:stream', { meetingId: 'm_other', text: 'x\n' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await socket.emitWithAck('captions:stream', { meetingId: 'm_other', text: 'x\n' })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       const json = (await secretariat.get(`/api/meetings/${meetingId}/transcript.json`)).body;
       expect(json.segments.map((segment: { speakerName: string; text: string }) => [segment.speakerName, segment.text])).toEqual([
         ['CHAIR', 'Good morning, the agenda is adopted.'],

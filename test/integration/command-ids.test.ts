@@ -79,7 +79,12 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
       .select({ actorUserId: meetingEvents.actorUserId })
       .from(meetingEvents)
       .where(and(eq(meetingEvents.meetingId, meetingId), eq(meetingEvents.commandId, 'retry-later-01')));
-    const chairRow = (await db.select().from(meetingEvents).where(and(eq(meetingEvents.meetingId, meetingId), eq(meetingEvents.seq, later))))[0]!;
+    const chairRow = (
+      await db
+        .select()
+        .from(meetingEvents)
+        .where(and(eq(meetingEvents.meetingId, meetingId), eq(meetingEvents.seq, later)))
+    )[0]!;
     const fillers = 10_050;
     for (let start = 0; start < fillers; start += 1_000) {
       const count = Math.min(1_000, fillers - start);
@@ -96,7 +101,16 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
             actorUserId: row!.actorUserId,
             commandId: `filler-${String(n).padStart(6, '0')}`,
             body: {
-              message: { id: `msg_filler_${n}`, at: chairRow.at + n + 1, fromId: null, fromName: 'Chair Person', to: 'everyone', text: `Note ${n}`, flaggedBy: null, itemId: null },
+              message: {
+                id: `msg_filler_${n}`,
+                at: chairRow.at + n + 1,
+                fromId: null,
+                fromName: 'Chair Person',
+                to: 'everyone',
+                text: `Note ${n}`,
+                flaggedBy: null,
+                itemId: null,
+              },
             },
           };
         }),
@@ -110,7 +124,11 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
     expect(serverState(meetingId).seq).toBe(top);
     expect(queueOf(serverState(meetingId), meeting.itemIds[0]!).entries).toHaveLength(1);
     // A new command of the same sender is still applied after it.
-    const next = await member.socket.emitWithAck('meeting:command', { ...payload, commandId: 'retry-later-02', command: { type: 'queue.withdraw', entryId: queueOf(serverState(meetingId), meeting.itemIds[0]!).entries[0]!.id } });
+    const next = await member.socket.emitWithAck('meeting:command', {
+      ...payload,
+      commandId: 'retry-later-02',
+      command: { type: 'queue.withdraw', entryId: queueOf(serverState(meetingId), meeting.itemIds[0]!).entries[0]!.id },
+    });
     expect(next).toEqual({ ok: true, seq: top + 1 });
   }, 120_000);
 });

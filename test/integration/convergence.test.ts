@@ -79,43 +79,57 @@ describe('convergence under random commands and disconnects', () => {
     await server?.close();
   });
 
-  it.each(SEEDS)('seed %i: every client ends in the server state', async (seed) => {
-    const rng = random(seed);
-    const meetingId = await createMeeting(secretariat, `Convergence ${seed}`);
-    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - First (5 minutes)\n2 - Second (5 minutes)\n3 - Third (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'Chair,civil society,Africa,chair', 'Co chair,government,WEOG,co-chair', ...[1, 2, 3, 4].map((n) => `Member ${n},private sector,Asia-Pacific,member`)].join('\n');
-    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
-    const clients: LiveClient[] = [];
-    for (const entry of roster) clients.push(connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId));
-    try {
-      await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'connected');
-      await clients[0]!.command({ type: 'meeting.open' });
-      await clients[0]!.command({ type: 'agenda.startItem', itemId: clients[0]!.replica.state!.agenda[0]!.id });
+  it.each(SEEDS)(
+    'seed %i: every client ends in the server state',
+    async (seed) => {
+      const rng = random(seed);
+      const meetingId = await createMeeting(secretariat, `Convergence ${seed}`);
+      await secretariat.put(`/api/meetings/${meetingId}/agenda`, {
+        text: '1 - First (5 minutes)\n2 - Second (5 minutes)\n3 - Third (5 minutes)',
+      });
+      const csv = [
+        'name,stakeholder group,region,role',
+        'Chair,civil society,Africa,chair',
+        'Co chair,government,WEOG,co-chair',
+        ...[1, 2, 3, 4].map((n) => `Member ${n},private sector,Asia-Pacific,member`),
+      ].join('\n');
+      const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
+      const clients: LiveClient[] = [];
+      for (const entry of roster) clients.push(connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId));
+      try {
+        await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'connected');
+        await clients[0]!.command({ type: 'meeting.open' });
+        await clients[0]!.command({ type: 'agenda.startItem', itemId: clients[0]!.replica.state!.agenda[0]!.id });
 
-      const sent: Promise<unknown>[] = [];
-      for (let step = 0; step < 150; step++) {
-        const index = Math.floor(rng.next() * clients.length);
-        const client = clients[index]!;
-        const roll = rng.next();
-        if (roll < 0.06 && client.socket.connected) {
-          client.socket.disconnect();
-
-        } else if (roll < 0.14 && !client.socket.connected) {
-          client.socket.connect();
-        } else if (client.replica.state) {
-          // Commands go out without waiting, so they interleave; a disconnected client sends once it is back.
-          sent.push(client.replica.send(randomCommand(rng, client.replica.state, index < 2, client.replica.participantId)));
+        const sent: Promise<unknown>[] = [];
+        for (let step = 0; step < 150; step++) {
+          const index = Math.floor(rng.next() * clients.length);
+          const client = clients[index]!;
+          const roll = rng.next();
+          if (roll < 0.06 && client.socket.connected) {
+            client.socket.disconnect();
+          } else if (roll < 0.14 && !client.socket.connected) {
+            client.socket.connect();
+          } else if (client.replica.state) {
+            // Commands go out without waiting, so they interleave; a disconnected client sends once it is back.
+            sent.push(client.replica.send(randomCommand(rng, client.replica.state, index < 2, client.replica.participantId)));
+          }
+          if (rng.next() < 0.3) await new Promise((resolve) => setTimeout(resolve, Math.floor(rng.next() * 15)));
         }
-        if (rng.next() < 0.3) await new Promise((resolve) => setTimeout(resolve, Math.floor(rng.next() * 15)));
+        for (const client of clients) if (!client.socket.connected) client.socket.connect();
+        await Promise.all(sent);
+        const truth = () => server.app.ctx.rooms.loaded(meetingId)!.state;
+        await waitUntil(
+          () => clients.every((client) => client.replica.status.state === 'live' && client.replica.state?.seq === truth().seq),
+          'all caught up',
+          20_000,
+        );
+        for (const client of clients) expect(client.replica.state).toEqual(truth());
+        expect(truth().seq).toBeGreaterThan(10);
+      } finally {
+        for (const client of clients) client.close();
       }
-      for (const client of clients) if (!client.socket.connected) client.socket.connect();
-      await Promise.all(sent);
-      const truth = () => server.app.ctx.rooms.loaded(meetingId)!.state;
-      await waitUntil(() => clients.every((client) => client.replica.status.state === 'live' && client.replica.state?.seq === truth().seq), 'all caught up', 20_000);
-      for (const client of clients) expect(client.replica.state).toEqual(truth());
-      expect(truth().seq).toBeGreaterThan(10);
-    } finally {
-      for (const client of clients) client.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

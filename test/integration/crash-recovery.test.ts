@@ -25,7 +25,12 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
   async function crashableServer() {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const env: Record<string, string> = { PORT: String(port), PUBLIC_URL: baseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+    const env: Record<string, string> = {
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    };
     if (driver === 'postgres') {
       const scratch = await createScratchDatabase();
       cleanups.push(() => scratch.drop());
@@ -96,7 +101,11 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
     await secretariat.post('/api/auth/login', ADMIN);
     const meetingId = await createMeeting(secretariat);
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'Chair,civil society,Africa,chair', ...[1, 2, 3, 4, 5].map((n) => `Member ${n},government,WEOG,member`)].join('\n');
+    const csv = [
+      'name,stakeholder group,region,role',
+      'Chair,civil society,Africa,chair',
+      ...[1, 2, 3, 4, 5].map((n) => `Member ${n},government,WEOG,member`),
+    ].join('\n');
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
     const clients: LiveClient[] = [];
     for (const entry of roster) clients.push(connectLive(baseUrl, await openJoinLink(baseUrl, entry.joinUrl), meetingId));
@@ -106,7 +115,10 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
 
     // Every member posts eight numbered messages as fast as it can; the server dies in the middle.
     const results = clients.slice(1).flatMap((client, member) =>
-      Array.from({ length: 8 }, (_, n) => ({ text: `m${member + 1}-${n + 1}`, result: client.replica.send({ type: 'chat.post', text: `m${member + 1}-${n + 1}` }) })),
+      Array.from({ length: 8 }, (_, n) => ({
+        text: `m${member + 1}-${n + 1}`,
+        result: client.replica.send({ type: 'chat.post', text: `m${member + 1}-${n + 1}` }),
+      })),
     );
     await new Promise((resolve) => setTimeout(resolve, 40));
     first.kill('SIGKILL');
@@ -115,7 +127,9 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
     const settled = await Promise.all(results.map(async ({ text, result }) => ({ text, result: await result })));
 
     await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'clients resumed', 30_000);
-    const exported = (await secretariat.get(`/api/meetings/${meetingId}/export.json`)).body as { events: { seq: number; type: string; body: { message?: { text: string } } }[] };
+    const exported = (await secretariat.get(`/api/meetings/${meetingId}/export.json`)).body as {
+      events: { seq: number; type: string; body: { message?: { text: string } } }[];
+    };
     const seqs = exported.events.map((event) => event.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
     const posted = exported.events.filter((event) => event.type === 'chat.posted').map((event) => event.body.message!.text);

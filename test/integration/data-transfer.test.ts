@@ -21,8 +21,15 @@ describe('moving and deleting a meeting', () => {
     [origin, destination] = await Promise.all([startTestServer('pglite'), startTestServer('pglite')]);
     secretariat = await signInFirstSecretariat(origin);
     meetingId = await createMeeting(secretariat, 'BPF Gender & Access call');
-    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - BPF proposals (20 minutes)' });
-    const csv = ['name,affiliation,stakeholder group,region,role', 'Lynn St. Amour,Internet Matters,civil society,WEOG,chair', 'Flávio Wagner,CGI.br,civil society,GRULAC,member', 'Юлия Иванова,,government,Eastern Europe,member'].join('\n');
+    await secretariat.put(`/api/meetings/${meetingId}/agenda`, {
+      text: '1 - Adoption of agenda (5 minutes)\n2 - BPF proposals (20 minutes)',
+    });
+    const csv = [
+      'name,affiliation,stakeholder group,region,role',
+      'Lynn St. Amour,Internet Matters,civil society,WEOG,chair',
+      'Flávio Wagner,CGI.br,civil society,GRULAC,member',
+      'Юлия Иванова,,government,Eastern Europe,member',
+    ].join('\n');
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
     for (const entry of roster) clients.push(connectLive(origin.baseUrl, await openJoinLink(origin.baseUrl, entry.joinUrl), meetingId));
     await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'connected');
@@ -61,7 +68,9 @@ describe('moving and deleting a meeting', () => {
     const recordThere = await there.get(`/api/meetings/${meetingId}/record.md`);
     expect(recordHere.status).toBe(200);
     expect(recordThere.body).toBe(recordHere.body);
-    expect(recordThere.body).toContain('**BPF Local Content** — Support: Юлия Иванова. Other Comments: Flávio Wagner (Scope?). Decision: deferred to the mailing list.');
+    expect(recordThere.body).toContain(
+      '**BPF Local Content** — Support: Юлия Иванова. Other Comments: Flávio Wagner (Scope?). Decision: deferred to the mailing list.',
+    );
 
     const broken = structuredClone(exported.body);
     broken.meeting.id = 'm_other';
@@ -78,17 +87,30 @@ describe('moving and deleting a meeting', () => {
 
     const participant = new HttpClient(origin.baseUrl);
     participant.cookie = (await openJoinLink(origin.baseUrl, setup.roster[1].joinUrl)).cookie;
-    expect((await secretariat.request('DELETE', `/api/meetings/${meetingId}`, { confirmTitle: 'BPF Gender & Access call' })).status).toBe(204);
+    expect((await secretariat.request('DELETE', `/api/meetings/${meetingId}`, { confirmTitle: 'BPF Gender & Access call' })).status).toBe(
+      204,
+    );
     expect((await secretariat.get(`/api/meetings/${meetingId}`)).status).toBe(404);
     expect((await participant.get(`/api/meetings/${meetingId}/page`)).status).toBe(401);
-    expect((await new HttpClient(origin.baseUrl).post('/api/join', { token: new URL(setup.roster[1].joinUrl).pathname.split('/').pop() })).status).toBe(404);
+    expect(
+      (await new HttpClient(origin.baseUrl).post('/api/join', { token: new URL(setup.roster[1].joinUrl).pathname.split('/').pop() }))
+        .status,
+    ).toBe(404);
 
     const db = origin.app.database.db;
     const count = async (table: string) => {
       const result = await db.execute(sql.raw(`select count(*)::int as n from ${table} where meeting_id = '${meetingId}'`));
       return ((Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows)[0] as { n: number }).n;
     };
-    for (const table of ['roster_entries', 'agenda_items', 'meeting_events', 'caption_segments', 'attendance', 'record_versions', 'sessions']) {
+    for (const table of [
+      'roster_entries',
+      'agenda_items',
+      'meeting_events',
+      'caption_segments',
+      'attendance',
+      'record_versions',
+      'sessions',
+    ]) {
       expect(await count(table), table).toBe(0);
     }
     const names = await db.execute(sql.raw(`select count(*)::int as n from users where name in ('Flávio Wagner', 'Юлия Иванова')`));

@@ -27,7 +27,9 @@ describe.runIf(process.env.TEST_DATABASE_URL && canRunThrowawayPostgres())('a da
     const secretariat = await signInFirstSecretariat(server);
     const meetingId = await createMeeting(secretariat);
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'The chair,civil society,Africa,chair', 'A member,government,WEOG,member'].join('\n');
+    const csv = ['name,stakeholder group,region,role', 'The chair,civil society,Africa,chair', 'A member,government,WEOG,member'].join(
+      '\n',
+    );
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
     for (const entry of roster) clients.push(connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId));
     const [chair, member] = clients as [LiveClient, LiveClient];

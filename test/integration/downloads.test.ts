@@ -16,12 +16,15 @@ import { exportPaths, setUpLiveMeeting, type LiveMeeting } from '../support/live
 function rawGet(server: TestServer, path: string, cookie: string): Promise<{ status: number; body: string; type: string }> {
   const url = new URL(server.baseUrl);
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET', headers: { cookie, origin: server.baseUrl }, insecureHTTPParser: true }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, type: String(response.headers['content-type'] ?? '') }));
-    });
+    const request = httpRequest(
+      { host: url.hostname, port: url.port, path, method: 'GET', headers: { cookie, origin: server.baseUrl }, insecureHTTPParser: true },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, type: String(response.headers['content-type'] ?? '') }));
+      },
+    );
     request.on('error', reject);
     request.end();
   });
@@ -72,7 +75,7 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
       expect(answer.body).toEqual({ error: expect.any(String) });
       expect(answer.headers.get('content-disposition')).toBeNull();
     }
-    for (const item of ['evil.html', 'x"; filename*=UTF-8\'\'evil.html', '\r\nSet-Cookie: a=b', '..%2F..%2Fetc', 'é']) {
+    for (const item of ['evil.html', "x\"; filename*=UTF-8''evil.html", '\r\nSet-Cookie: a=b', '..%2F..%2Fetc', 'é']) {
       const answer = await secretariat.get(`${base}?item=${encodeURIComponent(item)}`);
       expect(answer.status, item).toBe(400);
       expect(answer.body.error).toMatch(/agenda item/);
@@ -87,16 +90,26 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
       expect(answer.status, query).toBe(400);
       expect(answer.type, query).toMatch(/^application\/json/);
       const body = JSON.parse(answer.body) as Record<string, unknown>;
-      expect(Object.keys(body).filter((key) => key !== 'problems'), query).toEqual(['error']);
+      expect(
+        Object.keys(body).filter((key) => key !== 'problems'),
+        query,
+      ).toEqual(['error']);
       expect(body.error, query).not.toMatch(/FST_|statusCode/);
     }
     // In the path too: a meeting id that is not valid percent-encoding.
-    for (const path of ['/api/meetings/%E0%A4%A/record.html', '/api/meetings/%/transcript.txt', `/api/meetings/${meeting.meetingId}%0D%0A/chat.txt`]) {
+    for (const path of [
+      '/api/meetings/%E0%A4%A/record.html',
+      '/api/meetings/%/transcript.txt',
+      `/api/meetings/${meeting.meetingId}%0D%0A/chat.txt`,
+    ]) {
       const answer = await rawGet(server, path, secretariat.cookie!);
       expect(answer.status, path).toBeGreaterThanOrEqual(400);
       expect(answer.status, path).toBeLessThan(500);
       expect(answer.type, path).toMatch(/^application\/json/);
-      expect(Object.keys(JSON.parse(answer.body) as object).filter((key) => key !== 'problems'), path).toEqual(['error']);
+      expect(
+        Object.keys(JSON.parse(answer.body) as object).filter((key) => key !== 'problems'),
+        path,
+      ).toEqual(['error']);
     }
   });
 
@@ -104,16 +117,26 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
     const base = `/api/meetings/${meeting.meetingId}/record`;
     const generated = (await secretariat.post(`${base}/generate`, {})).body.version as number;
     const before = (await secretariat.get(base)).body;
-    for (const markdown of [`# Record\n\n${'> '.repeat(10_000)}deep`, `# Record\n\n${'- '.repeat(21)}deep`, `# Record\n\n${'>'.repeat(21)} deep`]) {
+    for (const markdown of [
+      `# Record\n\n${'> '.repeat(10_000)}deep`,
+      `# Record\n\n${'- '.repeat(21)}deep`,
+      `# Record\n\n${'>'.repeat(21)} deep`,
+    ]) {
       const answer = await secretariat.post(`${base}/versions`, { markdown, basedOn: generated });
       expect(answer.status).toBe(400);
       expect(answer.body.error).toMatch(/too deeply: at most 20 levels/);
     }
     expect((await secretariat.get(base)).body).toEqual(before);
-    const nested = await secretariat.post(`${base}/versions`, { markdown: `# Record\n\n${'> '.repeat(20)}deep enough`, basedOn: generated });
+    const nested = await secretariat.post(`${base}/versions`, {
+      markdown: `# Record\n\n${'> '.repeat(20)}deep enough`,
+      basedOn: generated,
+    });
     expect(nested.status).toBe(201);
     for (const format of ['md', 'html', 'docx', 'pdf', 'json']) {
-      expect((await secretariat.get(`/api/meetings/${meeting.meetingId}/record.${format}?version=${nested.body.version}`)).status, format).toBe(200);
+      expect(
+        (await secretariat.get(`/api/meetings/${meeting.meetingId}/record.${format}?version=${nested.body.version}`)).status,
+        format,
+      ).toBe(200);
     }
   });
 });

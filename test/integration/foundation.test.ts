@@ -8,13 +8,7 @@ import { sql } from 'drizzle-orm';
 import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import { HttpClient } from '../support/http-client.ts';
 import { ANNEX_I_ITEMS, annexIAgenda } from '../support/seeds.ts';
-import {
-  SECRETARIAT,
-  addRoster,
-  createMeeting,
-  openJoinLink,
-  signInFirstSecretariat,
-} from '../support/meeting-fixtures.ts';
+import { SECRETARIAT, addRoster, createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { issueSetupToken } from '../../server/auth/accounts.ts';
 
 function connectSocket(server: TestServer, client: HttpClient | undefined, origin: string = server.baseUrl): Socket {
@@ -59,7 +53,12 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
 
   it('spends the set-up link once: a second use is refused', async () => {
     const again = new HttpClient(server.baseUrl);
-    const answer = await again.post('/api/setup', { token: 'x'.repeat(43), name: 'Intruder', email: 'i@example.org', password: 'long enough password' });
+    const answer = await again.post('/api/setup', {
+      token: 'x'.repeat(43),
+      name: 'Intruder',
+      email: 'i@example.org',
+      password: 'long enough password',
+    });
     expect(answer.status).toBe(403);
     expect(await issueSetupToken(server.app.database.db)).toBeUndefined();
   });
@@ -187,7 +186,16 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
     expect((await participant.get(`/api/meetings/${otherMeetingId}/page`)).status).toBe(404);
     expect((await participant.get(`/api/meetings/${meetingId}`)).status).toBe(403);
     expect((await participant.get('/api/meetings')).status).toBe(403);
-    expect((await participant.post(`/api/meetings/${meetingId}/roster`, { name: 'X', stakeholderGroup: 'government', region: 'africa', role: 'chair' })).status).toBe(403);
+    expect(
+      (
+        await participant.post(`/api/meetings/${meetingId}/roster`, {
+          name: 'X',
+          stakeholderGroup: 'government',
+          region: 'africa',
+          role: 'chair',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('stops a revoked join link and the sessions it opened; a re-issued link works', async () => {
@@ -287,7 +295,10 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
       [{ title: '', startsAtLocal: '2017-04-11T22:00', timeZone: 'UTC', plannedMinutes: 90 }, /title must not be empty/],
       [{ title: 'X', startsAtLocal: 'tomorrow', timeZone: 'UTC', plannedMinutes: 90 }, /startsAtLocal/],
       [{ title: 'X', startsAtLocal: '2017-04-11T22:00', timeZone: 'Mars/Olympus', plannedMinutes: 90 }, /timeZone/],
-      [{ title: 'X', startsAtLocal: '2017-04-11T22:00', timeZone: 'UTC', plannedMinutes: 90, admin: true }, /admin is not an accepted field/],
+      [
+        { title: 'X', startsAtLocal: '2017-04-11T22:00', timeZone: 'UTC', plannedMinutes: 90, admin: true },
+        /admin is not an accepted field/,
+      ],
       ['[1,2', /could not be read/],
     ];
     for (const [body, message] of cases) {

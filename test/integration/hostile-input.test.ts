@@ -26,9 +26,13 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.string({ minLength: 2_000, maxLength: 20_000 }),
     fc.constantFrom('__proto__', 'constructor', 'prototype', '../../etc/passwd', '<script>alert(1)</script>', '\u0000', '\uD800'),
     fc.array(tie('value'), { maxLength: 5 }),
-    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'meetingId', 'command', 'type')), tie('value'), {
-      maxKeys: 5,
-    }),
+    fc.dictionary(
+      fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'meetingId', 'command', 'type')),
+      tie('value'),
+      {
+        maxKeys: 5,
+      },
+    ),
   ),
 })).value;
 
@@ -52,7 +56,9 @@ describe('hostile input', () => {
     secretariat = await signInFirstSecretariat(server);
     meetingId = await createMeeting(secretariat, 'Hostile');
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'The chair,civil society,Africa,chair', 'A member,government,WEOG,member'].join('\n');
+    const csv = ['name,stakeholder group,region,role', 'The chair,civil society,Africa,chair', 'A member,government,WEOG,member'].join(
+      '\n',
+    );
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
     const member = await openJoinLink(server.baseUrl, roster[1]!.joinUrl);
     socket = io(server.baseUrl, {
@@ -65,7 +71,11 @@ describe('hostile input', () => {
     expect(await socket.emitWithAck('meeting:enter', { meetingId })).toMatchObject({ ok: true });
     // The chair opens the meeting so that commands reach the decisions, not just the phase check.
     const chair = await openJoinLink(server.baseUrl, roster[0]!.joinUrl);
-    const chairSocket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, extraHeaders: { origin: server.baseUrl, cookie: chair.cookie! } });
+    const chairSocket = io(server.baseUrl, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { origin: server.baseUrl, cookie: chair.cookie! },
+    });
     await new Promise<void>((resolve) => chairSocket.once('connect', () => resolve()));
     await chairSocket.emitWithAck('meeting:enter', { meetingId });
     await chairSocket.emitWithAck('meeting:command', { meetingId, commandId: 'open-meeting-1', command: { type: 'meeting.open' } });
@@ -94,9 +104,10 @@ describe('hostile input', () => {
         await ensureEntered();
         // Unknown events get no answer: a short wait is enough to see that.
         const wait = Object.hasOwn(CLIENT_EVENT_SCHEMAS, event) ? 10_000 : 150;
-        const answer = (await socket.timeout(wait).emitWithAck(event as never, payload as never).catch((error: Error) => error)) as
-          | { ok: boolean; code?: string }
-          | Error;
+        const answer = (await socket
+          .timeout(wait)
+          .emitWithAck(event as never, payload as never)
+          .catch((error: Error) => error)) as { ok: boolean; code?: string } | Error;
         if (answer instanceof Error) {
           // Unknown events get no answer at all; known ones always answer.
           expect(Object.hasOwn(CLIENT_EVENT_SCHEMAS, event)).toBe(false);
@@ -109,14 +120,25 @@ describe('hostile input', () => {
     );
     // An oversized message: the server drops that connection, and answers again once it is back.
     const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-    socket.emit('meeting:command', { meetingId, commandId: 'oversized-001', command: { type: 'chat.post', text: 'x'.repeat(200_000) } } as never);
+    socket.emit('meeting:command', {
+      meetingId,
+      commandId: 'oversized-001',
+      command: { type: 'chat.post', text: 'x'.repeat(200_000) },
+    } as never);
     await dropped;
     await ensureEntered();
-    const nested = await socket.emitWithAck('meeting:command', { meetingId, commandId: 'deep-nesting-1', command: deeplyNested(1_000) } as never);
+    const nested = await socket.emitWithAck('meeting:command', {
+      meetingId,
+      commandId: 'deep-nesting-1',
+      command: deeplyNested(1_000),
+    } as never);
     expect(nested).toMatchObject({ ok: false, code: 'invalid' });
-    const polluted = await socket.emitWithAck('meeting:command', JSON.parse(
-      `{"meetingId":"${meetingId}","commandId":"polluted-0001","command":{"type":"queue.raiseHand","__proto__":{"admin":true}}}`,
-    ));
+    const polluted = await socket.emitWithAck(
+      'meeting:command',
+      JSON.parse(
+        `{"meetingId":"${meetingId}","commandId":"polluted-0001","command":{"type":"queue.raiseHand","__proto__":{"admin":true}}}`,
+      ),
+    );
     expect(polluted).toMatchObject({ ok: false, code: 'invalid' });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
     expect(truth()).toEqual(before);
@@ -156,7 +178,11 @@ describe('hostile input', () => {
     );
     // Raw bytes that are not UTF-8, and bodies that are not JSON at all.
     for (const [method, path] of routes) {
-      for (const body of [Buffer.from([0xff, 0xfe, 0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), Buffer.from('{"a":'), Buffer.alloc(2 * 1024 * 1024, 0x61)]) {
+      for (const body of [
+        Buffer.from([0xff, 0xfe, 0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+        Buffer.from('{"a":'),
+        Buffer.alloc(2 * 1024 * 1024, 0x61),
+      ]) {
         const response = await fetch(server.baseUrl + path, {
           method,
           headers: { origin: server.baseUrl, cookie: secretariat.cookie!, 'content-type': 'application/json' },

@@ -30,9 +30,15 @@ async function setUpMeeting(server: TestServer, secretariat: HttpClient, memberC
     'name,stakeholder group,region,role',
     'Chair Person,civil society,Africa,chair',
     'Co Chair,government,WEOG,co-chair',
-    ...Array.from({ length: memberCount }, (_, index) => `Member ${String(index + 1).padStart(2, '0')},technical community,Asia-Pacific,member`),
+    ...Array.from(
+      { length: memberCount },
+      (_, index) => `Member ${String(index + 1).padStart(2, '0')},technical community,Asia-Pacific,member`,
+    ),
   ].join('\n');
-  const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { name: string; joinUrl: string }[];
+  const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
+    name: string;
+    joinUrl: string;
+  }[];
   const clients = await Promise.all(
     roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId)),
   );
@@ -76,9 +82,12 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     }
     await waitForSeq(meeting.all, chair.replica.state!.seq);
 
-    const queueNames = (client: LiveClient) =>
-      queueOf(client.replica.state!, meeting.itemIds[0]!).entries.map((entry) => entry.name);
-    const expected = ['Member 08', 'Member 16', ...members.map((_, i) => `Member ${String(i + 1).padStart(2, '0')}`).filter((n) => n !== 'Member 08' && n !== 'Member 16')];
+    const queueNames = (client: LiveClient) => queueOf(client.replica.state!, meeting.itemIds[0]!).entries.map((entry) => entry.name);
+    const expected = [
+      'Member 08',
+      'Member 16',
+      ...members.map((_, i) => `Member ${String(i + 1).padStart(2, '0')}`).filter((n) => n !== 'Member 08' && n !== 'Member 16'),
+    ];
     for (const client of meeting.all) expect(queueNames(client)).toEqual(expected);
 
     // The chair gives the floor three times from the head of the queue, pausing once.
@@ -89,7 +98,10 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     const speechId = chair.replica.state!.floor!.id;
     await chair.command({ type: 'timer.pause', speechId });
     await chair.command({ type: 'timer.resume', speechId });
-    await members[3]!.command({ type: 'queue.withdraw', entryId: queueOf(members[3]!.replica.state!, meeting.itemIds[0]!).entries.find((e) => e.name === 'Member 04')!.id });
+    await members[3]!.command({
+      type: 'queue.withdraw',
+      entryId: queueOf(members[3]!.replica.state!, meeting.itemIds[0]!).entries.find((e) => e.name === 'Member 04')!.id,
+    });
     await chair.command({ type: 'floor.end', speechId });
 
     const finalSeq = chair.replica.state!.seq;
@@ -135,7 +147,8 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     offline.socket.disconnect();
     await waitUntil(() => offline.replica.status.state === 'reconnecting', 'offline client sees it is offline');
 
-    for (const member of members.slice(0, 3)) await member.command({ type: 'queue.raiseHand', note: `note of ${member.replica.participantId}` });
+    for (const member of members.slice(0, 3))
+      await member.command({ type: 'queue.raiseHand', note: `note of ${member.replica.participantId}` });
     await waitForSeq([chair], serverState(meeting.meetingId).seq);
     for (let turn = 0; turn < 3; turn++) {
       await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, meeting.itemIds[0]!).entries[0]!.id });
@@ -168,7 +181,10 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     await waitForSeq([chair], await members[0]!.command({ type: 'queue.withdraw', entryId }));
     const seq = serverState(meeting.meetingId).seq;
 
-    expect(await members[1]!.replica.send({ type: 'agenda.startItem', itemId: meeting.itemIds[1]! })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await members[1]!.replica.send({ type: 'agenda.startItem', itemId: meeting.itemIds[1]! })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(await chair.replica.send({ type: 'floor.give', entryId })).toMatchObject({ ok: false, code: 'conflict' });
     const forged = await members[1]!.socket.emitWithAck('meeting:command', {
       meetingId: 'm_forged',
@@ -189,7 +205,11 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     const meeting = await setUpMeeting(server, secretariat, 1);
     opened.push(...meeting.all);
     await meeting.chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
-    const payload = { meetingId: meeting.meetingId, commandId: 'retry-0001-abcd', command: { type: 'queue.raiseHand', kind: 'new-point', note: '' } } as const;
+    const payload = {
+      meetingId: meeting.meetingId,
+      commandId: 'retry-0001-abcd',
+      command: { type: 'queue.raiseHand', kind: 'new-point', note: '' },
+    } as const;
     const first = await meeting.members[0]!.socket.emitWithAck('meeting:command', payload);
     const retry = await meeting.members[0]!.socket.emitWithAck('meeting:command', payload);
     expect(first).toMatchObject({ ok: true });

@@ -23,7 +23,12 @@ describe('a client offline for 60 seconds', () => {
     const secretariat = await signInFirstSecretariat(server);
     const meetingId = await createMeeting(secretariat);
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - Updates (10 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'Chair,civil society,Africa,chair', 'Traveller,government,WEOG,member', 'Speaker,private sector,Asia-Pacific,member'].join('\n');
+    const csv = [
+      'name,stakeholder group,region,role',
+      'Chair,civil society,Africa,chair',
+      'Traveller,government,WEOG,member',
+      'Speaker,private sector,Asia-Pacific,member',
+    ].join('\n');
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
     for (const entry of roster) clients.push(connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId));
     const [chair, traveller, speaker] = clients as [LiveClient, LiveClient, LiveClient];

@@ -47,7 +47,15 @@ describe.each(DRIVERS)('metrics behind a secret (%s)', (driver) => {
   });
 
   it('refuses a missing, wrong or differently long token and answers the right one', async () => {
-    for (const authorization of [undefined, 'Bearer', `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN, `Bearer wrong-secret-of-same-len`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer',
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      `Bearer ${TOKEN}x`,
+      `Basic ${TOKEN}`,
+      TOKEN,
+      `Bearer wrong-secret-of-same-len`,
+    ]) {
       const answer = await metricsCall(server, 'GET', '/api/metrics', authorization);
       expect(answer.status, String(authorization)).toBe(401);
       expect(answer.body.error).toMatch(/METRICS_TOKEN/);

@@ -104,7 +104,10 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
       'chat.mute': { type: 'chat.mute', participantId: memberId, muted: true },
     };
     const withIds = (Object.keys(ID_FIELDS) as CommandType[]).filter((type) => ID_FIELDS[type].length > 0);
-    expect(withIds.filter((type) => !valid[type]), 'a command with an id field that this test does not try').toEqual([]);
+    expect(
+      withIds.filter((type) => !valid[type]),
+      'a command with an id field that this test does not try',
+    ).toEqual([]);
 
     const before = structuredClone(state);
     const answers: string[] = [];

@@ -109,7 +109,11 @@ describe.each(DRIVERS)('read limits on %s', (driver) => {
     const { live: chair } = await join(meetingId, 'Session Chair', 'chair');
     await chair.command({ type: 'meeting.open' });
     const { browser } = await join(meetingId, 'Many Tabs', 'member');
-    const tabs = [connectLive(server.baseUrl, browser, meetingId), connectLive(server.baseUrl, browser, meetingId), connectLive(server.baseUrl, browser, meetingId)];
+    const tabs = [
+      connectLive(server.baseUrl, browser, meetingId),
+      connectLive(server.baseUrl, browser, meetingId),
+      connectLive(server.baseUrl, browser, meetingId),
+    ];
     open.push(...tabs);
     await waitUntil(() => tabs.every((tab) => tab.replica.status.state === 'live'), 'three tabs connected');
     // Entering counts nothing; each tab may read 20 times, the session 40 in all.
@@ -162,7 +166,12 @@ describe.each(DRIVERS)('read limits on %s', (driver) => {
     // A staff account's session is not a personal link: the secretariat may open many tabs.
     const staff = await Promise.all(
       Array.from({ length: 7 }, () => {
-        const socket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: server.baseUrl, cookie: secretariat.cookie! } });
+        const socket = io(server.baseUrl, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          extraHeaders: { origin: server.baseUrl, cookie: secretariat.cookie! },
+        });
         return new Promise<boolean>((resolve) => {
           socket.on('connect', () => (socket.disconnect(), resolve(true)));
           socket.on('connect_error', () => (socket.disconnect(), resolve(false)));
@@ -176,7 +185,9 @@ describe.each(DRIVERS)('read limits on %s', (driver) => {
     const meetingId = await createMeeting(secretariat, 'Downloads');
     const { browser, live } = await join(meetingId, 'Download Chair', 'chair');
     await live.command({ type: 'meeting.open' });
-    const paths = [`transcript.txt`, `chat.csv`, `record.md`, `attendance.csv`, `speaking.csv`].map((file) => `/api/meetings/${meetingId}/${file}`);
+    const paths = [`transcript.txt`, `chat.csv`, `record.md`, `attendance.csv`, `speaking.csv`].map(
+      (file) => `/api/meetings/${meetingId}/${file}`,
+    );
     const statuses: number[] = [];
     for (let index = 0; index < 30; index += 1) statuses.push((await browser.get(paths[index % paths.length]!)).status);
     expect(statuses.every((status) => status === 200)).toBe(true);

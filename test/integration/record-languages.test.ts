@@ -52,7 +52,13 @@ describe.each(DRIVERS)('the record in other languages on %s', (driver) => {
     expect(french.headers.get('content-language')).toBe('fr');
     expect(french.headers.get('content-disposition')).toContain(`record-${meetingId}-v1-fr.md`);
     const text = french.body as string;
-    for (const heading of ['## Résumé', '## Annexe I – Ordre du jour', '## Annexe III – Liste des participants', '## Annexe IV – Présence', '## Annexe V – Statistiques de participation']) {
+    for (const heading of [
+      '## Résumé',
+      '## Annexe I – Ordre du jour',
+      '## Annexe III – Liste des participants',
+      '## Annexe IV – Présence',
+      '## Annexe V – Statistiques de participation',
+    ]) {
       expect(text).toContain(`\n${heading}\n`);
     }
     expect(text).toContain('**Rapport de synthèse** — Projet');

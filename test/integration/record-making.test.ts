@@ -42,9 +42,9 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
       'Wout de Natris,technical community,WEOG,observer',
     ].join('\n');
     const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string }[];
-    [chair, flavio, haojun, observer] = await Promise.all(
+    [chair, flavio, haojun, observer] = (await Promise.all(
       roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId)),
-    ) as [LiveClient, LiveClient, LiveClient, LiveClient];
+    )) as [LiveClient, LiveClient, LiveClient, LiveClient];
     await waitUntil(() => [chair, flavio, haojun, observer].every((client) => client.replica.status.state === 'live'), 'connected');
     await chair.command({ type: 'meeting.open' });
     itemId = chair.replica.state!.agenda[1]!.id;
@@ -69,7 +69,9 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
     const seq = await haojun.command({ type: 'position.withdraw', itemId, proposalId: proposals[2]! });
     await waitForSeq([chair], seq);
     const byProposal = (proposalId: string) =>
-      chair.replica.state!.positions.filter((position) => position.proposalId === proposalId).map((p) => `${p.name}: ${p.stance}${p.text ? ` (${p.text})` : ''}`);
+      chair.replica
+        .state!.positions.filter((position) => position.proposalId === proposalId)
+        .map((p) => `${p.name}: ${p.stance}${p.text ? ` (${p.text})` : ''}`);
     expect(byProposal(proposals[0]!)).toEqual(['Flávio Wagner: support', 'Haojun Ji: support']);
     expect(byProposal(proposals[1]!)).toEqual(['Flávio Wagner: support', 'Flávio Wagner: comment (Needs a clearer scope)']);
     expect(byProposal(proposals[2]!)).toEqual([]);
@@ -83,7 +85,11 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
 
   it('P2/P3 — a member cannot record for someone else; an observer only when the meeting allows it', async () => {
     await refused(flavio, { type: 'position.record', itemId, proposalId: null, stance: 'support', name: 'Someone else' }, 'forbidden');
-    await refused(flavio, { type: 'position.record', itemId, proposalId: null, stance: 'support', participantId: haojun.replica.participantId! }, 'forbidden');
+    await refused(
+      flavio,
+      { type: 'position.record', itemId, proposalId: null, stance: 'support', participantId: haojun.replica.participantId! },
+      'forbidden',
+    );
     await refused(observer, { type: 'position.record', itemId, proposalId: null, stance: 'support' }, 'forbidden');
     await chair.command({ type: 'meeting.changeSettings', observersMayTakePositions: true });
     await observer.command({ type: 'position.record', itemId, proposalId: null, stance: 'comment', text: 'Observers welcome this' });
@@ -128,7 +134,9 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
       [proposals[0], 'agreed'],
       [proposals[2], 'deferred-to-mailing-list'],
     ]);
-    expect(truth().actionItems).toEqual([expect.objectContaining({ what: 'Circulate the BPF proposals', who: 'Secretariat', due: '2017-04-25' })]);
+    expect(truth().actionItems).toEqual([
+      expect.objectContaining({ what: 'Circulate the BPF proposals', who: 'Secretariat', due: '2017-04-25' }),
+    ]);
   });
 
   it('P4 — once the item is done, members can no longer change their positions', async () => {
@@ -161,7 +169,15 @@ describe.each(DRIVERS)('the record in the making on %s', (driver) => {
     expect(csv.body).toContain('secretariat (private)');
     expect(csv.body).toContain('Lynn St. Amour');
     const text = await secretariat.get(`/api/meetings/${meetingId}/chat.txt`);
-    expect(text.body).toMatch(/Flávio Wagner: See https:\/\/example.org\/bpf <b>not bold<\/b> {2}\[for the minutes, flagged by Lynn St. Amour\]/);
-    expect((await (await openJoinLink(server.baseUrl, (await secretariat.get(`/api/meetings/${meetingId}`)).body.roster[1].joinUrl)).get(`/api/meetings/${meetingId}/chat.csv`)).status).toBe(403);
+    expect(text.body).toMatch(
+      /Flávio Wagner: See https:\/\/example.org\/bpf <b>not bold<\/b> {2}\[for the minutes, flagged by Lynn St. Amour\]/,
+    );
+    expect(
+      (
+        await (
+          await openJoinLink(server.baseUrl, (await secretariat.get(`/api/meetings/${meetingId}`)).body.roster[1].joinUrl)
+        ).get(`/api/meetings/${meetingId}/chat.csv`)
+      ).status,
+    ).toBe(403);
   });
 });

@@ -45,7 +45,10 @@ describe.each(DRIVERS)('the record on %s', (driver) => {
       'Chengetai Masango,IGF Secretariat,intergovernmental organisation,Africa,secretariat',
       ...names.map((name) => `${name},,civil society,WEOG,member`),
     ].join('\n');
-    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { joinUrl: string; name: string }[];
+    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
+      joinUrl: string;
+      name: string;
+    }[];
     chair = connectLive(server.baseUrl, await openJoinLink(server.baseUrl, roster[0]!.joinUrl), meetingId);
     await waitUntil(() => chair.replica.status.state === 'live', 'chair connected');
   });
@@ -63,24 +66,65 @@ describe.each(DRIVERS)('the record on %s', (driver) => {
     await chair.command({ type: 'agenda.startItem', itemId: itemByNumber('1').id });
     await chair.command({ type: 'consensus.open', itemId: itemByNumber('1').id, proposalId: null });
     await chair.command({ type: 'consensus.close', callId: state().consensusCalls[0]!.id });
-    await chair.command({ type: 'decision.record', itemId: itemByNumber('1').id, proposalId: null, kind: 'agreed', text: 'The agenda was adopted.' });
+    await chair.command({
+      type: 'decision.record',
+      itemId: itemByNumber('1').id,
+      proposalId: null,
+      kind: 'agreed',
+      text: 'The agenda was adopted.',
+    });
 
     for (const seed of seedProposals) {
       const item = itemByNumber(seed.item);
       await chair.command({ type: 'agenda.addProposal', itemId: item.id, title: seed.title });
-      const proposalId = state().agenda.find((candidate) => candidate.id === item.id)!.proposals.at(-1)!.id;
+      const proposalId = state()
+        .agenda.find((candidate) => candidate.id === item.id)!
+        .proposals.at(-1)!.id;
       for (const name of seed.support) {
-        await chair.command({ type: 'position.record', itemId: item.id, proposalId, stance: 'support', participantId: participantByName(name).id });
+        await chair.command({
+          type: 'position.record',
+          itemId: item.id,
+          proposalId,
+          stance: 'support',
+          participantId: participantByName(name).id,
+        });
       }
       for (const name of seed.otherComments) {
-        await chair.command({ type: 'position.record', itemId: item.id, proposalId, stance: 'comment', participantId: participantByName(name).id });
+        await chair.command({
+          type: 'position.record',
+          itemId: item.id,
+          proposalId,
+          stance: 'comment',
+          participantId: participantByName(name).id,
+        });
       }
     }
-    const proposalId = (title: string) => state().agenda.flatMap((item) => item.proposals).find((proposal) => proposal.title === title)!.id;
+    const proposalId = (title: string) =>
+      state()
+        .agenda.flatMap((item) => item.proposals)
+        .find((proposal) => proposal.title === title)!.id;
     const bpfItem = itemByNumber('4b').id;
-    await chair.command({ type: 'decision.record', itemId: bpfItem, proposalId: proposalId('Cybersecurity'), kind: 'agreed', text: 'Continues in 2017.' });
-    await chair.command({ type: 'decision.record', itemId: bpfItem, proposalId: proposalId('Local Content'), kind: 'deferred-to-mailing-list', text: '' });
-    await chair.command({ type: 'action.record', itemId: bpfItem, what: 'Circulate the BPF proposals for a decision', who: 'Secretariat', due: '2017-04-25' });
+    await chair.command({
+      type: 'decision.record',
+      itemId: bpfItem,
+      proposalId: proposalId('Cybersecurity'),
+      kind: 'agreed',
+      text: 'Continues in 2017.',
+    });
+    await chair.command({
+      type: 'decision.record',
+      itemId: bpfItem,
+      proposalId: proposalId('Local Content'),
+      kind: 'deferred-to-mailing-list',
+      text: '',
+    });
+    await chair.command({
+      type: 'action.record',
+      itemId: bpfItem,
+      what: 'Circulate the BPF proposals for a decision',
+      who: 'Secretariat',
+      due: '2017-04-25',
+    });
     await chair.command({ type: 'meeting.end' });
 
     // Ending the meeting generates the draft at once.
@@ -100,7 +144,9 @@ describe.each(DRIVERS)('the record on %s', (driver) => {
     }
     expect(markdown).toMatch(/- \*\*Cybersecurity\*\* — Support: [^\n]*Decision: agreed — Continues in 2017\./);
     expect(markdown).toMatch(/- \*\*Local Content\*\* — Support: [^\n]*Decision: deferred to the mailing list\./);
-    expect(markdown).toMatch(/Consensus call \(“Any objections to item 1\?”\): agreed without objection\. Decision: agreed — The agenda was adopted\./);
+    expect(markdown).toMatch(
+      /Consensus call \(“Any objections to item 1\?”\): agreed without objection\. Decision: agreed — The agenda was adopted\./,
+    );
     expect(markdown).toContain('Action items: Circulate the BPF proposals for a decision (Secretariat, by 2017-04-25).');
 
     const annex = markdown.slice(markdown.indexOf('## Annex I – Agenda'), markdown.indexOf('## Annex II'));
@@ -114,7 +160,9 @@ describe.each(DRIVERS)('the record on %s', (driver) => {
   it('keeps edited versions when regenerating, finalises read-only, and shares with participants', async () => {
     const first = (await secretariat.get(`/api/meetings/${meetingId}/record/versions/1`)).body.markdown as string;
     const edited = first.replace('The agenda was adopted.', 'The agenda was adopted without changes.');
-    expect((await secretariat.post(`/api/meetings/${meetingId}/record/versions`, { markdown: edited, basedOn: 1 })).body).toEqual({ version: 2 });
+    expect((await secretariat.post(`/api/meetings/${meetingId}/record/versions`, { markdown: edited, basedOn: 1 })).body).toEqual({
+      version: 2,
+    });
     expect((await secretariat.post(`/api/meetings/${meetingId}/record/generate`)).body).toEqual({ version: 3 });
     const versions = (await secretariat.get(`/api/meetings/${meetingId}/record`)).body.versions as { version: number; source: string }[];
     expect(versions.map((row) => [row.version, row.source])).toEqual([
@@ -129,7 +177,10 @@ describe.each(DRIVERS)('the record on %s', (driver) => {
     expect((await participant.get(`/api/meetings/${meetingId}/record.md`)).status).toBe(403);
     expect((await participant.post(`/api/meetings/${meetingId}/record/generate`)).status).toBe(403);
 
-    expect((await secretariat.post(`/api/meetings/${meetingId}/record/finalise`, { version: 2 })).body).toEqual({ finalised: true, version: 2 });
+    expect((await secretariat.post(`/api/meetings/${meetingId}/record/finalise`, { version: 2 })).body).toEqual({
+      finalised: true,
+      version: 2,
+    });
     expect((await secretariat.post(`/api/meetings/${meetingId}/record/versions`, { markdown: 'x', basedOn: 2 })).status).toBe(409);
     expect((await secretariat.post(`/api/meetings/${meetingId}/record/generate`)).status).toBe(409);
     const state = (await secretariat.get(`/api/meetings/${meetingId}/record`)).body;

@@ -44,7 +44,14 @@ function example(type: CommandType, itemId: string, participantId: string): Comm
     'agenda.startItem': { type: 'agenda.startItem', itemId: 'a-none' },
     'agenda.markItem': { type: 'agenda.markItem', itemId: 'a-none', status: 'done' },
     'agenda.addItem': { type: 'agenda.addItem', title: 'AOB', minutes: 5, afterItemId: 'a-none' },
-    'agenda.addPresentation': { type: 'agenda.addPresentation', itemId: 'a-none', presenterId: null, presenterName: 'X', title: 'T', minutes: 4 },
+    'agenda.addPresentation': {
+      type: 'agenda.addPresentation',
+      itemId: 'a-none',
+      presenterId: null,
+      presenterName: 'X',
+      title: 'T',
+      minutes: 4,
+    },
     'agenda.addProposal': { type: 'agenda.addProposal', itemId: 'a-none', title: 'P' },
     'queue.raiseHand': { type: 'queue.raiseHand', kind: 'point-of-order' },
     'queue.addOnBehalf': { type: 'queue.addOnBehalf', participantId: 'r-none' },
@@ -93,8 +100,15 @@ describe('docs/roles.md against the real server', () => {
     browsers.secretariat = await signInFirstSecretariat(server);
     meetingId = await createMeeting(browsers.secretariat, 'Roles');
     await browsers.secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `The ${role},civil society,Africa,${role}`)].join('\n');
-    const setup = (await browsers.secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { role: Role; joinUrl: string; id: string }[];
+    const csv = [
+      'name,stakeholder group,region,role',
+      ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `The ${role},civil society,Africa,${role}`),
+    ].join('\n');
+    const setup = (await browsers.secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
+      role: Role;
+      joinUrl: string;
+      id: string;
+    }[];
     for (const entry of setup) {
       browsers[entry.role] = new HttpClient(server.baseUrl);
       await browsers[entry.role].post('/api/join', { token: new URL(entry.joinUrl).pathname.split('/').pop() });
@@ -124,7 +138,11 @@ describe('docs/roles.md against the real server', () => {
     await sockets.chair!.emitWithAck('meeting:command', { meetingId, commandId: 'open-00000001', command: { type: 'meeting.open' } });
     const state = await sockets.chair!.emitWithAck('meeting:sync', { meetingId, afterSeq: 0 });
     itemId = state.ok && state.sync.kind === 'snapshot' ? state.sync.state.agenda[0]!.id : '';
-    await sockets.chair!.emitWithAck('meeting:command', { meetingId, commandId: 'start-0000001', command: { type: 'agenda.startItem', itemId } });
+    await sockets.chair!.emitWithAck('meeting:command', {
+      meetingId,
+      commandId: 'start-0000001',
+      command: { type: 'agenda.startItem', itemId },
+    });
   });
   afterAll(async () => {
     for (const socket of Object.values(sockets)) socket?.close();
@@ -135,7 +153,9 @@ describe('docs/roles.md against the real server', () => {
     expect([...COMMANDS.keys()].sort()).toEqual(Object.keys(COMMAND_ROLES).sort());
     for (const [type, verdicts] of COMMANDS) {
       for (const role of ROLES) {
-        expect(verdicts[role] !== 'no', `${type} for ${role}`).toBe((COMMAND_ROLES[type as CommandType] as readonly string[]).includes(role));
+        expect(verdicts[role] !== 'no', `${type} for ${role}`).toBe(
+          (COMMAND_ROLES[type as CommandType] as readonly string[]).includes(role),
+        );
       }
     }
   });

@@ -45,8 +45,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
     const meetingId = await createMeeting(secretariat);
     await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - AOB (5 minutes)' });
-    const csv = ['name,stakeholder group,region,role', 'Chair Person,civil society,Africa,chair', ...Array.from({ length: 7 }, (_, i) => `Member ${i + 1},government,WEOG,member`)].join('\n');
-    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { id: string; joinUrl: string }[];
+    const csv = [
+      'name,stakeholder group,region,role',
+      'Chair Person,civil society,Africa,chair',
+      ...Array.from({ length: 7 }, (_, i) => `Member ${i + 1},government,WEOG,member`),
+    ].join('\n');
+    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
+      id: string;
+      joinUrl: string;
+    }[];
 
     return { publicUrl, ports, balancer, processes, secretariat, meetingId, roster };
   }
@@ -103,7 +110,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     const { publicUrl, ports, balancer, secretariat, meetingId, roster } = await startTwoProcesses();
     const members = roster.slice(1);
     const clients: LiveClient[] = [];
-    for (const entry of members) clients.push(connectLive(publicUrl, await openJoinLink(publicUrl, entry.joinUrl), meetingId, { reconnection: false }));
+    for (const entry of members)
+      clients.push(connectLive(publicUrl, await openJoinLink(publicUrl, entry.joinUrl), meetingId, { reconnection: false }));
     cleanups.push(() => clients.forEach((client) => client.close()));
     await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected', 30_000);
     for (const port of ports) expect(balancer.sockets.get(port) ?? 0).toBeGreaterThan(0);

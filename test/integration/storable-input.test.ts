@@ -37,7 +37,11 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
   /** What the set-up pages show: the meetings, this meeting, its roster and agenda, its record versions. */
   async function stored() {
     const base = `/api/meetings/${meeting.meetingId}`;
-    const [list, page, record] = await Promise.all([secretariat.get('/api/meetings'), secretariat.get(`${base}/page`), secretariat.get(`${base}/record`)]);
+    const [list, page, record] = await Promise.all([
+      secretariat.get('/api/meetings'),
+      secretariat.get(`${base}/page`),
+      secretariat.get(`${base}/record`),
+    ]);
     return { meetings: list.body, page: page.body, record: record.body };
   }
 
@@ -45,7 +49,14 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
     const before = await stored();
     const base = `/api/meetings/${meeting.meetingId}`;
     const details = { title: 'MAG', body: '', startsAtLocal: '2030-01-31T10:00', timeZone: 'UTC', plannedMinutes: 60 };
-    const person = { name: 'Anriette Esterhuysen', affiliation: 'APC', email: '', stakeholderGroup: 'civil-society', region: 'africa', role: 'member' };
+    const person = {
+      name: 'Anriette Esterhuysen',
+      affiliation: 'APC',
+      email: '',
+      stakeholderGroup: 'civil-society',
+      region: 'africa',
+      role: 'member',
+    };
     const version = (await secretariat.post(`${base}/record/generate`, {})).body;
     const beforeWithVersion = await stored();
     expect(beforeWithVersion.record).not.toEqual(before.record);
@@ -104,7 +115,10 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
     const { chair, meetingId } = meeting;
     for (const beforeSeq of [2_147_483_648, 1e300]) {
       expect(await chair.socket.emitWithAck('captions:history', { meetingId, beforeSeq })).toMatchObject({ ok: false, code: 'invalid' });
-      expect(await chair.socket.emitWithAck('meeting:sync', { meetingId, afterSeq: beforeSeq })).toMatchObject({ ok: false, code: 'invalid' });
+      expect(await chair.socket.emitWithAck('meeting:sync', { meetingId, afterSeq: beforeSeq })).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
       const finalise = await secretariat.post(`/api/meetings/${meetingId}/record/finalise`, { version: beforeSeq });
       expect(finalise.status).toBe(400);
     }
@@ -116,7 +130,9 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
         error: expect.stringMatching(/calendar/),
       });
     }
-    expect(await chair.replica.send({ type: 'action.record', itemId: null, what: 'Circulate', who: 'Secretariat', due: '2024-02-29' })).toMatchObject({ ok: true });
+    expect(
+      await chair.replica.send({ type: 'action.record', itemId: null, what: 'Circulate', who: 'Secretariat', due: '2024-02-29' }),
+    ).toMatchObject({ ok: true });
     const details = { title: 'MAG', body: '', timeZone: 'Europe/Zurich', plannedMinutes: 60 };
     for (const startsAtLocal of ['2030-02-31T10:00', '2030-04-31T10:00', '2030-01-01T24:00', '2029-02-29T09:00']) {
       const created = await secretariat.post('/api/meetings', { ...details, startsAtLocal });

@@ -53,7 +53,10 @@ describe('web security', () => {
     await browser.post('/api/auth/login', { email: SECRETARIAT.email, password: SECRETARIAT.password });
     expect((await browser.get('/api/meetings')).status).toBe(200);
     const sessionId = browser.cookie!.split('=')[1]!;
-    await server.app.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionId));
+    await server.app.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sessionId));
     expect((await browser.get('/api/meetings')).status).toBe(401);
   });
 
@@ -62,7 +65,14 @@ describe('web security', () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const password = 'a very secret password 123';
-    const process = startServerProcess({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseUrl, LOG_LEVEL: 'debug', ADMIN_EMAIL: 'logs@example.org', ADMIN_PASSWORD: password });
+    const process = startServerProcess({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      LOG_LEVEL: 'debug',
+      ADMIN_EMAIL: 'logs@example.org',
+      ADMIN_PASSWORD: password,
+    });
     try {
       await process.waitForOutput(/EqualFloor is running/);
       const staff = new HttpClient(baseUrl);
@@ -81,7 +91,14 @@ describe('web security', () => {
 
       const logs = process.output();
       expect(logs).toMatch(/"url":"\/join\/\[token\]"/);
-      for (const secret of [password, 'wrong but secret 456', token, staff.cookie!.split('=')[1]!, participant.cookie!.split('=')[1]!, new URL(setup.captionUrl).searchParams.get('token')!]) {
+      for (const secret of [
+        password,
+        'wrong but secret 456',
+        token,
+        staff.cookie!.split('=')[1]!,
+        participant.cookie!.split('=')[1]!,
+        new URL(setup.captionUrl).searchParams.get('token')!,
+      ]) {
         expect(logs.includes(secret), `a secret in the logs: ${secret.slice(0, 6)}…`).toBe(false);
       }
     } finally {

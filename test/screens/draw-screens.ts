@@ -34,17 +34,94 @@ const SIZES = [
 
 /** The demo's roster, with a few more voices so the queue looks like a working meeting's. */
 const ROSTER = [
-  { name: 'Amina Diallo', affiliation: 'Chair of the group', stakeholderGroup: 'civil-society', region: 'africa', role: 'chair', location: 'room' },
-  { name: 'Lucas Fernández', affiliation: 'Ministry of Communications', stakeholderGroup: 'government', region: 'latin-america-caribbean', role: 'member', location: 'remote' },
-  { name: '王芳 (Wang Fang)', affiliation: 'Internet Society China', stakeholderGroup: 'technical-community', region: 'asia-pacific', role: 'member', location: 'room' },
-  { name: 'Olena Kovalenko', affiliation: 'Digital Rights Foundation', stakeholderGroup: 'civil-society', region: 'eastern-europe', role: 'member', location: 'remote' },
-  { name: 'Sarah Whitfield', affiliation: 'Telecom operators association', stakeholderGroup: 'private-sector', region: 'weog', role: 'member', location: 'room' },
-  { name: 'Karim Haddad', affiliation: 'ITU', stakeholderGroup: 'intergovernmental-organisation', region: 'asia-pacific', role: 'member', location: 'remote' },
-  { name: 'Nomvula Mokonyane', affiliation: 'Department of Communications', stakeholderGroup: 'government', region: 'africa', role: 'member', location: 'room' },
-  { name: 'Jorge Cancio', affiliation: 'Swiss Federal Office of Communications', stakeholderGroup: 'government', region: 'weog', role: 'member', location: 'remote' },
-  { name: 'Anriette Esterhuysen', affiliation: 'Association for Progressive Communications', stakeholderGroup: 'civil-society', region: 'africa', role: 'member', location: 'room' },
-  { name: 'Rajesh Kumar', affiliation: 'Internet Exchange Operators', stakeholderGroup: 'technical-community', region: 'asia-pacific', role: 'member', location: 'remote' },
-  { name: 'Tom Berger', affiliation: 'IGF Secretariat', stakeholderGroup: 'intergovernmental-organisation', region: 'weog', role: 'secretariat', location: 'room' },
+  {
+    name: 'Amina Diallo',
+    affiliation: 'Chair of the group',
+    stakeholderGroup: 'civil-society',
+    region: 'africa',
+    role: 'chair',
+    location: 'room',
+  },
+  {
+    name: 'Lucas Fernández',
+    affiliation: 'Ministry of Communications',
+    stakeholderGroup: 'government',
+    region: 'latin-america-caribbean',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    name: '王芳 (Wang Fang)',
+    affiliation: 'Internet Society China',
+    stakeholderGroup: 'technical-community',
+    region: 'asia-pacific',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    name: 'Olena Kovalenko',
+    affiliation: 'Digital Rights Foundation',
+    stakeholderGroup: 'civil-society',
+    region: 'eastern-europe',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    name: 'Sarah Whitfield',
+    affiliation: 'Telecom operators association',
+    stakeholderGroup: 'private-sector',
+    region: 'weog',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    name: 'Karim Haddad',
+    affiliation: 'ITU',
+    stakeholderGroup: 'intergovernmental-organisation',
+    region: 'asia-pacific',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    name: 'Nomvula Mokonyane',
+    affiliation: 'Department of Communications',
+    stakeholderGroup: 'government',
+    region: 'africa',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    name: 'Jorge Cancio',
+    affiliation: 'Swiss Federal Office of Communications',
+    stakeholderGroup: 'government',
+    region: 'weog',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    name: 'Anriette Esterhuysen',
+    affiliation: 'Association for Progressive Communications',
+    stakeholderGroup: 'civil-society',
+    region: 'africa',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    name: 'Rajesh Kumar',
+    affiliation: 'Internet Exchange Operators',
+    stakeholderGroup: 'technical-community',
+    region: 'asia-pacific',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    name: 'Tom Berger',
+    affiliation: 'IGF Secretariat',
+    stakeholderGroup: 'intergovernmental-organisation',
+    region: 'weog',
+    role: 'secretariat',
+    location: 'room',
+  },
 ] as const;
 
 /** Who raises a hand, in order, with what kind and note; the first takes the floor, the point of order arrives last. */
@@ -78,8 +155,14 @@ async function main(): Promise<void> {
     const secretariat = await signInFirstSecretariat(server);
     const meetingId = await createMeeting(secretariat);
     const setup = (await secretariat.get(`/api/meetings/${meetingId}`)).body;
-    await shootSignedIn(browser, 'meeting-setup', { width: 1280, height: 800 }, server.baseUrl, secretariat, `/meetings/${meetingId}`, (page) =>
-      page.locator('#roster-heading').scrollIntoViewIfNeeded(),
+    await shootSignedIn(
+      browser,
+      'meeting-setup',
+      { width: 1280, height: 800 },
+      server.baseUrl,
+      secretariat,
+      `/meetings/${meetingId}`,
+      (page) => page.locator('#roster-heading').scrollIntoViewIfNeeded(),
     );
     const joinUrl = (name: string) => setup.roster.find((entry: { name: string }) => entry.name === name).joinUrl as string;
 
@@ -129,16 +212,55 @@ async function main(): Promise<void> {
     // A few positions and a decision, then the end of the meeting and its draft record.
     const floor = chair.replica.state!.floor;
     if (floor) await chair.command({ type: 'floor.end', speechId: floor.id });
-    await chair.command({ type: 'position.record', itemId: items[1]!.id, proposalId: null, stance: 'support', text: 'Publish the evaluation criteria before the call closes.', participantId: entryOf('Lucas Fernández').id });
-    await chair.command({ type: 'position.record', itemId: items[1]!.id, proposalId: null, stance: 'support', text: '', participantId: entryOf('Olena Kovalenko').id });
-    await chair.command({ type: 'position.record', itemId: items[1]!.id, proposalId: null, stance: 'objection', text: 'One more week is too short for the Global South.', participantId: entryOf('Karim Haddad').id });
-    await chair.command({ type: 'decision.record', itemId: items[1]!.id, proposalId: null, kind: 'agreed', text: 'The deadline of the call for proposals is extended by one week.' });
-    await chair.command({ type: 'action.record', itemId: items[1]!.id, what: 'Publish the evaluation criteria', who: 'Secretariat', due: null });
+    await chair.command({
+      type: 'position.record',
+      itemId: items[1]!.id,
+      proposalId: null,
+      stance: 'support',
+      text: 'Publish the evaluation criteria before the call closes.',
+      participantId: entryOf('Lucas Fernández').id,
+    });
+    await chair.command({
+      type: 'position.record',
+      itemId: items[1]!.id,
+      proposalId: null,
+      stance: 'support',
+      text: '',
+      participantId: entryOf('Olena Kovalenko').id,
+    });
+    await chair.command({
+      type: 'position.record',
+      itemId: items[1]!.id,
+      proposalId: null,
+      stance: 'objection',
+      text: 'One more week is too short for the Global South.',
+      participantId: entryOf('Karim Haddad').id,
+    });
+    await chair.command({
+      type: 'decision.record',
+      itemId: items[1]!.id,
+      proposalId: null,
+      kind: 'agreed',
+      text: 'The deadline of the call for proposals is extended by one week.',
+    });
+    await chair.command({
+      type: 'action.record',
+      itemId: items[1]!.id,
+      what: 'Publish the evaluation criteria',
+      who: 'Secretariat',
+      due: null,
+    });
     await chair.command({ type: 'queue.clear' });
     await chair.command({ type: 'meeting.end' });
     // Ending the meeting drafts the record's first version.
-    await shootSignedIn(browser, 'record-page', { width: 1440, height: 900 }, server.baseUrl, secretariat, `/meetings/${meetingId}/record`, (page) =>
-      page.getByText('The deadline of the call for proposals').first().waitFor(),
+    await shootSignedIn(
+      browser,
+      'record-page',
+      { width: 1440, height: 900 },
+      server.baseUrl,
+      secretariat,
+      `/meetings/${meetingId}/record`,
+      (page) => page.getByText('The deadline of the call for proposals').first().waitFor(),
     );
     console.log(`Screens drawn in ${OUT_DIR}/.`);
   } finally {
@@ -189,7 +311,15 @@ async function shoot(browser: Browser, name: string, viewport: Viewport, url: st
   }
 }
 
-async function shootSignedIn(browser: Browser, name: string, viewport: Viewport, baseUrl: string, staff: HttpClient, path: string, ready: Ready): Promise<void> {
+async function shootSignedIn(
+  browser: Browser,
+  name: string,
+  viewport: Viewport,
+  baseUrl: string,
+  staff: HttpClient,
+  path: string,
+  ready: Ready,
+): Promise<void> {
   for (const [fileName, size] of sizesOf(name, viewport)) {
     const context = await browser.newContext({ viewport: size, locale: LOCALE, reducedMotion: 'reduce' });
     try {

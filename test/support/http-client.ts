@@ -20,19 +20,23 @@ export async function send(
     return { status: response.status, headers: response.headers, text: await response.text() };
   }
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: init.method, headers: init.headers, localAddress: init.localAddress, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) {
-          if (value === undefined) continue;
-          for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-        }
-        resolve({ status: response.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+    const request = httpRequest(
+      url,
+      { method: init.method, headers: init.headers, localAddress: init.localAddress, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (value === undefined) continue;
+            for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+          }
+          resolve({ status: response.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
     request.on('error', reject);
     request.end(init.body);
   });

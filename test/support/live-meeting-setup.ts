@@ -16,7 +16,12 @@ export interface LiveMeeting {
 
 export const TWO_ITEMS = ['1 - Adoption of the agenda (5 minutes)', '2 - Best Practice Forums (30 minutes)'].join('\n');
 
-export async function setUpLiveMeeting(server: TestServer, secretariat: HttpClient, memberCount: number, title = 'MAG Virtual Meeting III'): Promise<LiveMeeting> {
+export async function setUpLiveMeeting(
+  server: TestServer,
+  secretariat: HttpClient,
+  memberCount: number,
+  title = 'MAG Virtual Meeting III',
+): Promise<LiveMeeting> {
   const meetingId = await createMeeting(secretariat, title);
   await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: TWO_ITEMS });
   const csv = [
@@ -24,8 +29,13 @@ export async function setUpLiveMeeting(server: TestServer, secretariat: HttpClie
     'Chair Person,civil society,Africa,chair',
     ...Array.from({ length: memberCount }, (_, index) => `Member ${index + 1},technical community,Asia-Pacific,member`),
   ].join('\n');
-  const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as { id: string; joinUrl: string }[];
-  const all = await Promise.all(roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId)));
+  const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
+    id: string;
+    joinUrl: string;
+  }[];
+  const all = await Promise.all(
+    roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId)),
+  );
   await waitUntil(() => all.every((client) => client.replica.status.state === 'live'), 'everyone connected');
   const [chair, ...members] = all;
   await chair!.command({ type: 'meeting.open' });

@@ -29,8 +29,22 @@ export async function createMeeting(secretariat: HttpClient, title = 'MAG Virtua
 
 export const SAMPLE_ROSTER = [
   { name: 'Lynn St. Amour', affiliation: 'Internet Matters', email: '', stakeholderGroup: 'civil-society', region: 'weog', role: 'chair' },
-  { name: 'Flávio Wagner', affiliation: 'CGI.br', email: '', stakeholderGroup: 'civil-society', region: 'latin-america-caribbean', role: 'member' },
-  { name: 'Haojun Ji', affiliation: 'Permanent Mission of China', email: '', stakeholderGroup: 'government', region: 'asia-pacific', role: 'member' },
+  {
+    name: 'Flávio Wagner',
+    affiliation: 'CGI.br',
+    email: '',
+    stakeholderGroup: 'civil-society',
+    region: 'latin-america-caribbean',
+    role: 'member',
+  },
+  {
+    name: 'Haojun Ji',
+    affiliation: 'Permanent Mission of China',
+    email: '',
+    stakeholderGroup: 'government',
+    region: 'asia-pacific',
+    role: 'member',
+  },
 ] as const;
 
 /** Adds people to the roster; returns their entries (with join URLs) in order. */

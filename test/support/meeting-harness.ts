@@ -29,18 +29,114 @@ export const SECOND = 1_000;
 
 /** The roster: leads, members in the room, remote and on the phone, an observer and a captioner. */
 export const ROSTER = [
-  { id: 'lynn', name: 'Lynn St. Amour', affiliation: 'Internet Matters', stakeholderGroup: 'civil-society', region: 'weog', role: 'chair', location: 'room' },
-  { id: 'juan', name: 'Juan Fernández', affiliation: 'Ministry of Communications', stakeholderGroup: 'government', region: 'latin-america-caribbean', role: 'co-chair', location: 'remote' },
-  { id: 'chengetai', name: 'Chengetai Masango', affiliation: 'IGF Secretariat', stakeholderGroup: 'intergovernmental-organisation', region: 'africa', role: 'secretariat', location: 'room' },
-  { id: 'flavio', name: 'Flávio Wagner', affiliation: 'CGI.br', stakeholderGroup: 'civil-society', region: 'latin-america-caribbean', role: 'member', location: 'room' },
-  { id: 'mary', name: 'Mary Uduma', affiliation: 'NiRA', stakeholderGroup: 'civil-society', region: 'africa', role: 'member', location: 'room' },
-  { id: 'sumon', name: 'Sumon Sabir', affiliation: 'Fiber@Home', stakeholderGroup: 'private-sector', region: 'asia-pacific', role: 'member', location: 'room' },
-  { id: 'haojun', name: 'Haojun Ji', affiliation: 'Permanent Mission of China', stakeholderGroup: 'government', region: 'asia-pacific', role: 'member', location: 'remote' },
-  { id: 'lianna', name: 'Lianna Galstyan', affiliation: 'ISOC Armenia', stakeholderGroup: 'technical-community', region: 'eastern-europe', role: 'member', location: 'remote' },
-  { id: 'rasha', name: 'Rasha Abdulla', affiliation: 'American University in Cairo', stakeholderGroup: 'civil-society', region: 'africa', role: 'member', location: 'phone' },
-  { id: 'timea', name: 'Timea Suto', affiliation: 'ICC Basis', stakeholderGroup: 'private-sector', region: 'eastern-europe', role: 'member', location: null },
-  { id: 'wim', name: 'Wim Degezelle', affiliation: 'BPF consultant', stakeholderGroup: 'technical-community', region: 'weog', role: 'observer', location: 'remote' },
-  { id: 'kirsty', name: 'Kirsty Writer', affiliation: 'Captioning service', stakeholderGroup: 'private-sector', region: 'weog', role: 'captioner', location: 'remote' },
+  {
+    id: 'lynn',
+    name: 'Lynn St. Amour',
+    affiliation: 'Internet Matters',
+    stakeholderGroup: 'civil-society',
+    region: 'weog',
+    role: 'chair',
+    location: 'room',
+  },
+  {
+    id: 'juan',
+    name: 'Juan Fernández',
+    affiliation: 'Ministry of Communications',
+    stakeholderGroup: 'government',
+    region: 'latin-america-caribbean',
+    role: 'co-chair',
+    location: 'remote',
+  },
+  {
+    id: 'chengetai',
+    name: 'Chengetai Masango',
+    affiliation: 'IGF Secretariat',
+    stakeholderGroup: 'intergovernmental-organisation',
+    region: 'africa',
+    role: 'secretariat',
+    location: 'room',
+  },
+  {
+    id: 'flavio',
+    name: 'Flávio Wagner',
+    affiliation: 'CGI.br',
+    stakeholderGroup: 'civil-society',
+    region: 'latin-america-caribbean',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    id: 'mary',
+    name: 'Mary Uduma',
+    affiliation: 'NiRA',
+    stakeholderGroup: 'civil-society',
+    region: 'africa',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    id: 'sumon',
+    name: 'Sumon Sabir',
+    affiliation: 'Fiber@Home',
+    stakeholderGroup: 'private-sector',
+    region: 'asia-pacific',
+    role: 'member',
+    location: 'room',
+  },
+  {
+    id: 'haojun',
+    name: 'Haojun Ji',
+    affiliation: 'Permanent Mission of China',
+    stakeholderGroup: 'government',
+    region: 'asia-pacific',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    id: 'lianna',
+    name: 'Lianna Galstyan',
+    affiliation: 'ISOC Armenia',
+    stakeholderGroup: 'technical-community',
+    region: 'eastern-europe',
+    role: 'member',
+    location: 'remote',
+  },
+  {
+    id: 'rasha',
+    name: 'Rasha Abdulla',
+    affiliation: 'American University in Cairo',
+    stakeholderGroup: 'civil-society',
+    region: 'africa',
+    role: 'member',
+    location: 'phone',
+  },
+  {
+    id: 'timea',
+    name: 'Timea Suto',
+    affiliation: 'ICC Basis',
+    stakeholderGroup: 'private-sector',
+    region: 'eastern-europe',
+    role: 'member',
+    location: null,
+  },
+  {
+    id: 'wim',
+    name: 'Wim Degezelle',
+    affiliation: 'BPF consultant',
+    stakeholderGroup: 'technical-community',
+    region: 'weog',
+    role: 'observer',
+    location: 'remote',
+  },
+  {
+    id: 'kirsty',
+    name: 'Kirsty Writer',
+    affiliation: 'Captioning service',
+    stakeholderGroup: 'private-sector',
+    region: 'weog',
+    role: 'captioner',
+    location: 'remote',
+  },
 ] as const satisfies readonly Participant[];
 
 export type PersonId = (typeof ROSTER)[number]['id'];
@@ -149,7 +245,11 @@ export class MeetingHarness {
     this.run(by, { type: 'meeting.open' });
     return this;
   }
-  startItem(itemId: string, extra: { previousItemStatus?: 'done' | 'deferred' | null; confirmed?: boolean } = {}, by: Sender = 'lynn'): this {
+  startItem(
+    itemId: string,
+    extra: { previousItemStatus?: 'done' | 'deferred' | null; confirmed?: boolean } = {},
+    by: Sender = 'lynn',
+  ): this {
     this.run(by, { type: 'agenda.startItem', itemId, ...extra });
     return this;
   }

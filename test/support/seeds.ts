@@ -76,7 +76,11 @@ export function annexIIIProposals(): SeedProposal[] {
     const names = (label: string) => {
       const cell = cells.find((candidate) => candidate.startsWith(`${label}:`));
       if (!cell) return [];
-      const listed = cell.slice(label.length + 1).split(',').map((name) => name.trim()).filter(Boolean);
+      const listed = cell
+        .slice(label.length + 1)
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean);
       return listed.filter((name, index) => listed.indexOf(name) === index);
     };
     proposals.push({

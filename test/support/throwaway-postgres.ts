@@ -54,12 +54,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     const run = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
     execFileSync(run[0] as string, run[1] as string[], { stdio: 'pipe', timeout: 60_000 });
   };
-  if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  if (process.getuid?.() === 0)
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const ctl = (action: 'start' | 'stop') =>
-    asPostgres('pg_ctl', action === 'start'
-      ? ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']
-      : ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    asPostgres(
+      'pg_ctl',
+      action === 'start'
+        ? ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']
+        : ['-D', data, '-m', 'immediate', '-w', 'stop'],
+    );
   ctl('start');
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

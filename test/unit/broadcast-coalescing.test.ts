@@ -16,7 +16,8 @@ describe('broadcastInterval', () => {
     expect(broadcastInterval(400)).toBe(20);
     expect(broadcastInterval(2_000)).toBe(100);
     expect(broadcastInterval(5_000)).toBe(250);
-    for (const audience of [1_000, 2_000, 5_000, 10_000]) expect((audience * 1_000) / broadcastInterval(audience)).toBeLessThanOrEqual(20_000);
+    for (const audience of [1_000, 2_000, 5_000, 10_000])
+      expect((audience * 1_000) / broadcastInterval(audience)).toBeLessThanOrEqual(20_000);
   });
 });
 
@@ -33,7 +34,10 @@ describe('CoalescingBroadcaster', () => {
   });
 
   const broadcaster = (interval: (meetingId: string) => number) =>
-    new CoalescingBroadcaster((meetingId, events) => sent.push({ meetingId, seqs: events.map((e) => e.seq), at: performance.now() }), interval);
+    new CoalescingBroadcaster(
+      (meetingId, events) => sent.push({ meetingId, seqs: events.map((e) => e.seq), at: performance.now() }),
+      interval,
+    );
 
   it('sends a lone event at once, and a burst together, one broadcast per interval', () => {
     const b = broadcaster(() => 50);

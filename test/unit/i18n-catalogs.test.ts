@@ -12,7 +12,9 @@ import { LANGUAGES, PLURAL_CATEGORIES, type Language, type PluralCategory } from
 const TRANSLATIONS = LANGUAGES.filter((language) => language !== 'en');
 
 /** Every catalog file, found by its place: client/i18n/<language>.ts or client/i18n/<area>/<language>.ts. */
-const files = import.meta.glob<{ default: unknown }>(['../../client/i18n/*.ts', '../../client/i18n/*/{en,fr,es,ru,ar,zh}.ts'], { eager: true });
+const files = import.meta.glob<{ default: unknown }>(['../../client/i18n/*.ts', '../../client/i18n/*/{en,fr,es,ru,ar,zh}.ts'], {
+  eager: true,
+});
 const SETS = new Map<string, Partial<Record<Language, unknown>>>();
 for (const [path, module] of Object.entries(files)) {
   const match = /client\/i18n\/(?:([\w-]+)\/)?(\w+)\.ts$/.exec(path);
@@ -29,7 +31,12 @@ function isPluralNode(value: object): boolean {
 }
 
 /** Every message of a catalog by its dotted key; anything that is neither text nor plural forms is reported. */
-function flatten(node: unknown, prefix = '', out = new Map<string, Leaf>(), odd: string[] = []): { leaves: Map<string, Leaf>; odd: string[] } {
+function flatten(
+  node: unknown,
+  prefix = '',
+  out = new Map<string, Leaf>(),
+  odd: string[] = [],
+): { leaves: Map<string, Leaf>; odd: string[] } {
   if (typeof node === 'string') out.set(prefix, { kind: 'text', text: node });
   else if (node && typeof node === 'object' && !Array.isArray(node)) {
     if (prefix !== '' && isPluralNode(node)) out.set(prefix, { kind: 'plural', forms: node as Record<string, unknown> });
@@ -125,7 +132,8 @@ describe.each([...SETS.keys()])('the catalogs of %s', (area) => {
         const wanted = pluralCategories(language, key);
         const given = Object.keys(leaf.forms);
         for (const category of wanted) if (!given.includes(category)) problems.push(`${key}: no "${category}" form`);
-        for (const category of given) if (!wanted.includes(category as PluralCategory)) problems.push(`${key}: "${category}" is not a form of ${language}`);
+        for (const category of given)
+          if (!wanted.includes(category as PluralCategory)) problems.push(`${key}: "${category}" is not a form of ${language}`);
       }
       expect(problems).toEqual([]);
     });

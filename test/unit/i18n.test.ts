@@ -91,10 +91,7 @@ describe('translate', () => {
       { text: '1 person ahead of you', param: 'ahead' },
       { text: '.' },
     ]);
-    expect(translateParts(ar, 'ar', 'consensus.objections', { count: 3 })).toEqual([
-      { text: '3', param: 'count' },
-      { text: ' اعتراضات' },
-    ]);
+    expect(translateParts(ar, 'ar', 'consensus.objections', { count: 3 })).toEqual([{ text: '3', param: 'count' }, { text: ' اعتراضات' }]);
   });
 });
 

@@ -457,7 +457,12 @@ describe('Queue', () => {
     it('Q3 — a typed name holds one place, whoever adds it', () => {
       const h = meetingOnItem1();
       h.run('lynn', { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Kenya' });
-      expectRefused(h, 'chengetai', { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Kenya', kind: 'reply' }, 'conflict');
+      expectRefused(
+        h,
+        'chengetai',
+        { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Kenya', kind: 'reply' },
+        'conflict',
+      );
       expectRefused(h, 'lynn', { type: 'queue.addOnBehalf', participantId: null, name: '  Delegate of Kenya ' }, 'conflict');
       h.run('lynn', { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Egypt' });
       expect(h.queueNames()).toEqual(['Delegate of Kenya', 'Delegate of Egypt']);
@@ -496,10 +501,13 @@ describe('Queue', () => {
       { on: true, expected: [SUMON, HAOJUN, LIANNA, FLAVIO, MARY] },
       { on: false, expected: [SUMON, FLAVIO, HAOJUN, MARY, LIANNA] },
     ];
-    it.each(cases)('Q4 — a first-time speaker goes ahead of same-kind entries from people who have spoken (setting on: $on)', ({ on, expected }) => {
-      const h = afterTwoSpeeches(on).raiseAll(arrivals);
-      expect(h.queueNames()).toEqual(expected);
-    });
+    it.each(cases)(
+      'Q4 — a first-time speaker goes ahead of same-kind entries from people who have spoken (setting on: $on)',
+      ({ on, expected }) => {
+        const h = afterTwoSpeeches(on).raiseAll(arrivals);
+        expect(h.queueNames()).toEqual(expected);
+      },
+    );
 
     it('Q4 — a first-time speaker does not pass a more urgent kind from someone who has spoken', () => {
       const h = afterTwoSpeeches(true).raiseAll([
@@ -508,7 +516,12 @@ describe('Queue', () => {
         ['mary', 'clarifying-question'],
         ['lianna', 'reply'],
       ]);
-      expect(h.queueWithKinds()).toEqual([`${MARY} (clarifying-question)`, `${LIANNA} (reply)`, `${FLAVIO} (reply)`, `${HAOJUN} (new-point)`]);
+      expect(h.queueWithKinds()).toEqual([
+        `${MARY} (clarifying-question)`,
+        `${LIANNA} (reply)`,
+        `${FLAVIO} (reply)`,
+        `${HAOJUN} (new-point)`,
+      ]);
     });
 
     it('Q4 — the person holding the floor counts as having spoken', () => {
@@ -652,43 +665,92 @@ describe('Queue', () => {
         name: 'a new point moved to the top becomes a point of order',
         who: RASHA,
         toIndex: 0,
-        expected: [`${RASHA} (point-of-order)`, `${LIANNA} (point-of-order)`, `${MARY} (clarifying-question)`, `${HAOJUN} (reply)`, `${SUMON} (reply)`, `${FLAVIO} (new-point)`],
+        expected: [
+          `${RASHA} (point-of-order)`,
+          `${LIANNA} (point-of-order)`,
+          `${MARY} (clarifying-question)`,
+          `${HAOJUN} (reply)`,
+          `${SUMON} (reply)`,
+          `${FLAVIO} (new-point)`,
+        ],
       },
       {
         name: 'a new point moved between two replies becomes a reply',
         who: FLAVIO,
         toIndex: 3,
-        expected: [`${LIANNA} (point-of-order)`, `${MARY} (clarifying-question)`, `${HAOJUN} (reply)`, `${FLAVIO} (reply)`, `${SUMON} (reply)`, `${RASHA} (new-point)`],
+        expected: [
+          `${LIANNA} (point-of-order)`,
+          `${MARY} (clarifying-question)`,
+          `${HAOJUN} (reply)`,
+          `${FLAVIO} (reply)`,
+          `${SUMON} (reply)`,
+          `${RASHA} (new-point)`,
+        ],
       },
       {
         name: 'a question moved among the replies becomes a reply',
         who: MARY,
         toIndex: 2,
-        expected: [`${LIANNA} (point-of-order)`, `${HAOJUN} (reply)`, `${MARY} (reply)`, `${SUMON} (reply)`, `${FLAVIO} (new-point)`, `${RASHA} (new-point)`],
+        expected: [
+          `${LIANNA} (point-of-order)`,
+          `${HAOJUN} (reply)`,
+          `${MARY} (reply)`,
+          `${SUMON} (reply)`,
+          `${FLAVIO} (new-point)`,
+          `${RASHA} (new-point)`,
+        ],
       },
       {
         name: 'a point of order moved to the end becomes a new point',
         who: LIANNA,
         toIndex: 5,
-        expected: [`${MARY} (clarifying-question)`, `${HAOJUN} (reply)`, `${SUMON} (reply)`, `${FLAVIO} (new-point)`, `${RASHA} (new-point)`, `${LIANNA} (new-point)`],
+        expected: [
+          `${MARY} (clarifying-question)`,
+          `${HAOJUN} (reply)`,
+          `${SUMON} (reply)`,
+          `${FLAVIO} (new-point)`,
+          `${RASHA} (new-point)`,
+          `${LIANNA} (new-point)`,
+        ],
       },
       {
         name: 'a place past the end means the end',
         who: SUMON,
         toIndex: 99,
-        expected: [`${LIANNA} (point-of-order)`, `${MARY} (clarifying-question)`, `${HAOJUN} (reply)`, `${FLAVIO} (new-point)`, `${RASHA} (new-point)`, `${SUMON} (new-point)`],
+        expected: [
+          `${LIANNA} (point-of-order)`,
+          `${MARY} (clarifying-question)`,
+          `${HAOJUN} (reply)`,
+          `${FLAVIO} (new-point)`,
+          `${RASHA} (new-point)`,
+          `${SUMON} (new-point)`,
+        ],
       },
       {
         name: 'a move within its kind keeps the kind',
         who: RASHA,
         toIndex: 4,
-        expected: [`${LIANNA} (point-of-order)`, `${MARY} (clarifying-question)`, `${HAOJUN} (reply)`, `${SUMON} (reply)`, `${RASHA} (new-point)`, `${FLAVIO} (new-point)`],
+        expected: [
+          `${LIANNA} (point-of-order)`,
+          `${MARY} (clarifying-question)`,
+          `${HAOJUN} (reply)`,
+          `${SUMON} (reply)`,
+          `${RASHA} (new-point)`,
+          `${FLAVIO} (new-point)`,
+        ],
       },
       {
         name: 'a reply moved up among replies stays a reply',
         who: SUMON,
         toIndex: 2,
-        expected: [`${LIANNA} (point-of-order)`, `${MARY} (clarifying-question)`, `${SUMON} (reply)`, `${HAOJUN} (reply)`, `${FLAVIO} (new-point)`, `${RASHA} (new-point)`],
+        expected: [
+          `${LIANNA} (point-of-order)`,
+          `${MARY} (clarifying-question)`,
+          `${SUMON} (reply)`,
+          `${HAOJUN} (reply)`,
+          `${FLAVIO} (new-point)`,
+          `${RASHA} (new-point)`,
+        ],
       },
     ];
     it.each(moves)('Q6 — the chair moves an entry anywhere: $name', ({ who, toIndex, expected }) => {
@@ -805,7 +867,13 @@ describe('Queue', () => {
     it('Q8 — a typed name is in the room by default, or on the phone when said', () => {
       const h = meetingOnItem1();
       h.run('lynn', { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Kenya' });
-      h.run('chengetai', { type: 'queue.addOnBehalf', participantId: null, name: 'Caller from Nairobi', location: 'phone', kind: 'clarifying-question' });
+      h.run('chengetai', {
+        type: 'queue.addOnBehalf',
+        participantId: null,
+        name: 'Caller from Nairobi',
+        location: 'phone',
+        kind: 'clarifying-question',
+      });
       expect(h.queue().map((entry) => [entry.name, entry.location, entry.kind, entry.participantId, entry.addedBy])).toEqual([
         ['Caller from Nairobi', 'phone', 'clarifying-question', null, CHENGETAI],
         ['Delegate of Kenya', 'room', 'new-point', null, LYNN],
@@ -879,7 +947,9 @@ describe('Floor and timers', () => {
       h.seconds(95).next();
       expect(h.floorName()).toBe(MARY);
       expect(h.queueNames()).toEqual([HAOJUN]);
-      expect(h.state.speeches).toEqual([expect.objectContaining({ name: FLAVIO, startedAt: flavioStarted, endedAt: h.now, spokenMs: 95 * SECOND })]);
+      expect(h.state.speeches).toEqual([
+        expect.objectContaining({ name: FLAVIO, startedAt: flavioStarted, endedAt: h.now, spokenMs: 95 * SECOND }),
+      ]);
     });
 
     it('F1 — the chair may give the floor to someone out of order', () => {
@@ -1138,7 +1208,14 @@ describe('Floor and timers', () => {
       h.run('lynn', { type: 'queue.addOnBehalf', participantId: null, name: 'Caller from Nairobi', location: 'phone' });
       h.speak('Caller from Nairobi', 75);
       expect(h.state.speeches).toEqual([
-        expect.objectContaining({ name: 'Caller from Nairobi', participantId: null, location: 'phone', stakeholderGroup: null, region: null, spokenMs: 75 * SECOND }),
+        expect.objectContaining({
+          name: 'Caller from Nairobi',
+          participantId: null,
+          location: 'phone',
+          stakeholderGroup: null,
+          region: null,
+          spokenMs: 75 * SECOND,
+        }),
       ]);
     });
   });
@@ -1159,7 +1236,14 @@ describe('Floor and timers', () => {
 
     it('F5 — a presentation ended by giving the floor to someone else is done too', () => {
       const h = openMeeting().startItem('i3');
-      h.run('lynn', { type: 'agenda.addPresentation', itemId: 'i3', presenterId: null, presenterName: 'Anja Gengo', title: 'NRIs', minutes: 5 });
+      h.run('lynn', {
+        type: 'agenda.addPresentation',
+        itemId: 'i3',
+        presenterId: null,
+        presenterName: 'Anja Gengo',
+        title: 'NRIs',
+        minutes: 5,
+      });
       h.raise('flavio', 'clarifying-question');
       h.run('lynn', { type: 'floor.startPresentation', presentationId: h.item('3').presentations[0]!.id });
       expect(h.state.floor).toMatchObject({ name: 'Anja Gengo', participantId: null, kind: 'presentation' });
@@ -1172,7 +1256,12 @@ describe('Floor and timers', () => {
     it('F5 — a presentation needs a presenter, and only one on the agenda can start', () => {
       const h = openMeeting().startItem('i3');
       expectRefused(h, 'lynn', { type: 'agenda.addPresentation', itemId: 'i3', presenterId: null, title: 'NRIs', minutes: 5 }, 'invalid');
-      expectRefused(h, 'lynn', { type: 'agenda.addPresentation', itemId: 'i9', presenterId: 'wim', title: 'NRIs', minutes: 5 }, 'not-found');
+      expectRefused(
+        h,
+        'lynn',
+        { type: 'agenda.addPresentation', itemId: 'i9', presenterId: 'wim', title: 'NRIs', minutes: 5 },
+        'not-found',
+      );
       expectRefused(h, 'lynn', { type: 'floor.startPresentation', presentationId: 'p404' }, 'not-found');
     });
   });
@@ -1212,13 +1301,16 @@ describe('Agenda', () => {
       { previousItemStatus: null, expected: 'pending' },
       { previousItemStatus: undefined, expected: 'pending' },
     ] as const;
-    it.each(leaving)('A2 — the item left becomes $expected (chair chose $previousItemStatus) and keeps its time', ({ previousItemStatus, expected }) => {
-      const h = meetingOnItem1().minutes(4);
-      h.run('lynn', { type: 'agenda.startItem', itemId: 'i2', ...(previousItemStatus === undefined ? {} : { previousItemStatus }) });
-      expect(h.runningItem()).toBe('2');
-      expect(h.item('1')).toMatchObject({ status: expected, usedMs: 4 * MINUTE, activeSince: null });
-      expect(h.item('2')).toMatchObject({ status: 'active', activeSince: h.now });
-    });
+    it.each(leaving)(
+      'A2 — the item left becomes $expected (chair chose $previousItemStatus) and keeps its time',
+      ({ previousItemStatus, expected }) => {
+        const h = meetingOnItem1().minutes(4);
+        h.run('lynn', { type: 'agenda.startItem', itemId: 'i2', ...(previousItemStatus === undefined ? {} : { previousItemStatus }) });
+        expect(h.runningItem()).toBe('2');
+        expect(h.item('1')).toMatchObject({ status: expected, usedMs: 4 * MINUTE, activeSince: null });
+        expect(h.item('2')).toMatchObject({ status: 'active', activeSince: h.now });
+      },
+    );
 
     it('A2 — items can be started out of order, and an item done can be returned to', () => {
       const h = meetingOnItem1().minutes(2).startItem('i4', { previousItemStatus: 'done' }).minutes(1);
@@ -1281,7 +1373,14 @@ describe('Agenda', () => {
       const h = meetingOnItem1();
       h.run('lynn', { type: 'agenda.addItem', title: 'Any other business: IGF 2017 dates', minutes: 5, afterItemId: null });
       const added = h.state.agenda.at(-1)!;
-      expect(added).toMatchObject({ number: '5', depth: 0, title: 'Any other business: IGF 2017 dates', minutes: 5, status: 'pending', addedLive: true });
+      expect(added).toMatchObject({
+        number: '5',
+        depth: 0,
+        title: 'Any other business: IGF 2017 dates',
+        minutes: 5,
+        status: 'pending',
+        addedLive: true,
+      });
       expect(h.item('1').addedLive).toBe(false);
     });
 
@@ -1366,7 +1465,13 @@ describe('Log', () => {
     it.each(outOfOrder)('L1 — applying $name is refused and changes nothing', ({ seq }) => {
       const { h } = replay();
       const before = structuredClone(h.state);
-      const event = { type: 'queue.closed', itemId: 'i1', seq: seq(h.state.seq), at: h.now, actor: { participantId: 'lynn', name: LYNN } } as MeetingEvent;
+      const event = {
+        type: 'queue.closed',
+        itemId: 'i1',
+        seq: seq(h.state.seq),
+        at: h.now,
+        actor: { participantId: 'lynn', name: LYNN },
+      } as MeetingEvent;
       expect(() => applyEvent(h.state, event)).toThrow(/does not follow/);
       expect(h.state).toEqual(before);
     });

@@ -38,7 +38,13 @@ const IGF_SETUP = { ...SETUP, plannedMinutes: 90, agenda: IGF_AGENDA };
 const igfMeeting = (lateMinutes = 0) => openMeeting({ setup: IGF_SETUP, now: T0 + lateMinutes * MINUTE });
 /** Items 1 to 3 taken in order, each in exactly its allotted time (25 minutes). */
 const throughItem3 = (h: MeetingHarness) =>
-  h.startItem('g1').minutes(5).startItem('g2', { previousItemStatus: 'done' }).minutes(5).startItem('g3', { previousItemStatus: 'done' }).minutes(15);
+  h
+    .startItem('g1')
+    .minutes(5)
+    .startItem('g2', { previousItemStatus: 'done' })
+    .minutes(5)
+    .startItem('g3', { previousItemStatus: 'done' })
+    .minutes(15);
 const lagMinutes = (h: MeetingHarness) => scheduleLagMs(h.state, h.now) / MINUTE;
 const endMinutes = (h: MeetingHarness) => (estimatedEnd(h.state, h.now) - T0) / MINUTE;
 
@@ -80,7 +86,13 @@ describe('F3 — the speaker’s clock', () => {
     { name: 'running, never paused', timer: {}, at: 75 * SECOND, spoken: 75, remaining: 105 },
     { name: 'paused now', timer: { pausedAt: T0 + 60 * SECOND }, at: 100 * SECOND, spoken: 60, remaining: 120 },
     { name: 'paused before, running again', timer: { pausedMs: 40 * SECOND }, at: 100 * SECOND, spoken: 60, remaining: 120 },
-    { name: 'paused twice, the second pause running', timer: { pausedMs: 40 * SECOND, pausedAt: T0 + 150 * SECOND }, at: 200 * SECOND, spoken: 110, remaining: 70 },
+    {
+      name: 'paused twice, the second pause running',
+      timer: { pausedMs: 40 * SECOND, pausedAt: T0 + 150 * SECOND },
+      at: 200 * SECOND,
+      spoken: 110,
+      remaining: 70,
+    },
     { name: 'over time', timer: {}, at: 200 * SECOND, spoken: 200, remaining: -20 },
     { name: 'a clock behind the start', timer: {}, at: -2 * SECOND, spoken: 0, remaining: 180 },
   ];

@@ -4,7 +4,9 @@ import { chatParts, holderFields, outcomeText, shownCall, TYPED_NAME } from '../
 
 describe('chatParts', () => {
   it('keeps plain text as text, markup included', () => {
-    expect(chatParts('<b>hello</b> & <script>alert(1)</script>')).toEqual([{ kind: 'text', text: '<b>hello</b> & <script>alert(1)</script>' }]);
+    expect(chatParts('<b>hello</b> & <script>alert(1)</script>')).toEqual([
+      { kind: 'text', text: '<b>hello</b> & <script>alert(1)</script>' },
+    ]);
   });
 
   it('turns http and https addresses into links, leaving sentence punctuation out', () => {
@@ -51,7 +53,14 @@ describe('outcomeText', () => {
         call(
           [
             { holderKey: 'p1', participantId: 'p1', name: 'Mary Uduma', reason: 'Too early', at: 2_000, recordedBy: null },
-            { holderKey: 'name:Delegate of Brazil', participantId: null, name: 'Delegate of Brazil', reason: '', at: 3_000, recordedBy: 'Lynn' },
+            {
+              holderKey: 'name:Delegate of Brazil',
+              participantId: null,
+              name: 'Delegate of Brazil',
+              reason: '',
+              at: 3_000,
+              recordedBy: 'Lynn',
+            },
           ],
           30_000,
         ),

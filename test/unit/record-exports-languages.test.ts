@@ -18,7 +18,6 @@ const T0 = Date.UTC(2017, 3, 12, 13, 0);
 const MINUTE = 60_000;
 const RASHA = 'رشا عبد الله';
 
-
 const person = (name: string, role: MeetingRecord['participants'][number]['role']) => ({
   name,
   affiliation: 'MAG',
@@ -94,12 +93,18 @@ function pdftotext(pdf: Buffer): string {
 
 describe('the list of participants', () => {
   const members = ['Flávio Wagner', 'Юлия Иванова', 'Émilie Robert', 'Anriette Esterhuysen', '纪浩军'];
-  const withMembers = (): MeetingRecord => ({ ...record(), participants: [person('Lynn St. Amour', 'chair'), ...members.map((name) => person(name, 'member'))] });
+  const withMembers = (): MeetingRecord => ({
+    ...record(),
+    participants: [person('Lynn St. Amour', 'chair'), ...members.map((name) => person(name, 'member'))],
+  });
   /** The members' names as the Markdown's participants annex lists them. */
   const listed = (language: ExportOptions['language']) => {
     const markdown = recordMarkdown(withMembers(), language);
     const annex = markdown.slice(markdown.indexOf(`## ${RECORD_WORDS[language!].annexParticipants}`));
-    return members.map((name) => ({ name, at: annex.indexOf(name) })).sort((a, b) => a.at - b.at).map((entry) => entry.name);
+    return members
+      .map((name) => ({ name, at: annex.indexOf(name) }))
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => entry.name);
   };
 
   it('is in the alphabetical order of the record’s language: accents where they belong, its own script first', () => {
@@ -111,7 +116,8 @@ describe('the list of participants', () => {
 });
 
 describe('DOCX in other languages', async () => {
-  const files = async (language: ExportOptions['language']) => unzip(await recordDocx(recordMarkdown(record(), language), record(), { ...FINAL, language }));
+  const files = async (language: ExportOptions['language']) =>
+    unzip(await recordDocx(recordMarkdown(record(), language), record(), { ...FINAL, language }));
   const arabic = await files('ar');
   const french = await files('fr');
   const english = await files('en');
@@ -138,7 +144,8 @@ describe('DOCX in other languages', async () => {
 });
 
 describe('PDF in other languages', async () => {
-  const pdf = async (language: ExportOptions['language']) => recordPdf(recordMarkdown(record(), language), record(), { ...FINAL, language });
+  const pdf = async (language: ExportOptions['language']) =>
+    recordPdf(recordMarkdown(record(), language), record(), { ...FINAL, language });
   const french = await pdf('fr');
   const russian = await pdf('ru');
   const arabic = await pdf('ar');
@@ -146,7 +153,12 @@ describe('PDF in other languages', async () => {
 
   it('has the fixed words in the language, and the language in /Lang', () => {
     const text = pdftotext(french);
-    for (const words of ['Rapport de synthèse', 'Annexe I – Ordre du jour', 'Graphiques de participation', 'Version finale — Finalisée par Chengetai Masango, 20 avril 2017, 09:30 UTC']) {
+    for (const words of [
+      'Rapport de synthèse',
+      'Annexe I – Ordre du jour',
+      'Graphiques de participation',
+      'Version finale — Finalisée par Chengetai Masango, 20 avril 2017, 09:30 UTC',
+    ]) {
       expect(text).toContain(words);
     }
     expect(french.toString('latin1')).toContain('/Lang (fr-FR)');
@@ -158,7 +170,9 @@ describe('PDF in other languages', async () => {
     const text = pdftotext(chinese);
     for (const words of [RECORD_WORDS.zh.summaryReport, RECORD_WORDS.zh.annexAgenda, RECORD_WORDS.zh.charts]) expect(text).toContain(words);
     expect(text).not.toContain('\u25a1');
-    expect(execFileSync('pdffonts', ['-'], { input: chinese, encoding: 'utf8' })).toMatch(/NotoSansSC-Bold\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+    expect(execFileSync('pdffonts', ['-'], { input: chinese, encoding: 'utf8' })).toMatch(
+      /NotoSansSC-Bold\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/,
+    );
   });
 
   it('renders an Arabic record on its pages, header to charts', () => {

@@ -26,7 +26,11 @@ const INJECTION = '<img src=x onerror=alert(1)>';
 /** An item as the sample record's: its whole time used. */
 const item = (overrides: Parameters<typeof recordItem>[0]): RecordItem => recordItem({ minutesUsed: 5, ...overrides });
 
-function person(name: string, role: MeetingRecord['participants'][number]['role'], extra: Partial<MeetingRecord['participants'][number]> = {}) {
+function person(
+  name: string,
+  role: MeetingRecord['participants'][number]['role'],
+  extra: Partial<MeetingRecord['participants'][number]> = {},
+) {
   return {
     name,
     affiliation: 'MAG',
@@ -183,7 +187,9 @@ function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Buffer): strin
     return execFileSync(tool, args, { input: pdf, encoding: 'utf8' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} is missing: install poppler-utils (apt-get install -y poppler-utils) to check the PDF's text`, { cause: error });
+      throw new Error(`${tool} is missing: install poppler-utils (apt-get install -y poppler-utils) to check the PDF's text`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -195,17 +201,16 @@ describe('the block model', () => {
     expect(blocks.map((block) => (block.kind === 'heading' ? block.level : block.kind))).toEqual([1, 2, 'paragraph']);
     expect(headingTexts(blocks)).toEqual(['Starts deep', 'Deeper']);
     const paragraph = blocks[2];
-    expect(paragraph?.kind === 'paragraph' && paragraph.runs).toEqual([
-      { text: 'A & B x ' },
-      { text: 'y', href: 'https://example.org/' },
-    ]);
+    expect(paragraph?.kind === 'paragraph' && paragraph.runs).toEqual([{ text: 'A & B x ' }, { text: 'y', href: 'https://example.org/' }]);
   });
 
   it('reads the draft: numbered summary paragraphs with nested proposals, tables', () => {
     const blocks = markdownBlocks(recordMarkdown(sampleRecord()));
     const summary = blocks.find((block) => block.kind === 'list' && block.ordered);
     expect(summary?.kind === 'list' && summary.items.length).toBe(4);
-    expect(summary?.kind === 'list' && summary.items[1]?.some((child) => child.kind === 'list' && !child.ordered && child.items.length === 2)).toBe(true);
+    expect(
+      summary?.kind === 'list' && summary.items[1]?.some((child) => child.kind === 'list' && !child.ordered && child.items.length === 2),
+    ).toBe(true);
     const tables = blocks.filter((block) => block.kind === 'table');
     expect(tables.length).toBeGreaterThanOrEqual(5);
     // The header table has no header row: its first column heads each row.
@@ -257,7 +262,9 @@ describe('HTML export', () => {
     expect(svgs[2]).toMatch(/aria-label="By region — speaking time: Latin America and Caribbean 2:00, 1 turn \(38%\); /);
     expect(html).toMatch(/<title>By where people took part from — speaking time: in the room 3:00, 2 turns \(57%\);/);
     expect(html).toContain('<caption>By region: the figures</caption>');
-    expect(html).toContain('<tr><th scope="row">Eastern Europe</th><td class="num">1</td><td class="num">1:30</td><td class="num">29%</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row">Eastern Europe</th><td class="num">1</td><td class="num">1:30</td><td class="num">29%</td></tr>',
+    );
     expect(html.indexOf('<svg')).toBeGreaterThan(html.indexOf('Notes from the secretariat'));
   });
 
@@ -335,14 +342,21 @@ describe('DOCX export', async () => {
     expect(settings).toContain('<w:embedTrueTypeFonts/>');
     const embedded = (name: string, face: 'Regular' | 'Bold') => {
       const font = table.match(new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`))?.[0] ?? '';
-      const embed = font.match(new RegExp(`<w:embed${face} [^>]*w:fontKey="\\{([\\w-]+)\\}"[^>]*r:id="(\\w+)"`)) ?? font.match(new RegExp(`<w:embed${face} [^>]*r:id="(\\w+)"[^>]*w:fontKey="\\{([\\w-]+)\\}"`));
+      const embed =
+        font.match(new RegExp(`<w:embed${face} [^>]*w:fontKey="\\{([\\w-]+)\\}"[^>]*r:id="(\\w+)"`)) ??
+        font.match(new RegExp(`<w:embed${face} [^>]*r:id="(\\w+)"[^>]*w:fontKey="\\{([\\w-]+)\\}"`));
       expect(embed, `${name} ${face}`).toBeTruthy();
       const [key, id] = embed![0].indexOf('r:id') > embed![0].indexOf('fontKey') ? [embed![1]!, embed![2]!] : [embed![2]!, embed![1]!];
       const rels = files.get('word/_rels/fontTable.xml.rels')?.toString('utf8') ?? '';
-      const target = rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
+      const target =
+        rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
       const data = Buffer.from(files.get(`word/${target}`)!);
       // Word's obfuscation: the first 32 bytes XORed with the key's bytes, last first.
-      const keyBytes = key.replace(/-/g, '').match(/../g)!.map((hex) => parseInt(hex, 16)).reverse();
+      const keyBytes = key
+        .replace(/-/g, '')
+        .match(/../g)!
+        .map((hex) => parseInt(hex, 16))
+        .reverse();
       for (let index = 0; index < 32; index++) data[index]! ^= keyBytes[index % 16]!;
       return new TrueTypeFont(data);
     };
@@ -350,7 +364,8 @@ describe('DOCX export', async () => {
       const chinese = embedded('Noto Sans SC', face);
       for (const char of HAOJUN) expect(chinese.glyphIndex(char.codePointAt(0)!), `${char} in Noto Sans SC ${face}`).toBeGreaterThan(0);
       const body = embedded('DejaVu Sans', face);
-      for (const char of `${FLAVIO}${YULIA}${RASHA}`.replace(/\s/g, '')) expect(body.glyphIndex(char.codePointAt(0)!), `${char} in DejaVu Sans ${face}`).toBeGreaterThan(0);
+      for (const char of `${FLAVIO}${YULIA}${RASHA}`.replace(/\s/g, ''))
+        expect(body.glyphIndex(char.codePointAt(0)!), `${char} in DejaVu Sans ${face}`).toBeGreaterThan(0);
     }
     // Subsets: the whole Noto Sans SC is over 10 MB.
     const fontBytes = [...files].filter(([name]) => name.startsWith('word/fonts/')).reduce((sum, [, data]) => sum + data.length, 0);
@@ -372,7 +387,14 @@ describe('PDF export', async () => {
 
   it('has the headings, the names, the tables and the charts in its text', () => {
     const text = poppler('pdftotext', pdf);
-    for (const heading of ['MAG Virtual Meeting III', 'Summary', 'Annex I – Agenda', 'Annex III – List of participants', 'Participation charts', 'By region']) {
+    for (const heading of [
+      'MAG Virtual Meeting III',
+      'Summary',
+      'Annex I – Agenda',
+      'Annex III – List of participants',
+      'Participation charts',
+      'By region',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(FLAVIO);
@@ -400,7 +422,11 @@ describe('PDF export', async () => {
   it('keeps a run of right-to-left words together for shaping', () => {
     expect(pdfText(`Comment: ${RASHA}.`)).toBe('Comment: رشا\u00a0عبد\u00a0الله.');
     // Set apart from the text around it, so pdfkit never puts it in one word with it.
-    expect(bidiPieces(`${YULIA} (remote), ${RASHA} (by phone).`)).toEqual([`${YULIA} (remote), `, 'رشا\u00a0عبد\u00a0الله', ' (by phone).']);
+    expect(bidiPieces(`${YULIA} (remote), ${RASHA} (by phone).`)).toEqual([
+      `${YULIA} (remote), `,
+      'رشا\u00a0عبد\u00a0الله',
+      ' (by phone).',
+    ]);
   });
 });
 
@@ -430,7 +456,14 @@ describe('from a live meeting', async () => {
   const record = buildRecord({
     meeting: { id: 'm1', title: 'MAG Virtual Meeting III', body: 'IGF MAG', startsAt: T0, timeZone: 'UTC', plannedMinutes: 40 },
     state: h.state,
-    roster: h.setup.participants.map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, role: p.role, stakeholderGroup: p.stakeholderGroup, region: p.region })),
+    roster: h.setup.participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      affiliation: p.affiliation,
+      role: p.role,
+      stakeholderGroup: p.stakeholderGroup,
+      region: p.region,
+    })),
     attendance: [{ participantId: 'flavio', joinedAt: T0, leftAt: null }],
     generatedAt: h.now,
   });
@@ -439,7 +472,9 @@ describe('from a live meeting', async () => {
   it('renders in every format', async () => {
     const html = recordHtml(markdown, record, DRAFT);
     expect(html).toContain('Speakers, in order: Flávio Wagner (in the room), Rasha Abdulla (by phone).');
-    expect(html).toMatch(/aria-label="By where people took part from — speaking time: in the room 1:30, 1 turn \(75%\); by phone 0:30, 1 turn \(25%\)\./);
+    expect(html).toMatch(
+      /aria-label="By where people took part from — speaking time: in the room 1:30, 1 turn \(75%\); by phone 0:30, 1 turn \(25%\)\./,
+    );
     const docx = unzip(await recordDocx(markdown, record, DRAFT));
     expect(docx.get('word/document.xml')?.toString('utf8')).toContain('Flávio Wagner');
     const text = poppler('pdftotext', await recordPdf(markdown, record, DRAFT));

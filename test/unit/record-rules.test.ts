@@ -9,16 +9,7 @@ import { isLeading } from '../../shared/meeting/permissions.ts';
 import { eventFor, privateSender, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import { applyEvents, initialMeetingState } from '../../shared/meeting/reducer.ts';
 import { DECISION_KINDS, type ChatMessage, type ConsensusCall, type MeetingEvent, type Position } from '../../shared/meeting/types.ts';
-import {
-  NAME,
-  SECOND,
-  SETUP,
-  MeetingHarness,
-  expectRefused,
-  openMeeting,
-  type PersonId,
-  type Sender,
-} from '../support/meeting-harness.ts';
+import { NAME, SECOND, SETUP, MeetingHarness, expectRefused, openMeeting, type PersonId, type Sender } from '../support/meeting-harness.ts';
 
 const { lynn: LYNN, juan: JUAN, chengetai: CHENGETAI, flavio: FLAVIO, mary: MARY } = NAME;
 const { haojun: HAOJUN, rasha: RASHA, wim: WIM } = NAME;
@@ -87,7 +78,8 @@ function call(h: MeetingHarness, callId: string): ConsensusCall {
 /** The objections of a call as "Name (reason) [by recorder]". */
 function objections(h: MeetingHarness, callId: string): string[] {
   return call(h, callId).objections.map(
-    (objection) => `${objection.name}${objection.reason ? ` (${objection.reason})` : ''}${objection.recordedBy ? ` [by ${objection.recordedBy}]` : ''}`,
+    (objection) =>
+      `${objection.name}${objection.reason ? ` (${objection.reason})` : ''}${objection.recordedBy ? ` [by ${objection.recordedBy}]` : ''}`,
   );
 }
 
@@ -156,7 +148,12 @@ describe('Positions', () => {
 
     const stances = [
       { name: 'support', stance: 'support', text: undefined, expectedText: '' },
-      { name: 'an objection with a reason', stance: 'objection', text: '  No proposal was circulated ', expectedText: 'No proposal was circulated' },
+      {
+        name: 'an objection with a reason',
+        stance: 'objection',
+        text: '  No proposal was circulated ',
+        expectedText: 'No proposal was circulated',
+      },
       { name: 'an objection without a reason', stance: 'objection', text: undefined, expectedText: '' },
       { name: 'a comment', stance: 'comment', text: 'Prefers a webinar format', expectedText: 'Prefers a webinar format' },
     ] as const;
@@ -182,9 +179,17 @@ describe('Positions', () => {
       ]);
     });
 
-    const nothing: { name: string; before: (h: MeetingHarness, p: RecordMeeting['p']) => void; input: (p: RecordMeeting['p']) => CommandInput }[] = [
+    const nothing: {
+      name: string;
+      before: (h: MeetingHarness, p: RecordMeeting['p']) => void;
+      input: (p: RecordMeeting['p']) => CommandInput;
+    }[] = [
       { name: 'nothing was ever recorded', before: () => {}, input: () => withdraw(item2) },
-      { name: 'only a comment is held, the position is withdrawn', before: (h) => h.run('flavio', record(item2, 'comment', { text: 'x' })), input: () => withdraw(item2) },
+      {
+        name: 'only a comment is held, the position is withdrawn',
+        before: (h) => h.run('flavio', record(item2, 'comment', { text: 'x' })),
+        input: () => withdraw(item2),
+      },
       {
         name: 'only support is held, the comment is withdrawn',
         before: (h) => h.run('flavio', record(item2, 'support')),
@@ -231,10 +236,22 @@ describe('Positions', () => {
     });
 
     const wrongTargets = [
-      { name: 'a proposal of another item', input: (p: RecordMeeting['p']) => record({ itemId: 'i2', proposalId: p.local }, 'support'), code: 'not-found' },
-      { name: 'a proposal that does not exist', input: () => record({ itemId: 'i2', proposalId: 'pr-none' }, 'support'), code: 'not-found' },
+      {
+        name: 'a proposal of another item',
+        input: (p: RecordMeeting['p']) => record({ itemId: 'i2', proposalId: p.local }, 'support'),
+        code: 'not-found',
+      },
+      {
+        name: 'a proposal that does not exist',
+        input: () => record({ itemId: 'i2', proposalId: 'pr-none' }, 'support'),
+        code: 'not-found',
+      },
       { name: 'an item that does not exist', input: () => record({ itemId: 'i9', proposalId: null }, 'support'), code: 'not-found' },
-      { name: 'withdrawing on a proposal of another item', input: (p: RecordMeeting['p']) => withdraw({ itemId: 'i2', proposalId: p.local }), code: 'not-found' },
+      {
+        name: 'withdrawing on a proposal of another item',
+        input: (p: RecordMeeting['p']) => withdraw({ itemId: 'i2', proposalId: p.local }),
+        code: 'not-found',
+      },
       { name: 'withdrawing on an item that does not exist', input: () => withdraw({ itemId: 'i9', proposalId: null }), code: 'not-found' },
       { name: 'a stance that does not exist', input: () => record(item2, 'abstention' as Position['stance']), code: 'invalid' },
       { name: 'a comment longer than 2000 characters', input: () => record(item2, 'comment', { text: 'x'.repeat(2001) }), code: 'invalid' },
@@ -308,15 +325,18 @@ describe('Positions', () => {
       },
     ] as const;
     const speechCases = (['lynn', 'chengetai'] as const).flatMap((who) => fromSpeech.map((c) => ({ who, ...c })));
-    it.each(speechCases)('P2 — $who records “spoke in support” from $name: the position names the speaker and its recorder', ({ who, speech, expected }) => {
-      const { h, p, speeches } = afterSpeeches();
-      const at = { itemId: 'i2', proposalId: p.cyber };
-      h.run(who, record(at, 'support', { speechId: speeches[speech] }));
-      expect(h.state.positions).toEqual([
-        { ...at, ...expected, stance: 'support', text: '', at: h.now, recordedBy: NAME[who], speechId: speeches[speech] },
-      ]);
-      expect(held(h, at)).toEqual([`${expected.name}: support [by ${NAME[who]}]`]);
-    });
+    it.each(speechCases)(
+      'P2 — $who records “spoke in support” from $name: the position names the speaker and its recorder',
+      ({ who, speech, expected }) => {
+        const { h, p, speeches } = afterSpeeches();
+        const at = { itemId: 'i2', proposalId: p.cyber };
+        h.run(who, record(at, 'support', { speechId: speeches[speech] }));
+        expect(h.state.positions).toEqual([
+          { ...at, ...expected, stance: 'support', text: '', at: h.now, recordedBy: NAME[who], speechId: speeches[speech] },
+        ]);
+        expect(held(h, at)).toEqual([`${expected.name}: support [by ${NAME[who]}]`]);
+      },
+    );
 
     it('P2 — a speech that is not in the record is not-found', () => {
       const { h } = afterSpeeches();
@@ -359,13 +379,11 @@ describe('Positions', () => {
       { name: 'a roster participant', extra: { participantId: 'mary' } },
       { name: 'a typed name', extra: { name: BRAZIL } },
     ];
-    const refusedCases = (['flavio', 'wim'] as const).flatMap((who) =>
-      [
-        ...others.map((other) => ({ who, action: `record for ${other.name}`, input: record(item2, 'support', other.extra) })),
-        ...others.map((other) => ({ who, action: `withdraw for ${other.name}`, input: withdraw(item2, other.extra) })),
-        { who, action: 'record from someone else’s speech', input: record(item2, 'support', { speechId: 'SPEECH' }) },
-      ],
-    );
+    const refusedCases = (['flavio', 'wim'] as const).flatMap((who) => [
+      ...others.map((other) => ({ who, action: `record for ${other.name}`, input: record(item2, 'support', other.extra) })),
+      ...others.map((other) => ({ who, action: `withdraw for ${other.name}`, input: withdraw(item2, other.extra) })),
+      { who, action: 'record from someone else’s speech', input: record(item2, 'support', { speechId: 'SPEECH' }) },
+    ]);
     it.each(refusedCases)('P2 — $who (member / observer allowed to take positions) may not $action (forbidden)', ({ who, input }) => {
       const { h } = recordMeeting();
       h.settings({ observersMayTakePositions: true });
@@ -383,7 +401,10 @@ describe('Positions', () => {
     const observerCommands = [
       { name: 'record a position', input: (): CommandInput => record(item2, 'support') },
       { name: 'record a comment', input: (): CommandInput => record(item2, 'comment', { text: 'Observers welcome this' }) },
-      { name: 'object in a consensus call', input: (callId: string): CommandInput => ({ type: 'consensus.object', callId, reason: 'Too soon' }) },
+      {
+        name: 'object in a consensus call',
+        input: (callId: string): CommandInput => ({ type: 'consensus.object', callId, reason: 'Too soon' }),
+      },
     ];
     it.each(observerCommands)('P3 — an observer may $name only while the meeting allows it', ({ input }) => {
       const { h } = recordMeeting();
@@ -416,13 +437,16 @@ describe('Positions', () => {
         ].map((c) => ({ who, observersMayTakePositions, ...c })),
       ),
     );
-    it.each(silent)('P3 — $who may never $name (observers allowed: $observersMayTakePositions) — forbidden', ({ who, observersMayTakePositions, input }) => {
-      const { h } = recordMeeting();
-      if (observersMayTakePositions) h.settings({ observersMayTakePositions });
-      const { id } = openCall(h, item2);
-      expectRefused(h, who, input(id), 'forbidden');
-      expect(h.state.positions).toEqual([]);
-    });
+    it.each(silent)(
+      'P3 — $who may never $name (observers allowed: $observersMayTakePositions) — forbidden',
+      ({ who, observersMayTakePositions, input }) => {
+        const { h } = recordMeeting();
+        if (observersMayTakePositions) h.settings({ observersMayTakePositions });
+        const { id } = openCall(h, item2);
+        expectRefused(h, who, input(id), 'forbidden');
+        expect(h.state.positions).toEqual([]);
+      },
+    );
 
     it('P3 — the leads cannot record a position or an objection for the captioner', () => {
       const { h } = recordMeeting();
@@ -461,7 +485,10 @@ describe('Positions', () => {
   describe('P4 — positions on a done or deferred item', () => {
     const closings = [
       { name: 'marked done', close: (h: MeetingHarness) => h.run('lynn', { type: 'agenda.markItem', itemId: 'i2', status: 'done' }) },
-      { name: 'marked deferred', close: (h: MeetingHarness) => h.run('chengetai', { type: 'agenda.markItem', itemId: 'i2', status: 'deferred' }) },
+      {
+        name: 'marked deferred',
+        close: (h: MeetingHarness) => h.run('chengetai', { type: 'agenda.markItem', itemId: 'i2', status: 'deferred' }),
+      },
       { name: 'left as done', close: (h: MeetingHarness) => h.startItem('i3', { previousItemStatus: 'done' }) },
       { name: 'left as deferred', close: (h: MeetingHarness) => h.startItem('i3', { previousItemStatus: 'deferred' }) },
     ];
@@ -491,7 +518,9 @@ describe('Positions', () => {
       return m;
     }
 
-    const refusedCases = closings.flatMap((closing) => memberChanges.map((change) => ({ ...closing, change: change.name, who: change.who, input: change.input })));
+    const refusedCases = closings.flatMap((closing) =>
+      memberChanges.map((change) => ({ ...closing, change: change.name, who: change.who, input: change.input })),
+    );
     it.each(refusedCases)('P4 — on an item $name, a participant may not $change (conflict)', ({ close, who, input }) => {
       const { h, p } = closedItem(close);
       expectRefused(h, who, input(p), 'conflict');
@@ -542,9 +571,17 @@ describe('Consensus calls', () => {
   describe('C1 — one call at a time, with a question and a countdown', () => {
     const defaults = [
       { name: 'item 2', where: (): Where => item2, question: 'Any objections to item 2?' },
-      { name: 'a proposal', where: (p: RecordMeeting['p']): Where => ({ itemId: 'i2', proposalId: p.cyber }), question: `Any objections to ${CYBER}?` },
+      {
+        name: 'a proposal',
+        where: (p: RecordMeeting['p']): Where => ({ itemId: 'i2', proposalId: p.cyber }),
+        question: `Any objections to ${CYBER}?`,
+      },
       { name: 'sub-item 3a', where: (): Where => ({ itemId: 'i3a', proposalId: null }), question: 'Any objections to item 3a?' },
-      { name: 'a proposal on another item', where: (p: RecordMeeting['p']): Where => ({ itemId: 'i3', proposalId: p.local }), question: 'Any objections to Local initiative?' },
+      {
+        name: 'a proposal on another item',
+        where: (p: RecordMeeting['p']): Where => ({ itemId: 'i3', proposalId: p.local }),
+        question: 'Any objections to Local initiative?',
+      },
     ];
     it.each(defaults)('C1 — a call on $name asks “$question” and counts down 20 s by default', ({ where, question }) => {
       const { h, p } = recordMeeting();
@@ -599,7 +636,10 @@ describe('Consensus calls', () => {
     });
 
     const wrong = [
-      { name: 'a proposal of another item', input: (p: RecordMeeting['p']) => ({ type: 'consensus.open', itemId: 'i2', proposalId: p.local }) },
+      {
+        name: 'a proposal of another item',
+        input: (p: RecordMeeting['p']) => ({ type: 'consensus.open', itemId: 'i2', proposalId: p.local }),
+      },
       { name: 'an item that does not exist', input: () => ({ type: 'consensus.open', itemId: 'i9', proposalId: null }) },
     ];
     it.each(wrong)('C1 — a call on $name is not-found', ({ input }) => {
@@ -703,7 +743,11 @@ describe('Consensus calls', () => {
 
     const afterClose = [
       { name: 'a member’s objection', who: 'flavio', input: (callId: string) => ({ type: 'consensus.object', callId }) },
-      { name: 'an objection the chair enters', who: 'lynn', input: (callId: string) => ({ type: 'consensus.object', callId, name: BRAZIL }) },
+      {
+        name: 'an objection the chair enters',
+        who: 'lynn',
+        input: (callId: string) => ({ type: 'consensus.object', callId, name: BRAZIL }),
+      },
       { name: 'a withdrawal', who: 'mary', input: (callId: string) => ({ type: 'consensus.withdrawObjection', callId }) },
       { name: 'closing it again', who: 'chengetai', input: (callId: string) => ({ type: 'consensus.close', callId }) },
     ] as const;
@@ -765,7 +809,9 @@ describe('Consensus calls', () => {
       h.seconds(25).run('chengetai', { type: 'consensus.close', callId: id });
       const closed = call(h, id);
       expect(closed).toMatchObject({ outcome, closedAt: h.now, proposalId: p.gender });
-      expect(closed.objections.map(({ name, participantId, reason, recordedBy }) => ({ name, participantId, reason, recordedBy }))).toEqual(expected);
+      expect(closed.objections.map(({ name, participantId, reason, recordedBy }) => ({ name, participantId, reason, recordedBy }))).toEqual(
+        expected,
+      );
     });
 
     it('C3 — every call stays in the record with its own outcome', () => {
@@ -805,7 +851,13 @@ describe('The record', () => {
     it('D1 — a decision needs no text; decisions are kept in order and one recorded by mistake is removed', () => {
       const { h, p } = recordMeeting();
       h.run('lynn', { type: 'decision.record', ...item2, kind: 'agreed' });
-      h.run('juan', { type: 'decision.record', itemId: 'i2', proposalId: p.gender, kind: 'deferred-to-mailing-list', text: 'Comments by Friday' });
+      h.run('juan', {
+        type: 'decision.record',
+        itemId: 'i2',
+        proposalId: p.gender,
+        kind: 'deferred-to-mailing-list',
+        text: 'Comments by Friday',
+      });
       h.run('chengetai', { type: 'decision.record', itemId: 'i2', proposalId: p.cyber, kind: 'not-agreed' });
       const [first, mistaken, third] = h.state.decisions;
       expect(first).toMatchObject({ kind: 'agreed', text: '' });
@@ -816,10 +868,22 @@ describe('The record', () => {
     });
 
     const badDecisions = [
-      { name: 'on a proposal of another item', input: (p: RecordMeeting['p']) => ({ type: 'decision.record', itemId: 'i2', proposalId: p.local, kind: 'agreed' }), code: 'not-found' },
-      { name: 'on an item that does not exist', input: () => ({ type: 'decision.record', itemId: 'i9', proposalId: null, kind: 'agreed' }), code: 'not-found' },
+      {
+        name: 'on a proposal of another item',
+        input: (p: RecordMeeting['p']) => ({ type: 'decision.record', itemId: 'i2', proposalId: p.local, kind: 'agreed' }),
+        code: 'not-found',
+      },
+      {
+        name: 'on an item that does not exist',
+        input: () => ({ type: 'decision.record', itemId: 'i9', proposalId: null, kind: 'agreed' }),
+        code: 'not-found',
+      },
       { name: 'of a kind that does not exist', input: () => ({ type: 'decision.record', ...item2, kind: 'postponed' }), code: 'invalid' },
-      { name: 'with a text over 2000 characters', input: () => ({ type: 'decision.record', ...item2, kind: 'agreed', text: 'x'.repeat(2001) }), code: 'invalid' },
+      {
+        name: 'with a text over 2000 characters',
+        input: () => ({ type: 'decision.record', ...item2, kind: 'agreed', text: 'x'.repeat(2001) }),
+        code: 'invalid',
+      },
     ] as const;
     it.each(badDecisions)('D1 — a decision $name is refused ($code)', ({ input, code }) => {
       const { h, p } = recordMeeting();
@@ -856,7 +920,14 @@ describe('The record', () => {
     ];
     it.each(badActions)('D1 — an action item with $name is refused by the schema (invalid)', ({ patch }) => {
       const { h } = recordMeeting();
-      const input: Record<string, unknown> = { type: 'action.record', itemId: 'i2', what: 'Circulate the draft', who: 'Secretariat', due: '2017-04-25', ...patch };
+      const input: Record<string, unknown> = {
+        type: 'action.record',
+        itemId: 'i2',
+        what: 'Circulate the draft',
+        who: 'Secretariat',
+        due: '2017-04-25',
+        ...patch,
+      };
       for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
       expectRefused(h, 'lynn', input, 'invalid');
       expect(h.state.actionItems).toEqual([]);
@@ -977,8 +1048,28 @@ describe('Chat', () => {
       return h;
     }
     const visible = [
-      { who: 'lynn', texts: ['Good morning from Abuja', 'Flávio: my audio is poor', 'Wim: can I present later?', 'Kirsty: please ask speakers to slow down', 'We start in two minutes', 'Juan: I will chair item 3'] },
-      { who: 'chengetai', texts: ['Good morning from Abuja', 'Flávio: my audio is poor', 'Wim: can I present later?', 'Kirsty: please ask speakers to slow down', 'We start in two minutes', 'Juan: I will chair item 3'] },
+      {
+        who: 'lynn',
+        texts: [
+          'Good morning from Abuja',
+          'Flávio: my audio is poor',
+          'Wim: can I present later?',
+          'Kirsty: please ask speakers to slow down',
+          'We start in two minutes',
+          'Juan: I will chair item 3',
+        ],
+      },
+      {
+        who: 'chengetai',
+        texts: [
+          'Good morning from Abuja',
+          'Flávio: my audio is poor',
+          'Wim: can I present later?',
+          'Kirsty: please ask speakers to slow down',
+          'We start in two minutes',
+          'Juan: I will chair item 3',
+        ],
+      },
       { who: 'flavio', texts: ['Good morning from Abuja', 'Flávio: my audio is poor', 'We start in two minutes'] },
       { who: 'mary', texts: ['Good morning from Abuja', 'We start in two minutes'] },
       { who: 'wim', texts: ['Good morning from Abuja', 'Wim: can I present later?', 'We start in two minutes'] },

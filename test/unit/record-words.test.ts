@@ -96,7 +96,6 @@ describe('counted words', () => {
   });
 });
 
-
 /** A small record with something under every heading. */
 function smallRecord(): MeetingRecord {
   const person = (name: string, role: MeetingRecord['participants'][number]['role']) => ({
@@ -164,32 +163,84 @@ function smallRecord(): MeetingRecord {
 /** Each language's headings and a few of its words, as they should read. */
 const EXPECTED: Record<RecordLanguage, { headings: string[]; words: string[]; date: string }> = {
   en: {
-    headings: ['## Summary', '## Annex I – Agenda', '## Annex II – Proposals and positions', '## Annex III – List of participants', '## Annex IV – Attendance', '## Annex V – Participation statistics'],
-    words: ['**Summary report** — Draft', 'Support: Flávio Wagner, Mary Uduma.', 'Other Comments: Sumon Sabir.', 'Decision: deferred to the mailing list.'],
+    headings: [
+      '## Summary',
+      '## Annex I – Agenda',
+      '## Annex II – Proposals and positions',
+      '## Annex III – List of participants',
+      '## Annex IV – Attendance',
+      '## Annex V – Participation statistics',
+    ],
+    words: [
+      '**Summary report** — Draft',
+      'Support: Flávio Wagner, Mary Uduma.',
+      'Other Comments: Sumon Sabir.',
+      'Decision: deferred to the mailing list.',
+    ],
     date: 'Wednesday, 12 April 2017',
   },
   fr: {
-    headings: ['## Résumé', '## Annexe I – Ordre du jour', '## Annexe II – Propositions et positions', '## Annexe III – Liste des participants', '## Annexe IV – Présence', '## Annexe V – Statistiques de participation'],
-    words: ['**Rapport de synthèse** — Projet', 'Appui\u00a0: Flávio Wagner, Mary Uduma.', 'Autres commentaires\u00a0: Sumon Sabir.', 'Décision\u00a0: reporté à la liste de diffusion.'],
+    headings: [
+      '## Résumé',
+      '## Annexe I – Ordre du jour',
+      '## Annexe II – Propositions et positions',
+      '## Annexe III – Liste des participants',
+      '## Annexe IV – Présence',
+      '## Annexe V – Statistiques de participation',
+    ],
+    words: [
+      '**Rapport de synthèse** — Projet',
+      'Appui\u00a0: Flávio Wagner, Mary Uduma.',
+      'Autres commentaires\u00a0: Sumon Sabir.',
+      'Décision\u00a0: reporté à la liste de diffusion.',
+    ],
     date: 'mercredi 12 avril 2017',
   },
   es: {
-    headings: ['## Resumen', '## Anexo I – Programa', '## Anexo II – Propuestas y posiciones', '## Anexo III – Lista de participantes', '## Anexo IV – Asistencia', '## Anexo V – Estadísticas de participación'],
+    headings: [
+      '## Resumen',
+      '## Anexo I – Programa',
+      '## Anexo II – Propuestas y posiciones',
+      '## Anexo III – Lista de participantes',
+      '## Anexo IV – Asistencia',
+      '## Anexo V – Estadísticas de participación',
+    ],
     words: ['**Informe resumido** — Proyecto', 'Apoyo: Flávio Wagner, Mary Uduma.', 'Otros comentarios: Sumon Sabir.'],
     date: 'miércoles, 12 de abril de 2017',
   },
   ru: {
-    headings: ['## Краткое изложение', '## Приложение I – Повестка дня', '## Приложение II – Предложения и позиции', '## Приложение III – Список участников', '## Приложение IV – Присутствие', '## Приложение V – Статистика участия'],
+    headings: [
+      '## Краткое изложение',
+      '## Приложение I – Повестка дня',
+      '## Приложение II – Предложения и позиции',
+      '## Приложение III – Список участников',
+      '## Приложение IV – Присутствие',
+      '## Приложение V – Статистика участия',
+    ],
     words: ['**Краткий отчёт** — Проект', 'Поддержка: Flávio Wagner, Mary Uduma.', 'отведено: 5 минут, использовано: 4 минуты'],
     date: 'среда, 12 апреля 2017 г.',
   },
   ar: {
-    headings: ['## موجز', '## المرفق الأول – جدول الأعمال', '## المرفق الثاني – المقترحات والمواقف', '## المرفق الثالث – قائمة المشاركين', '## المرفق الرابع – الحضور', '## المرفق الخامس – إحصاءات المشاركة'],
+    headings: [
+      '## موجز',
+      '## المرفق الأول – جدول الأعمال',
+      '## المرفق الثاني – المقترحات والمواقف',
+      '## المرفق الثالث – قائمة المشاركين',
+      '## المرفق الرابع – الحضور',
+      '## المرفق الخامس – إحصاءات المشاركة',
+    ],
     words: ['**تقرير موجز** — مسودة', 'المؤيدون: Flávio Wagner، Mary Uduma.', 'الوقت المخصص: 5 دقائق'],
     date: 'الأربعاء، 12 أبريل 2017',
   },
   zh: {
-    headings: ['## 摘要', '## 附件一 – 议程', '## 附件二 – 提案和立场', '## 附件三 – 与会者名单', '## 附件四 – 出席情况', '## 附件五 – 参与情况统计'],
+    headings: [
+      '## 摘要',
+      '## 附件一 – 议程',
+      '## 附件二 – 提案和立场',
+      '## 附件三 – 与会者名单',
+      '## 附件四 – 出席情况',
+      '## 附件五 – 参与情况统计',
+    ],
     words: ['**摘要报告** — 草案', '支持：Flávio Wagner、Mary Uduma。', '（分配时间5分钟，实际用时4分钟）。'],
     date: '2017年4月12日星期三',
   },
@@ -220,9 +271,16 @@ describe.each(RECORD_LANGUAGES)('a record rendered in %s', (language) => {
     expect(chart!.rows[0]!.label).toBe(w.locations.room);
     expect(chartDescription(chart!.rows, chart!.title, language)).toContain(w.turnCount(1));
     expect(speakingChartSvg(chart!.rows, chart!.title, language)).toContain(w.turnCount(1));
-    const html = recordHtml(markdown, record, { status: 'final', finalisedBy: 'Chengetai Masango', finalisedAt: Date.UTC(2017, 3, 20, 9, 30), language });
+    const html = recordHtml(markdown, record, {
+      status: 'final',
+      finalisedBy: 'Chengetai Masango',
+      finalisedAt: Date.UTC(2017, 3, 20, 9, 30),
+      language,
+    });
     expect(html).toContain(`<h2 id="charts">${w.charts}</h2>`);
-    expect(html).toContain(statusLine({ status: 'final', finalisedBy: 'Chengetai Masango', finalisedAt: Date.UTC(2017, 3, 20, 9, 30), language }));
+    expect(html).toContain(
+      statusLine({ status: 'final', finalisedBy: 'Chengetai Masango', finalisedAt: Date.UTC(2017, 3, 20, 9, 30), language }),
+    );
     if (language === 'ar') expect(html).toMatch(/<html lang="ar" dir="rtl">/);
     else expect(html).not.toContain('dir="rtl"');
   });
@@ -234,6 +292,8 @@ describe('the status line', () => {
     expect(statusLine(final)).toBe('Final — Finalised by Chengetai Masango, 20 April 2017, 09:30 UTC');
     expect(statusLine({ ...final, language: 'fr' })).toBe('Version finale — Finalisée par Chengetai Masango, 20 avril 2017, 09:30 UTC');
     expect(statusLine({ ...final, language: 'zh' })).toBe('定稿 — 定稿人：Chengetai Masango，2017年4月20日，09:30 UTC');
-    expect(statusLine({ status: 'final', finalisedBy: 'Chengetai Masango', language: 'ar' })).toBe('الصيغة النهائية — اعتمدها Chengetai Masango');
+    expect(statusLine({ status: 'final', finalisedBy: 'Chengetai Masango', language: 'ar' })).toBe(
+      'الصيغة النهائية — اعتمدها Chengetai Masango',
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('renderMarkdown', () => {
   });
 
   it('shows raw HTML as text, inline and in blocks', () => {
-    const html = renderMarkdown('Hello <b onclick="x()">there</b>\n\n<div>\n<script>alert(1)</script>\n</div>\n\n<img src=x onerror=alert(1)>');
+    const html = renderMarkdown(
+      'Hello <b onclick="x()">there</b>\n\n<div>\n<script>alert(1)</script>\n</div>\n\n<img src=x onerror=alert(1)>',
+    );
     expect(html).not.toMatch(/<(b|div|script|img)[\s>]/);
     expect(html).toContain('&lt;b onclick=&quot;x()&quot;&gt;there&lt;/b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

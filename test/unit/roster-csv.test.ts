@@ -33,9 +33,17 @@ describe('parseRosterCsv reading files', () => {
   });
 
   it('reads a semicolon-separated roster (Excel in many locales), with a BOM and CRLF', () => {
-    const csv = '\uFEFFName;Organisation;E-mail;Stakeholder;Regional group\r\nJean Dupont;Université, Paris;jd@example.fr;Civil society;WEOG\r\n';
+    const csv =
+      '\uFEFFName;Organisation;E-mail;Stakeholder;Regional group\r\nJean Dupont;Université, Paris;jd@example.fr;Civil society;WEOG\r\n';
     expect(parseRosterCsv(csv)).toEqual({
-      entries: [entry('Jean Dupont', { affiliation: 'Université, Paris', email: 'jd@example.fr', stakeholderGroup: 'civil-society', region: 'weog' })],
+      entries: [
+        entry('Jean Dupont', {
+          affiliation: 'Université, Paris',
+          email: 'jd@example.fr',
+          stakeholderGroup: 'civil-society',
+          region: 'weog',
+        }),
+      ],
       problems: [],
     });
   });
@@ -183,7 +191,9 @@ describe('parseRosterCsv problems', () => {
   it(`reports more than ${LIMITS.rosterEntries} rows`, () => {
     const rows = Array.from({ length: LIMITS.rosterEntries + 1 }, (_, index) => `Person ${index},gov,africa`);
     const result = parseRosterCsv(lines('name,group,region', ...rows));
-    expect(result.problems).toEqual([{ line: LIMITS.rosterEntries + 2, message: expect.stringContaining(`more than ${LIMITS.rosterEntries} rows`) }]);
+    expect(result.problems).toEqual([
+      { line: LIMITS.rosterEntries + 2, message: expect.stringContaining(`more than ${LIMITS.rosterEntries} rows`) },
+    ]);
   });
 
   it('turns problems into the API problem shape', () => {

@@ -26,16 +26,36 @@ describe('the problems of the staff forms, in French', () => {
   });
 
   const found = [
-    ...messages(MeetingDetailsSchema, { title: '', body: 'x'.repeat(5_000), startsAtLocal: 'tomorrow', timeZone: 'Mars/Olympus', plannedMinutes: 1.5 }),
+    ...messages(MeetingDetailsSchema, {
+      title: '',
+      body: 'x'.repeat(5_000),
+      startsAtLocal: 'tomorrow',
+      timeZone: 'Mars/Olympus',
+      plannedMinutes: 1.5,
+    }),
     ...messages(MeetingDetailsSchema, { title: 'MAG', body: 'MAG', startsAtLocal: '2017-04-11T22:00', timeZone: 'UTC', plannedMinutes: 0 }),
-    ...messages(MeetingDetailsSchema, { title: 'MAG', body: 'MAG', startsAtLocal: '2030-02-31T10:00', timeZone: 'UTC', plannedMinutes: 60 }),
-    ...messages(MeetingDetailsSchema, { title: 'MAG', body: 'MAG', startsAtLocal: '2017-04-11T22:00', timeZone: 'UTC', plannedMinutes: 100_000 }),
+    ...messages(MeetingDetailsSchema, {
+      title: 'MAG',
+      body: 'MAG',
+      startsAtLocal: '2030-02-31T10:00',
+      timeZone: 'UTC',
+      plannedMinutes: 60,
+    }),
+    ...messages(MeetingDetailsSchema, {
+      title: 'MAG',
+      body: 'MAG',
+      startsAtLocal: '2017-04-11T22:00',
+      timeZone: 'UTC',
+      plannedMinutes: 100_000,
+    }),
     ...messages(NewAccountSchema, { email: 'not an address', name: '', password: 'short', role: 'janitor' }),
     ...messages(FirstAccountSchema, { token: '!', email: 'a@b.org', name: 'A', password: 'x' }),
     ...messages(RosterEntrySchema, { name: '', email: 'nope' }),
-    ...parseAgendaText(['a. sub-item first', '1 - Adoption (5 minutes)', '1 - Again (5 minutes)', '2 -', '3 - Too long (2000 minutes)', 'chit-chat'].join('\n')).problems.map(
-      (problem) => problem.message,
-    ),
+    ...parseAgendaText(
+      ['a. sub-item first', '1 - Adoption (5 minutes)', '1 - Again (5 minutes)', '2 -', '3 - Too long (2000 minutes)', 'chit-chat'].join(
+        '\n',
+      ),
+    ).problems.map((problem) => problem.message),
     ...parseAgendaText('').problems.map((problem) => problem.message),
   ];
 

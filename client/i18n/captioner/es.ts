@@ -11,7 +11,8 @@ const es: CaptionerCatalog = {
   hint: {
     one: 'Los lectores ven las palabras a medida que escribe. La tecla Intro termina la línea. Las líneas de más de {count} carácter terminan solas.',
     many: 'Los lectores ven las palabras a medida que escribe. La tecla Intro termina la línea. Las líneas de más de {count} de caracteres terminan solas.',
-    other: 'Los lectores ven las palabras a medida que escribe. La tecla Intro termina la línea. Las líneas de más de {count} caracteres terminan solas.',
+    other:
+      'Los lectores ven las palabras a medida que escribe. La tecla Intro termina la línea. Las líneas de más de {count} caracteres terminan solas.',
   },
   noAnswer: 'El servidor aún no ha respondido.',
   keepTyping: 'Siga escribiendo: sus líneas se guardan y se enviarán en orden.',

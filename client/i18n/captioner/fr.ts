@@ -11,7 +11,8 @@ const fr: CaptionerCatalog = {
   hint: {
     one: 'Les lecteurs voient les mots au fur et à mesure de la saisie. La touche Entrée termine la ligne. Les lignes de plus de {count}\u00a0caractère se terminent d’elles-mêmes.',
     many: 'Les lecteurs voient les mots au fur et à mesure de la saisie. La touche Entrée termine la ligne. Les lignes de plus de {count}\u00a0de caractères se terminent d’elles-mêmes.',
-    other: 'Les lecteurs voient les mots au fur et à mesure de la saisie. La touche Entrée termine la ligne. Les lignes de plus de {count}\u00a0caractères se terminent d’elles-mêmes.',
+    other:
+      'Les lecteurs voient les mots au fur et à mesure de la saisie. La touche Entrée termine la ligne. Les lignes de plus de {count}\u00a0caractères se terminent d’elles-mêmes.',
   },
   noAnswer: 'Le serveur n’a pas encore répondu.',
   keepTyping: 'Continuez la saisie\u00a0: vos lignes sont conservées et seront envoyées dans l’ordre.',

@@ -56,7 +56,11 @@ const en = {
     markAs: { done: 'Done', deferred: 'Deferred', pending: 'Pending' },
     /** The same buttons' names for screen readers. */
     markItem: { done: 'Mark item {number} done', deferred: 'Mark item {number} deferred', pending: 'Mark item {number} pending' },
-    marked: { done: 'Item {number} marked done.', deferred: 'Item {number} marked deferred.', pending: 'Item {number} marked not started.' },
+    marked: {
+      done: 'Item {number} marked done.',
+      deferred: 'Item {number} marked deferred.',
+      pending: 'Item {number} marked not started.',
+    },
     addHeading: 'Add an item',
   },
   addItem: {

@@ -202,8 +202,7 @@ const fr: ChairCatalog = {
   },
   meeting: {
     heading: 'Réunion',
-    notOpened:
-      'La réunion n’a pas encore été ouverte. L’ouvrir lance le chronomètre et permet aux participants de demander la parole.',
+    notOpened: 'La réunion n’a pas encore été ouverte. L’ouvrir lance le chronomètre et permet aux participants de demander la parole.',
     open: 'Ouvrir la réunion',
     opened: 'La réunion est ouverte.',
     ended: 'La réunion est terminée. Plus rien ne peut être enregistré.',
@@ -223,8 +222,7 @@ const fr: ChairCatalog = {
     queueRules: 'Règles de la liste des orateurs',
     rules: {
       firstTimeSpeakersFirst: 'Priorité aux personnes qui n’ont pas encore pris la parole sur ce point',
-      firstTimeSpeakersFirstHint:
-        'Leurs demandes passent avant celles du même type émanant de personnes qui ont déjà pris la parole.',
+      firstTimeSpeakersFirstHint: 'Leurs demandes passent avant celles du même type émanant de personnes qui ont déjà pris la parole.',
       alternateRoomAndRemote: 'Alterner entre la salle et la participation à distance',
       alternateRoomAndRemoteHint:
         'Les nouveaux points sont donnés à tour de rôle à la salle et aux participants à distance ou par téléphone.',

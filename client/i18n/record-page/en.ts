@@ -138,7 +138,8 @@ const en = {
   },
   downloads: {
     language: 'Language of the record',
-    languageHint: 'Headings, dates and charts of the downloads and of a new draft are in this language; text people wrote stays as written.',
+    languageHint:
+      'Headings, dates and charts of the downloads and of a new draft are in this language; text people wrote stays as written.',
     heading: 'Downloads',
     record: 'Record, version {version}',
     recordFinal: 'Record, version {version} (final)',

@@ -125,7 +125,8 @@ const es: RecordPageCatalog = {
   },
   downloads: {
     language: 'Idioma del acta',
-    languageHint: 'Los encabezados, las fechas y los gráficos de las descargas y de un nuevo borrador están en este idioma; el texto redactado se mantiene tal como se escribió.',
+    languageHint:
+      'Los encabezados, las fechas y los gráficos de las descargas y de un nuevo borrador están en este idioma; el texto redactado se mantiene tal como se escribió.',
     heading: 'Descargas',
     record: 'Acta, versión {version}',
     recordFinal: 'Acta, versión {version} (definitiva)',

@@ -127,7 +127,8 @@ const fr: RecordPageCatalog = {
   },
   downloads: {
     language: 'Langue du compte rendu',
-    languageHint: 'Les titres, les dates et les graphiques des téléchargements et d’un nouveau projet sont dans cette langue ; le texte rédigé reste tel quel.',
+    languageHint:
+      'Les titres, les dates et les graphiques des téléchargements et d’un nouveau projet sont dans cette langue ; le texte rédigé reste tel quel.',
     heading: 'Téléchargements',
     record: 'Compte rendu, version {version}',
     recordFinal: 'Compte rendu, version {version} (définitive)',

@@ -223,7 +223,8 @@ const es: StaffCatalog = {
     editHeading: 'Editar: {name}',
     addHeading: 'Añadir una persona',
     affiliationHint: 'Opcional.',
-    emailHint: 'Opcional. La cuenta del personal de quien ejerza la Presidencia se vincula a la lista de participantes mediante este correo electrónico.',
+    emailHint:
+      'Opcional. La cuenta del personal de quien ejerza la Presidencia se vincula a la lista de participantes mediante este correo electrónico.',
     choose: 'Elija…',
     saveChanges: 'Guardar los cambios',
     add: 'Añadir a la persona',

@@ -26,9 +26,9 @@ const fr: StaffCatalog = {
     mustBeChosen: 'doit être choisi',
     tooLarge: 'est trop volumineux',
     numberOfMinutes: 'doit être un nombre de minutes',
-    notAnItem: 'n’est pas un point de l’ordre du jour\u00a0: «\u00a0{text}\u00a0» — écrivez les points sous la forme «\u00a03 - Titre (10 minutes)\u00a0»',
-    subItemFirst:
-      'le sous-point «\u00a0{number}\u00a0» précède tout point numéroté — commencez par un point comme «\u00a01 - Titre\u00a0»',
+    notAnItem:
+      'n’est pas un point de l’ordre du jour\u00a0: «\u00a0{text}\u00a0» — écrivez les points sous la forme «\u00a03 - Titre (10 minutes)\u00a0»',
+    subItemFirst: 'le sous-point «\u00a0{number}\u00a0» précède tout point numéroté — commencez par un point comme «\u00a01 - Titre\u00a0»',
     numberTwice: 'le numéro de point «\u00a0{number}\u00a0» est utilisé deux fois (d’abord à la ligne {line})',
     noTitle: 'le point {number} n’a pas de titre',
     titleTooLong: 'le titre du point {number} dépasse {max}\u00a0caractères',
@@ -97,8 +97,7 @@ const fr: StaffCatalog = {
     loading: 'Chargement des comptes…',
     caption: 'Comptes du personnel',
     addHeading: 'Ajouter un compte',
-    added:
-      'Compte ajouté pour {name} ({role}). Communiquez-lui son mot de passe en personne ou par un autre moyen de communication.',
+    added: 'Compte ajouté pour {name} ({role}). Communiquez-lui son mot de passe en personne ou par un autre moyen de communication.',
     addedAnnounce: 'Compte ajouté pour {name}.',
     add: 'Ajouter le compte',
     adding: 'Ajout en cours…',
@@ -208,7 +207,8 @@ const fr: StaffCatalog = {
     remove: 'Retirer',
     removeName: '{label} {name}',
     askRemove: 'Retirer {name} de la liste des participants\u00a0? Son lien de participation cesse immédiatement de fonctionner.',
-    askRevoke: 'Révoquer le lien de participation attribué à {name}\u00a0? Il cesse immédiatement de fonctionner, et {name} est déconnecté(e).',
+    askRevoke:
+      'Révoquer le lien de participation attribué à {name}\u00a0? Il cesse immédiatement de fonctionner, et {name} est déconnecté(e).',
     askReissue:
       'Émettre un nouveau lien de participation pour {name}\u00a0? L’ancien lien cesse immédiatement de fonctionner, et {name} est déconnecté(e).',
     confirmRemove: 'Oui, retirer',

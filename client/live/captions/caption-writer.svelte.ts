@@ -151,7 +151,11 @@ export class CaptionWriter {
           settle,
         );
       } else {
-        socket.emit('captions:speaker', { meetingId: this.live.meetingId, speakerId: item.speakerId, speakerName: item.speakerName }, settle);
+        socket.emit(
+          'captions:speaker',
+          { meetingId: this.live.meetingId, speakerId: item.speakerId, speakerName: item.speakerName },
+          settle,
+        );
       }
     });
   }

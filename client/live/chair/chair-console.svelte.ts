@@ -20,7 +20,6 @@ type Result = AckResult<{ seq: number }>;
 /** What the item being left becomes when the chair moves on. */
 export type LeftItemStatus = 'done' | 'deferred' | 'pending';
 
-
 export class ChairConsoleModel {
   /** A move to another item that the server asked the chair to confirm. */
   confirmation = $state.raw<{ message: string; command: StartItem } | undefined>();
@@ -84,14 +83,19 @@ export class ChairConsoleModel {
   async togglePause(): Promise<void> {
     const speech = this.state.floor;
     if (!speech) return;
-    if (speech.timer.pausedAt === null) await this.send({ type: 'timer.pause', speechId: speech.id }, chair.t('announce.timerPaused'), 'timer');
+    if (speech.timer.pausedAt === null)
+      await this.send({ type: 'timer.pause', speechId: speech.id }, chair.t('announce.timerPaused'), 'timer');
     else await this.send({ type: 'timer.resume', speechId: speech.id }, chair.t('announce.timerResumed'), 'timer');
   }
 
   async extend(seconds: number): Promise<void> {
     const speech = this.state.floor;
     if (!speech || speech.timer.durationMs === null) return;
-    await this.send({ type: 'timer.extend', speechId: speech.id, seconds }, chair.t('announce.timeAdded', { duration: formatDuration(seconds * 1000) }), 'timer');
+    await this.send(
+      { type: 'timer.extend', speechId: speech.id, seconds },
+      chair.t('announce.timeAdded', { duration: formatDuration(seconds * 1000) }),
+      'timer',
+    );
   }
 
   // The agenda.
@@ -135,7 +139,11 @@ export class ChairConsoleModel {
 
   async #start(command: StartItem): Promise<void> {
     const item = this.state.agenda.find((candidate) => candidate.id === command.itemId);
-    const result = await this.send(command, item ? chair.t('announce.itemStarted', { number: item.number, title: item.title }) : undefined, 'agenda.startItem');
+    const result = await this.send(
+      command,
+      item ? chair.t('announce.itemStarted', { number: item.number, title: item.title }) : undefined,
+      'agenda.startItem',
+    );
     if (!result.ok && result.code === 'needs-confirmation') this.confirmation = { message: result.error, command };
     else if (result.ok) this.confirmation = undefined;
   }
