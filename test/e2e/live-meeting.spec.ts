@@ -68,20 +68,23 @@ interface Screen {
   queue: Locator;
   /** The participant this screen belongs to, whose own entry is marked "(you)". */
   you?: string;
+  /** The room display spells the location out for the back of the room ("In the room", not "Room"). */
+  locationWords?: boolean;
 }
 
+const LOCATION_WORDS: Record<Expected['badge'], string> = { Room: 'In the room', Remote: 'Remote', Phone: 'By phone' };
+
 /** One queue entry as it reads: place, name (and "(you)" on their own screen), kind, location badge. */
-function entryPattern(place: number, entry: Expected, you?: string): RegExp {
-  const mine = entry.name === you ? '\\s*\\(you\\)' : '';
-  return new RegExp(`^${place}\\s*${escapeRegExp(entry.name)}${mine}\\s*${entry.kind}\\s*${entry.badge}(\\s|$)`);
+function entryPattern(place: number, entry: Expected, screen: Screen): RegExp {
+  const mine = entry.name === screen.you ? '\\s*\\(you\\)' : '';
+  const location = screen.locationWords ? LOCATION_WORDS[entry.badge] : entry.badge;
+  return new RegExp(`^${place}\\s*${escapeRegExp(entry.name)}${mine}\\s*${entry.kind}\\s*${location}(\\s|$)`);
 }
 
 async function expectSameQueue(screens: readonly Screen[], expected: readonly Expected[]): Promise<void> {
   for (const screen of screens) {
     await test.step(`${screen.label} shows the queue`, async () => {
-      await expect(screen.queue.getByRole('listitem')).toHaveText(
-        expected.map((entry, index) => entryPattern(index + 1, entry, screen.you)),
-      );
+      await expect(screen.queue.getByRole('listitem')).toHaveText(expected.map((entry, index) => entryPattern(index + 1, entry, screen)));
     });
   }
 }
@@ -213,7 +216,12 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
         queue: phone.getByRole('list', { name: 'Speaking queue', exact: true }),
         you: IN_ROOM,
       },
-      { label: 'the room display', page: display, queue: display.getByRole('list', { name: 'Next speakers', exact: true }) },
+      {
+        label: 'the room display',
+        page: display,
+        queue: display.getByRole('list', { name: 'Next speakers', exact: true }),
+        locationWords: true,
+      },
     ];
     const others = screens.filter((screen) => screen.page !== chair);
 
