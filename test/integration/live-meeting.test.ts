@@ -80,7 +80,8 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     for (const [index, member] of members.entries()) {
       await member.command({ type: 'queue.raiseHand', kind: index === 7 || index === 15 ? 'point-of-order' : 'new-point' });
     }
-    await waitForSeq(meeting.all, chair.replica.state!.seq);
+    // The last hand may not have reached the chair's screen yet: wait for the server's seq, not the chair's.
+    await waitForSeq(meeting.all, serverState(meeting.meetingId).seq);
 
     const queueNames = (client: LiveClient) => queueOf(client.replica.state!, meeting.itemIds[0]!).entries.map((entry) => entry.name);
     const expected = [
