@@ -298,10 +298,15 @@ function sizesOf(name: string, viewport: Viewport): [string, Viewport][] {
   return [[name, viewport], ...others.map((size): [string, Viewport] => [`${name}-${size.width}x${size.height}`, size])];
 }
 
-async function shoot(browser: Browser, name: string, viewport: Viewport, url: string, ready: Ready): Promise<void> {
+/** Opens `url` at each size and draws it; `staff` signs the browser in first, with that session's cookie. */
+async function shoot(browser: Browser, name: string, viewport: Viewport, url: string, ready: Ready, staff?: HttpClient): Promise<void> {
   for (const [fileName, size] of sizesOf(name, viewport)) {
     const context = await browser.newContext({ viewport: size, locale: LOCALE, reducedMotion: 'reduce' });
     try {
+      if (staff) {
+        const [cookieName, ...value] = staff.cookie!.split('=');
+        await context.addCookies([{ name: cookieName!, value: value.join('='), url: new URL(url).origin }]);
+      }
       const page = await context.newPage();
       await page.goto(url);
       await capture(page, fileName, ready);
@@ -311,27 +316,9 @@ async function shoot(browser: Browser, name: string, viewport: Viewport, url: st
   }
 }
 
-async function shootSignedIn(
-  browser: Browser,
-  name: string,
-  viewport: Viewport,
-  baseUrl: string,
-  staff: HttpClient,
-  path: string,
-  ready: Ready,
-): Promise<void> {
-  for (const [fileName, size] of sizesOf(name, viewport)) {
-    const context = await browser.newContext({ viewport: size, locale: LOCALE, reducedMotion: 'reduce' });
-    try {
-      const [cookieName, ...value] = staff.cookie!.split('=');
-      await context.addCookies([{ name: cookieName!, value: value.join('='), url: baseUrl }]);
-      const page = await context.newPage();
-      await page.goto(baseUrl + path);
-      await capture(page, fileName, ready);
-    } finally {
-      await context.close();
-    }
-  }
+/** The same for a staff page: `path` on the server, signed in as `staff`. */
+function shootSignedIn(browser: Browser, name: string, viewport: Viewport, baseUrl: string, staff: HttpClient, path: string, ready: Ready) {
+  return shoot(browser, name, viewport, baseUrl + path, ready, staff);
 }
 
 async function capture(page: Page, name: string, ready: Ready): Promise<void> {
