@@ -7,9 +7,12 @@
 import type { Database } from '../db/open.ts';
 import { applyTyped, CAPTION_LIMITS, cleanLine, splitLongLine, type CaptionDraft, type CaptionSegment } from '../../shared/captions.ts';
 import type { MeetingState } from '../../shared/meeting/types.ts';
+import { uniqueViolation } from '../db/errors.ts';
 import * as store from './caption-store.ts';
 
 export const DRAFT_INTERVAL_MS = 150;
+/** Tries at numbering finished lines when other processes store lines at the same moment. */
+const MAX_NUMBERING_ATTEMPTS = 8;
 
 export interface CaptionFeedDependencies {
   db: Database;
@@ -89,24 +92,29 @@ export class CaptionFeed {
   ): Promise<boolean> {
     return this.#exclusive(async () => {
       const { seq } = options;
-      if (seq !== undefined) {
-        this.#lastIngestSeq ??= await store.ingestSeq(this.deps.db, this.meetingId);
-        if (seq <= this.#lastIngestSeq) return false;
-      }
+      // A fast answer for a retry this process has seen; the database decides the rest.
+      if (seq !== undefined && this.#lastIngestSeq !== undefined && seq <= this.#lastIngestSeq) return false;
       if (options.speakerName !== undefined) await this.#markSpeaker(null, options.speakerName);
+      const before = this.#line && { ...this.#line };
       const language = options.language ?? null;
       const typed = applyTyped(this.#line?.text ?? '', incoming);
       const long = splitLongLine(typed.current);
       const ended = [...typed.ended, ...long.ended];
       const current = long.rest;
       const finished = options.final ? [...ended, current] : ended;
+      let applied: boolean;
       if (finished.length > 0) {
         this.#touchLine(finished[0]!, language);
-        await this.#finish(finished, seq);
-        if (!options.final && current !== '') this.#touchLine(current, language);
+        applied = await this.#finish(finished, seq);
+        if (applied && !options.final && current !== '') this.#touchLine(current, language);
       } else {
-        this.#touchLine(current, language);
-        if (seq !== undefined) await store.saveIngestSeq(this.deps.db, this.meetingId, seq);
+        applied = seq === undefined || (await this.deps.db.transaction((tx) => store.claimIngestSeq(tx, this.meetingId, seq)));
+        if (applied) this.#touchLine(current, language);
+      }
+      if (!applied) {
+        // Another process took this seq first: the post was a retry, and changes nothing here.
+        this.#line = before;
+        return false;
       }
       if (seq !== undefined) this.#lastIngestSeq = seq;
       this.#scheduleDraft();
@@ -162,41 +170,55 @@ export class CaptionFeed {
     if (language) this.#line.language = language;
   }
 
-  /** Stores finished lines (one transaction with the ingestion seq) and announces them. */
-  async #finish(texts: string[], ingestSeq: number | undefined): Promise<void> {
+  /**
+   * Stores finished lines (one transaction with the ingestion seq, when there is one) and
+   * announces them; resolves to false when that seq was taken already. Caption numbers are
+   * decided by the database, as the event log's are: when another process stored a line with
+   * the same number first, the lines are numbered again after it.
+   */
+  async #finish(texts: string[], ingestSeq: number | undefined): Promise<boolean> {
     const line = this.#line;
     this.#line = undefined;
-    this.#nextSeq ??= (await store.lastSegmentSeq(this.deps.db, this.meetingId)) + 1;
     const state = this.deps.stateOf(this.meetingId);
     const now = Date.now();
     // Times run from the meeting's opening; captions before it run from the first line.
     this.#firstStart ??= (await store.firstSegmentStart(this.deps.db, this.meetingId)) ?? line?.startedAt ?? now;
     const origin = state?.openedAt ?? this.#firstStart;
-    const segments: CaptionSegment[] = [];
-    for (const text of texts.map(cleanLine)) {
-      if (text === '') continue;
-      const startedAt = line?.startedAt ?? now;
-      segments.push({
-        seq: this.#nextSeq + segments.length,
-        startedAt,
-        endedAt: now,
-        offsetMs: Math.max(0, startedAt - origin),
-        itemId: line?.itemId ?? state?.currentItemId ?? null,
-        speakerId: line?.speakerId ?? null,
-        speakerName: line?.speakerName ?? null,
-        text,
-        language: line?.language ?? null,
+    const lines = texts.map(cleanLine).filter((text) => text !== '');
+    const numbered = (first: number): CaptionSegment[] =>
+      lines.map((text, index) => {
+        const startedAt = line?.startedAt ?? now;
+        return {
+          seq: first + index,
+          startedAt,
+          endedAt: now,
+          offsetMs: Math.max(0, startedAt - origin),
+          itemId: line?.itemId ?? state?.currentItemId ?? null,
+          speakerId: line?.speakerId ?? null,
+          speakerName: line?.speakerName ?? null,
+          text,
+          language: line?.language ?? null,
+        };
       });
+    for (let attempt = 1; ; attempt++) {
+      const first = this.#nextSeq ?? (await store.lastSegmentSeq(this.deps.db, this.meetingId)) + 1;
+      const segments = numbered(first);
+      try {
+        const applied = await this.deps.db.transaction(async (tx) => {
+          if (ingestSeq !== undefined && !(await store.claimIngestSeq(tx, this.meetingId, ingestSeq))) return false;
+          for (const segment of segments) await store.insertSegment(tx, this.meetingId, segment);
+          return true;
+        });
+        if (!applied) return false;
+        this.#nextSeq = first + segments.length;
+        for (const segment of segments) this.deps.announceSegment(this.meetingId, segment);
+        this.#scheduleDraft();
+        return true;
+      } catch (error) {
+        if (uniqueViolation(error) === undefined || attempt >= MAX_NUMBERING_ATTEMPTS) throw error;
+        this.#nextSeq = undefined;
+      }
     }
-    if (segments.length > 0 || ingestSeq !== undefined) {
-      await this.deps.db.transaction(async (tx) => {
-        for (const segment of segments) await store.insertSegment(tx, this.meetingId, segment);
-        if (ingestSeq !== undefined) await store.saveIngestSeq(tx, this.meetingId, ingestSeq);
-      });
-    }
-    this.#nextSeq += segments.length;
-    for (const segment of segments) this.deps.announceSegment(this.meetingId, segment);
-    this.#scheduleDraft();
   }
 
   #scheduleDraft(): void {

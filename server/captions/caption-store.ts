@@ -94,11 +94,15 @@ export async function rotateCaptionToken(db: Database, meetingId: string): Promi
   return rows.length > 0;
 }
 
-export async function ingestSeq(db: Database, meetingId: string): Promise<number> {
-  const [row] = await db.select({ seq: meetings.captionLastSeq }).from(meetings).where(eq(meetings.id, meetingId));
-  return row?.seq ?? 0;
-}
-
-export async function saveIngestSeq(db: Database, meetingId: string, seq: number): Promise<void> {
-  await db.update(meetings).set({ captionLastSeq: seq }).where(eq(meetings.id, meetingId));
+/**
+ * Takes `seq` as the meeting's last ingested caption post, when it is higher than the one
+ * stored: false for a seq already taken (a retry, here or through another process).
+ */
+export async function claimIngestSeq(db: Database, meetingId: string, seq: number): Promise<boolean> {
+  const rows = await db
+    .update(meetings)
+    .set({ captionLastSeq: seq })
+    .where(and(eq(meetings.id, meetingId), lt(meetings.captionLastSeq, seq)))
+    .returning({ id: meetings.id });
+  return rows.length > 0;
 }

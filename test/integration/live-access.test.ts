@@ -7,12 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { DRIVERS, createScratchDatabase, freePort, startTestServer, type TestServer } from '../support/test-server.ts';
+import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import { HttpClient } from '../support/http-client.ts';
 import { createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { startBalancer } from '../support/tcp-balancer.ts';
+import { startTwoProcesses } from '../support/two-processes.ts';
 import type { MeetingSocketClient } from '../../shared/meeting/replica.ts';
 
 type Entry = { id: string; name: string; role: string; joinUrl: string };
@@ -383,35 +382,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('access that is live across two se
   });
 
   it('judges demoted co-chairs by their new role, and ends removed ones, on whichever process holds their socket', async () => {
-    const ADMIN = { email: 'admin@example.org', password: 'admin password 123' };
-    const scratch = await createScratchDatabase();
-    cleanups.push(() => scratch.drop());
-    const ports = [await freePort(), await freePort()];
-    const balancer = await startBalancer(ports);
-    cleanups.push(() => balancer.close());
-    const publicUrl = `http://127.0.0.1:${balancer.port}`;
-    const processes: ServerProcess[] = ports.map((port) =>
-      startServerProcess({
-        PORT: String(port),
-        PUBLIC_URL: publicUrl,
-        DATABASE_URL: scratch.url,
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-      }),
+    const { publicUrl, ports, balancer, secretariat, meetingId, roster } = await startTwoProcesses(
+      cleanups,
+      ['Chair Person,civil society,Africa,chair', ...Array.from({ length: 8 }, (_, i) => `Co-chair ${i + 1},government,WEOG,co-chair`)],
+      '1 - Adoption of agenda (5 minutes)',
     );
-    cleanups.push(() => processes.forEach((process) => process.kill('SIGKILL')));
-    await Promise.all(processes.map((process) => process.waitForOutput(/EqualFloor is running/)));
-
-    const secretariat = new HttpClient(publicUrl);
-    expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
-    const meetingId = await createMeeting(secretariat);
-    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
-    const csv = [
-      'name,stakeholder group,region,role',
-      'Chair Person,civil society,Africa,chair',
-      ...Array.from({ length: 8 }, (_, i) => `Co-chair ${i + 1},government,WEOG,co-chair`),
-    ].join('\n');
-    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as Entry[];
     const clients: LiveClient[] = [];
     for (const entry of roster)
       clients.push(connectLive(publicUrl, await openJoinLink(publicUrl, entry.joinUrl), meetingId, { reconnection: false }));

@@ -5,15 +5,10 @@
  * Runs when PostgreSQL is available (TEST_DATABASE_URL), as CI ensures.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, freePort } from '../support/test-server.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { startBalancer, type Balancer } from '../support/tcp-balancer.ts';
-import { HttpClient } from '../support/http-client.ts';
-import { createMeeting, openJoinLink } from '../support/meeting-fixtures.ts';
+import { startTwoProcesses } from '../support/two-processes.ts';
+import { openJoinLink } from '../support/meeting-fixtures.ts';
 import { connectLive, waitForSeq, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
-
-const ADMIN = { email: 'admin@example.org', password: 'admin password 123' };
 
 describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one meeting', () => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -21,45 +16,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  /** Two processes behind a balancer, a meeting with a chair and seven members. */
-  async function startTwoProcesses() {
-    const scratch = await createScratchDatabase();
-    cleanups.push(() => scratch.drop());
-    const ports = [await freePort(), await freePort()];
-    const balancer: Balancer = await startBalancer(ports);
-    cleanups.push(() => balancer.close());
-    const publicUrl = `http://127.0.0.1:${balancer.port}`;
-    const processes: ServerProcess[] = ports.map((port) =>
-      startServerProcess({
-        PORT: String(port),
-        PUBLIC_URL: publicUrl,
-        DATABASE_URL: scratch.url,
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
-    cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
-    await Promise.all(processes.map((server) => server.waitForOutput(/EqualFloor is running/)));
-
-    const secretariat = new HttpClient(publicUrl);
-    expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
-    const meetingId = await createMeeting(secretariat);
-    await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)\n2 - AOB (5 minutes)' });
-    const csv = [
-      'name,stakeholder group,region,role',
-      'Chair Person,civil society,Africa,chair',
-      ...Array.from({ length: 7 }, (_, i) => `Member ${i + 1},government,WEOG,member`),
-    ].join('\n');
-    const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
-      id: string;
-      joinUrl: string;
-    }[];
-
-    return { publicUrl, ports, balancer, processes, secretariat, meetingId, roster };
-  }
+  const MEMBERS = [
+    'Chair Person,civil society,Africa,chair',
+    ...Array.from({ length: 7 }, (_, i) => `Member ${i + 1},government,WEOG,member`),
+  ];
+  const start = () => startTwoProcesses(cleanups, MEMBERS);
 
   it('deliver the same events in the same order to every client, and survive the loss of one process', async () => {
-    const { publicUrl, ports, balancer, processes, meetingId, roster } = await startTwoProcesses();
+    const { publicUrl, ports, balancer, processes, meetingId, roster } = await start();
     // Each client records the events it is sent, in order.
     const received = new Map<LiveClient, number[]>();
     const clients: LiveClient[] = [];
@@ -107,7 +71,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
   }, 120_000);
 
   it('tell every revoked connection, on either process, that its session ended before closing it', async () => {
-    const { publicUrl, ports, balancer, secretariat, meetingId, roster } = await startTwoProcesses();
+    const { publicUrl, ports, balancer, secretariat, meetingId, roster } = await start();
     const members = roster.slice(1);
     const clients: LiveClient[] = [];
     for (const entry of members)
@@ -120,5 +84,39 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes sharing one 
     for (const entry of members) expect((await secretariat.delete(`/api/meetings/${meetingId}/roster/${entry.id}/link`)).status).toBe(200);
     await waitUntil(() => clients.every((client) => !client.socket.connected), 'every revoked connection closed', 30_000);
     for (const client of clients) expect(client.replica.status).toEqual({ state: 'ended', reason: 'join link revoked' });
+  }, 120_000);
+
+  it('number caption lines in the database: posts through both processes at once are each kept once, retries on the other process too', async () => {
+    const { ports, secretariat, meetingId } = await start();
+    const captionUrl = new URL((await secretariat.get(`/api/meetings/${meetingId}`)).body.captionUrl as string);
+    const post = async (port: number, text: string, seq?: number) => {
+      const target = new URL(`${captionUrl.pathname}${captionUrl.search}`, `http://127.0.0.1:${port}`);
+      if (seq !== undefined) target.searchParams.set('seq', String(seq));
+      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { applied: boolean }).applied;
+    };
+
+    // A captioning service whose posts are spread over both processes; each post is sent to both
+    // at the same moment (a retry on the other process before the first answered): one applies.
+    const sequenced: string[] = [];
+    for (let seq = 1; seq <= 20; seq++) {
+      const text = `Sequenced line ${seq}`;
+      sequenced.push(text);
+      const applied = await Promise.all(ports.map((port) => post(port, `${text}\n`, seq)));
+      expect(applied.filter(Boolean)).toHaveLength(1);
+    }
+    // Meanwhile lines without a seq arrive through both processes at once.
+    const unsequenced = Array.from({ length: 30 }, (_, index) => `Unsequenced line ${index + 1}`);
+    const applied = await Promise.all(unsequenced.map((text, index) => post(ports[index % 2]!, `${text}\n`)));
+    expect(applied.every(Boolean)).toBe(true);
+
+    const transcript = await secretariat.get(`/api/meetings/${meetingId}/transcript.json`);
+    expect(transcript.status).toBe(200);
+    const segments = transcript.body.segments as { seq: number; text: string }[];
+    // Every line once, numbered 1, 2, 3… with no gap and no number twice.
+    expect(segments.map((segment) => segment.seq)).toEqual(segments.map((_, index) => index + 1));
+    expect(segments.map((segment) => segment.text).sort()).toEqual([...sequenced, ...unsequenced].sort());
+    expect(segments.map((segment) => segment.text).filter((text) => text.startsWith('Sequenced'))).toEqual(sequenced);
   }, 120_000);
 });
