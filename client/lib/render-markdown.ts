@@ -11,6 +11,7 @@
 import { Marked } from 'marked';
 import { safeHref } from '../../shared/safe-href.ts';
 import { own } from '../../shared/own.ts';
+import { limitNesting } from '../../shared/record/markdown-nesting.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -60,7 +61,7 @@ const markdown = new Marked({
   },
 });
 
-/** The Markdown as safe HTML. */
+/** The Markdown as safe HTML, nested no deeper than a saved version may be. */
 export function renderMarkdown(source: string): string {
-  return markdown.parse(source, { async: false });
+  return markdown.parse(limitNesting(source), { async: false });
 }

@@ -17,6 +17,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { safeHref } from '../../shared/safe-href.ts';
 import { recordDate, RECORD_WORDS, type RecordLanguage } from '../../shared/record/record-words.ts';
 import { own } from '../../shared/own.ts';
+import { limitNesting } from '../../shared/record/markdown-nesting.ts';
 
 /** How an export is stamped: a draft, or final with who finalised it and when. */
 export interface ExportOptions {
@@ -98,9 +99,9 @@ export interface RuleBlock {
 
 export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | RuleBlock;
 
-/** Reads Markdown (GFM) into blocks. */
+/** Reads Markdown (GFM) into blocks, nested no deeper than a saved version may be. */
 export function markdownBlocks(markdown: string): Block[] {
-  const tokens = new Lexer({ gfm: true, breaks: false, pedantic: false }).lex(markdown);
+  const tokens = new Lexer({ gfm: true, breaks: false, pedantic: false }).lex(limitNesting(markdown));
   const headings = { previous: 0 };
   return blocksOf(tokens, headings);
 }

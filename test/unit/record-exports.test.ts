@@ -481,3 +481,18 @@ describe('from a live meeting', async () => {
     expect(text).toContain('Rasha Abdulla');
   });
 });
+
+describe('a version stored nested deeper than a save allows', () => {
+  const record = sampleRecord();
+  // Saved before the nesting limit, or imported: every export still renders it, keeping its words.
+  const markdown = `# Record\n\n${'> '.repeat(10_000)}deep words\n\n${'- '.repeat(5_000)}listed words\n`;
+
+  it('renders in every format, with its words', async () => {
+    expect(recordHtml(markdown, record, DRAFT)).toMatch(/deep words[\s\S]*listed words/);
+    const docx = unzip(await recordDocx(markdown, record, DRAFT));
+    expect(docx.get('word/document.xml')?.toString('utf8')).toMatch(/deep words[\s\S]*listed words/);
+    const text = poppler('pdftotext', await recordPdf(markdown, record, DRAFT));
+    // Twenty levels of list leave a narrow column: the words may stand on two lines.
+    expect(text).toMatch(/deep words[\s\S]*listed\s+words/);
+  });
+});
