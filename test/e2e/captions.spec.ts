@@ -215,4 +215,52 @@ test.describe('live captions: the draft as it is typed, the finished line, setti
 
     for (const page of [chair, captioner, remote, display]) await page.context().close();
   });
+
+  test('a reader who scrolls back keeps their place while lines arrive, is told how many are new, and jumps back', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const meeting = await setUpThroughApi(server.baseUrl, {
+      admin: ADMIN,
+      meeting: MEETING,
+      agendaText: AGENDA_TEXT,
+      rosterCsv: ROSTER_CSV,
+    });
+    let seq = 0;
+    const postLine = async (text: string) => {
+      const url = new URL(meeting.captionUrl);
+      url.searchParams.set('seq', String(++seq));
+      const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${text}\n` });
+      expect(answer.status).toBe(200);
+    };
+    const remote = await newPage(browser, { width: 1280, height: 900 });
+    await remote.goto(meeting.person(REMOTE).joinUrl);
+    const panel = captionsPanel(remote);
+    const transcript = panel.getByRole('group', { name: 'Transcript', exact: true });
+    const lines = panel.getByTestId('caption-line');
+    const atEnd = () => transcript.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight <= 8);
+
+    for (let line = 1; line <= 12; line++) await postLine(`Line ${line} of the transcript.`);
+    await expect(lines.last()).toHaveText('Line 12 of the transcript.');
+    expect(await atEnd()).toBe(true);
+
+    await test.step('scrolled back to the first line, the reader stays there as three lines arrive', async () => {
+      await transcript.evaluate((element) => element.scrollTo({ top: 0 }));
+      await expect(panel.getByRole('button', { name: 'Back to the latest captions', exact: true })).toBeVisible();
+      for (let line = 13; line <= 15; line++) await postLine(`Line ${line} of the transcript.`);
+      await expect(panel.getByRole('button', { name: 'New captions (3)', exact: true })).toBeVisible();
+      await expect(lines.last()).toHaveText('Line 15 of the transcript.');
+      expect(await transcript.evaluate((element) => element.scrollTop)).toBe(0);
+      // A marker stands before the first line the reader has not seen.
+      await expect(panel.getByText('New captions', { exact: true })).toBeAttached();
+    });
+
+    await test.step('the button takes them to the newest line and goes away; following resumes', async () => {
+      await panel.getByRole('button', { name: 'New captions (3)', exact: true }).click();
+      await expect.poll(atEnd).toBe(true);
+      await expect(panel.getByRole('button', { name: /New captions|Back to the latest/ })).toHaveCount(0);
+      await postLine('Line 16 of the transcript.');
+      await expect(lines.last()).toHaveText('Line 16 of the transcript.');
+      await expect.poll(atEnd).toBe(true);
+    });
+    await remote.context().close();
+  });
 });

@@ -109,6 +109,8 @@ export interface SetUpMeeting {
   displayUrl: string;
   /** The room link (`/r/CODE`) people in the room open. */
   roomUrl: string;
+  /** The caption URL captioning software posts to. */
+  captionUrl: string;
 }
 
 /**
@@ -147,5 +149,6 @@ export async function setUpMeeting(
     },
     displayUrl: view.body.displayUrl,
     roomUrl: view.body.roomUrl,
+    captionUrl: view.body.captionUrl,
   };
 }
