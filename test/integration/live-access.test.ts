@@ -13,7 +13,8 @@ import { createMeeting, openJoinLink, signInFirstSecretariat } from '../support/
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { startBalancer } from '../support/tcp-balancer.ts';
-import type { MeetingSocketClient } from '../../shared/meeting/replica.ts';
+import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 type Entry = { id: string; name: string; role: string; joinUrl: string };
 
@@ -41,7 +42,7 @@ async function enteredSocket(baseUrl: string, browser: HttpClient, meetingId: st
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
   });
-  const entered = await socket.emitWithAck('meeting:enter', { meetingId });
+  const entered = await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
   if (!entered.ok) throw new Error(`enter refused: ${entered.error}`);
   return socket;
 }
