@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'rate-limited',
   'too-many-connections',
   'unavailable',
+  /** The page speaks another protocol version than the server (deployed since it loaded): reload it. */
+  'client-outdated',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

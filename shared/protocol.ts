@@ -18,6 +18,11 @@ import {
 } from './captions.ts';
 import type { ErrorCode } from './errors.ts';
 
+/**
+ * The version of this protocol, sent by the client when it enters a meeting. The server
+ * refuses any other (`client-outdated`): a page loaded before a deployment reloads itself.
+ * Raise it whenever a change would make an older page misread the server, or the reverse.
+ */
 export const PROTOCOL_VERSION = 1;
 
 export { ERROR_CODES, CommandRejected, type ErrorCode } from './errors.ts';
@@ -30,9 +35,18 @@ const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX, 'is beyond any seq'));
 
-/** Enter a meeting's live channel; `afterSeq` is the last event the client holds (0: none). */
-export const EnterMeetingSchema = v.strictObject({ meetingId: Id, afterSeq: v.optional(Seq, 0) });
-export type EnterMeeting = v.InferInput<typeof EnterMeetingSchema>;
+/**
+ * Enter a meeting's live channel; `afterSeq` is the last event the client holds (0: none),
+ * `protocolVersion` the client's PROTOCOL_VERSION. A missing version is that of a page from
+ * before versions were sent: it is answered `client-outdated` like any other, not `invalid`.
+ */
+export const EnterMeetingSchema = v.strictObject({
+  meetingId: Id,
+  afterSeq: v.optional(Seq, 0),
+  protocolVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX)), 0),
+});
+/** What a client sends: always with its version. */
+export type EnterMeeting = v.InferInput<typeof EnterMeetingSchema> & { protocolVersion: number };
 
 export const SyncMeetingSchema = v.strictObject({ meetingId: Id, afterSeq: Seq });
 export type SyncMeeting = v.InferInput<typeof SyncMeetingSchema>;

@@ -19,6 +19,7 @@ const ar: Catalog = {
     correctFields: 'يُرجى تصحيح الحقول المشار إليها أدناه.',
     theForm: 'النموذج',
     notConnected: 'غير متصل.',
+    clientOutdated: 'تم تحديث EqualFloor بعد تحميل هذه الصفحة. أعد تحميل الصفحة للمتابعة.',
     copied: 'تم النسخ',
     copyFailed: 'تعذّر النسخ',
     linkCopied: 'تم نسخ الرابط.',

@@ -23,6 +23,7 @@ export const en = {
     correctFields: 'Please correct the fields marked below.',
     theForm: 'The form',
     notConnected: 'Not connected.',
+    clientOutdated: 'EqualFloor was updated since this page was loaded. Reload the page to continue.',
     copied: 'Copied',
     copyFailed: 'Copy failed',
     linkCopied: 'Link copied.',

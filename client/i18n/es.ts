@@ -18,6 +18,7 @@ const es: Catalog = {
     correctFields: 'Corrija los campos señalados a continuación.',
     theForm: 'El formulario',
     notConnected: 'Sin conexión.',
+    clientOutdated: 'EqualFloor se actualizó después de cargar esta página. Vuelva a cargar la página para continuar.',
     copied: 'Copiado',
     copyFailed: 'No se pudo copiar',
     linkCopied: 'Enlace copiado.',

@@ -19,6 +19,7 @@ const fr: Catalog = {
     correctFields: 'Veuillez corriger les champs signalés ci-dessous.',
     theForm: 'Le formulaire',
     notConnected: 'Non connecté.',
+    clientOutdated: 'EqualFloor a été mis à jour depuis le chargement de cette page. Rechargez la page pour continuer.',
     copied: 'Copié',
     copyFailed: 'Échec de la copie',
     linkCopied: 'Lien copié.',

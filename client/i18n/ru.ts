@@ -19,6 +19,7 @@ const ru: Catalog = {
     correctFields: 'Исправьте отмеченные ниже поля.',
     theForm: 'Форма',
     notConnected: 'Нет подключения.',
+    clientOutdated: 'EqualFloor обновился после загрузки этой страницы. Перезагрузите страницу, чтобы продолжить.',
     copied: 'Скопировано',
     copyFailed: 'Не удалось скопировать',
     linkCopied: 'Ссылка скопирована.',

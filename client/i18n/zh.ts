@@ -18,6 +18,7 @@ const zh: Catalog = {
     correctFields: '请更正下面标出的字段。',
     theForm: '表单',
     notConnected: '未连接。',
+    clientOutdated: '此页面加载后 EqualFloor 已更新。请重新加载页面以继续。',
     copied: '已复制',
     copyFailed: '复制失败',
     linkCopied: '链接已复制。',

@@ -8,7 +8,7 @@
  * Each tick leaves a performance mark `clock-tick` (detail: the tick and the offset in use),
  * which browser tests and the benchmark read.
  */
-import type { MeetingSocketClient } from '../../shared/meeting/replica.ts';
+import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
 import { currentSecond, OffsetEstimator, TickScheduler, type ClockEstimate, type Tick } from '../../shared/clock/index.ts';
 
 /** Round trips measured at each connection, and now and then after. */

@@ -1,11 +1,12 @@
 /**
- * The meeting page's live state: the shared replica (shared/meeting/replica.ts) made
- * reactive, plus the server's clock (client/lib/server-clock.svelte.ts), which ticks on the
+ * The meeting page's live state: the shared replica (shared/sync/replica.ts) over socket.io,
+ * made reactive, plus the server's clock (client/lib/server-clock.svelte.ts), which ticks on the
  * server's second while the page is open, so timers render from data, every screen shows
  * the same second, and nothing is sent every second.
  */
 import { io } from 'socket.io-client';
-import { MeetingReplica, type MeetingSocketClient, type ReplicaStatus } from '../../shared/meeting/replica.ts';
+import { MeetingReplica, type ReplicaStatus } from '../../shared/sync/replica.ts';
+import { socketIoReplicaSocket, type MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
 import type { CommandInput } from '../../shared/meeting/commands.ts';
 import type { MeetingState } from '../../shared/meeting/types.ts';
 import type { AckResult, MeetingPresence } from '../../shared/protocol.ts';
@@ -13,6 +14,7 @@ import type { MeetingAccessRole } from '../../shared/domain.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import { t } from '../lib/i18n.svelte.ts';
 import { ServerClock } from '../lib/server-clock.svelte.ts';
+import { clearOutdatedReload, reloadOnceWhenOutdated } from '../lib/outdated-reload.ts';
 
 export class LiveMeeting {
   state = $state.raw<MeetingState | undefined>();
@@ -32,6 +34,7 @@ export class LiveMeeting {
   readonly you = $derived(this.participantId && this.state ? this.state.participants[this.participantId] : undefined);
 
   #replica: MeetingReplica | undefined;
+  #socket: MeetingSocketClient | undefined;
   /** Bumped each time the meeting is (re-)entered, so that features can reload what they hold. */
   entered = $state(0);
 
@@ -39,21 +42,25 @@ export class LiveMeeting {
 
   /** The socket, for features that listen on their own (captions). */
   get socket(): MeetingSocketClient | undefined {
-    return this.#replica?.socket;
+    return this.#socket;
   }
 
   open(): void {
     if (this.#replica) return;
     const socket: MeetingSocketClient = io({ transports: ['websocket', 'polling'] });
-    const replica = new MeetingReplica(socket, this.meetingId);
+    const replica = new MeetingReplica(socketIoReplicaSocket(socket), this.meetingId);
+    this.#socket = socket;
     this.#replica = replica;
     let wasLive = false;
     replica.subscribe(() => {
       const isLive = replica.status.state === 'live';
-      if (isLive && !wasLive) this.entered += 1;
+      if (isLive && !wasLive) {
+        this.entered += 1;
+        clearOutdatedReload();
+      }
       wasLive = isLive;
       this.state = replica.state;
-      this.status = replica.status;
+      this.status = outdatedStatus(replica.status);
       this.presence = replica.presence;
       this.role = replica.role;
       this.participantId = replica.participantId;
@@ -64,7 +71,9 @@ export class LiveMeeting {
   close(): void {
     this.clock.stop();
     this.#replica?.close();
+    this.#socket?.removeAllListeners();
     this.#replica = undefined;
+    this.#socket = undefined;
   }
 
   /** Sends a command; a refusal is kept in `lastError` for the page to show. */
@@ -74,4 +83,14 @@ export class LiveMeeting {
     this.lastError = result.ok ? undefined : result.error;
     return result;
   }
+}
+
+/**
+ * A page older than the server reloads itself, once: it is told so in its own language
+ * only when the reload did not help (a cached page), instead of reloading again and again.
+ */
+function outdatedStatus(status: ReplicaStatus): ReplicaStatus {
+  if (status.state !== 'refused' || status.code !== 'client-outdated') return status;
+  if (reloadOnceWhenOutdated()) return { state: 'connecting' };
+  return { ...status, reason: t('common.clientOutdated') };
 }

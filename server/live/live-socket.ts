@@ -15,7 +15,7 @@ import {
 } from '../realtime/socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
-import type { MeetingSync } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 import { SlidingWindow } from '../realtime/rate-limiter.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
@@ -153,7 +153,9 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
     handle(
       socket,
       'meeting:enter',
-      async ({ meetingId, afterSeq }) => {
+      async ({ meetingId, afterSeq, protocolVersion }) => {
+        // Checked first: an outdated page is told to reload, whatever else it asks.
+        if (protocolVersion !== PROTOCOL_VERSION) throw new CommandRejected('client-outdated', CLIENT_OUTDATED);
         const principal = socket.data.principal;
         if (!principal) throw new CommandRejected('forbidden', 'This connection only streams captions.');
         const access = await resolveMeetingAccess(ctx.db, principal, meetingId);
@@ -236,6 +238,9 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
   });
   return liveAccess;
 }
+
+/** What a page of another protocol version is told when it enters a meeting. */
+export const CLIENT_OUTDATED = 'EqualFloor was updated since this page was loaded. Reload the page to continue.';
 
 /** What captioning software is told when its caption token stops working. */
 export const CAPTION_TOKEN_ENDED = 'This caption URL is no longer valid: ask the secretariat for the current one.';

@@ -10,6 +10,7 @@ import { connectLive, waitUntil } from '../support/live-client.ts';
 import { startEqualFloor, type ServerMetrics } from './servers.ts';
 import { createBenchMeeting, openJoinLink, signInSecretariat } from './setup.ts';
 import { sleep } from './stats.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 const driver = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -53,7 +54,7 @@ try {
     ),
   );
   const open = sockets.filter((socket) => socket.connected);
-  for (const socket of open) await socket.emitWithAck('meeting:enter', { meetingId: meeting.meetingId });
+  for (const socket of open) await socket.emitWithAck('meeting:enter', { meetingId: meeting.meetingId, protocolVersion: PROTOCOL_VERSION });
   const codes = new Map<string, number>();
   const started = performance.now();
   for (let batch = 0; batch < 3000; batch += 100) {

@@ -3,7 +3,7 @@
  * connections (WebSocket only, the session cookie in the handshake, Origin = the server)
  * and reports to the parent, over IPC, when each client received what.
  *
- * EqualFloor clients keep a light replica: the same protocol as shared/meeting/replica.ts
+ * EqualFloor clients keep a light replica: the same protocol as shared/sync/replica.ts
  * (enter with afterSeq, hold events while entering, resync on a gap, apply with the shared
  * reducer), but the states are shared between the clients of one worker and meeting: every
  * participant is sent the same events, so the state after seq N is the same object for all
@@ -12,7 +12,14 @@
  * Baseline clients connect to the bare socket.io server and only record receipt times.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { AckResult, ClientToServerEvents, EnteredMeeting, MeetingSync, ServerToClientEvents } from '../../shared/protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  type AckResult,
+  type ClientToServerEvents,
+  type EnteredMeeting,
+  type MeetingSync,
+  type ServerToClientEvents,
+} from '../../shared/protocol.ts';
 import { applyEvent } from '../../shared/meeting/reducer.ts';
 import type { MeetingEvent, MeetingState } from '../../shared/meeting/types.ts';
 import type { CaptionDraft, CaptionSegment } from '../../shared/captions.ts';
@@ -156,7 +163,11 @@ class BenchClient {
     this.#entering = true;
     let result: AckResult<EnteredMeeting>;
     try {
-      result = await socket.timeout(ENTER_TIMEOUT_MS).emitWithAck('meeting:enter', { meetingId: this.spec.meetingId, afterSeq: this.seq });
+      result = await socket.timeout(ENTER_TIMEOUT_MS).emitWithAck('meeting:enter', {
+        meetingId: this.spec.meetingId,
+        afterSeq: this.seq,
+        protocolVersion: PROTOCOL_VERSION,
+      });
     } catch {
       this.#entering = false;
       if (socket.connected) socket.io.engine?.close();

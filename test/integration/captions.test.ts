@@ -9,6 +9,7 @@ import type { HttpClient } from '../support/http-client.ts';
 import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { captionTranscript2021 } from '../support/seeds.ts';
 import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 interface Turn {
   speaker: string;
@@ -173,7 +174,10 @@ describe.each(DRIVERS)('captions on %s', (driver) => {
         ok: true,
       });
       expect(await socket.emitWithAck('captions:stream', { meetingId, text: 'agenda is adopted.\n' })).toEqual({ ok: true });
-      expect(await socket.emitWithAck('meeting:enter', { meetingId })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       expect(await socket.emitWithAck('captions:stream', { meetingId: 'm_other', text: 'x\n' })).toMatchObject({
         ok: false,
         code: 'forbidden',

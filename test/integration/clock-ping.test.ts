@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { MeetingSocketClient } from '../../shared/meeting/replica.ts';
+import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
 import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';

@@ -10,6 +10,7 @@ import { HttpClient } from '../support/http-client.ts';
 import { ANNEX_I_ITEMS, annexIAgenda } from '../support/seeds.ts';
 import { SECRETARIAT, addRoster, createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { issueSetupToken } from '../../server/auth/accounts.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 function connectSocket(server: TestServer, client: HttpClient | undefined, origin: string = server.baseUrl): Socket {
   return io(server.baseUrl, {
@@ -257,11 +258,11 @@ describe.each(DRIVERS)('foundation on %s', (driver) => {
     const socket = connectSocket(server, participant);
     try {
       expect(await connected(socket)).toEqual({ ok: true });
-      const own = await socket.emitWithAck('meeting:enter', { meetingId });
+      const own = await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
       expect(own).toMatchObject({ ok: true, meetingId, role: 'member', participantId: flavio!.id });
-      const other = await socket.emitWithAck('meeting:enter', { meetingId: otherMeetingId });
+      const other = await socket.emitWithAck('meeting:enter', { meetingId: otherMeetingId, protocolVersion: PROTOCOL_VERSION });
       expect(other).toEqual({ ok: false, code: 'forbidden', error: 'You are not admitted to this meeting.' });
-      const malformed = await socket.emitWithAck('meeting:enter', { meetingId: 42 });
+      const malformed = await socket.emitWithAck('meeting:enter', { meetingId: 42, protocolVersion: PROTOCOL_VERSION });
       expect(malformed).toMatchObject({ ok: false, code: 'invalid' });
     } finally {
       socket.disconnect();

@@ -10,7 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import { CLIENT_EVENT_SCHEMAS } from '../../shared/protocol.ts';
+import { CLIENT_EVENT_SCHEMAS, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 const SEED = 20261123;
 
@@ -68,7 +68,7 @@ describe('hostile input', () => {
       extraHeaders: { origin: server.baseUrl, cookie: member.cookie! },
     });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    expect(await socket.emitWithAck('meeting:enter', { meetingId })).toMatchObject({ ok: true });
+    expect(await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: true });
     // The chair opens the meeting so that commands reach the decisions, not just the phase check.
     const chair = await openJoinLink(server.baseUrl, roster[0]!.joinUrl);
     const chairSocket = io(server.baseUrl, {
@@ -77,7 +77,7 @@ describe('hostile input', () => {
       extraHeaders: { origin: server.baseUrl, cookie: chair.cookie! },
     });
     await new Promise<void>((resolve) => chairSocket.once('connect', () => resolve()));
-    await chairSocket.emitWithAck('meeting:enter', { meetingId });
+    await chairSocket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
     await chairSocket.emitWithAck('meeting:command', { meetingId, commandId: 'open-meeting-1', command: { type: 'meeting.open' } });
     chairSocket.close();
   });
@@ -88,7 +88,7 @@ describe('hostile input', () => {
 
   async function ensureEntered(): Promise<void> {
     if (!socket.connected) await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    await socket.emitWithAck('meeting:enter', { meetingId });
+    await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
   }
 
   /** Events that only read: a random payload may be valid for them, and reading changes nothing. */

@@ -12,7 +12,8 @@ import { HttpClient } from '../support/http-client.ts';
 import { createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { startTwoProcesses } from '../support/two-processes.ts';
-import type { MeetingSocketClient } from '../../shared/meeting/replica.ts';
+import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 type Entry = { id: string; name: string; role: string; joinUrl: string };
 
@@ -40,7 +41,7 @@ async function enteredSocket(baseUrl: string, browser: HttpClient, meetingId: st
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
   });
-  const entered = await socket.emitWithAck('meeting:enter', { meetingId });
+  const entered = await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
   if (!entered.ok) throw new Error(`enter refused: ${entered.error}`);
   return socket;
 }

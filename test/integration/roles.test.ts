@@ -11,6 +11,7 @@ import { HttpClient } from '../support/http-client.ts';
 import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { COMMAND_ROLES } from '../../shared/meeting/permissions.ts';
 import type { CommandInput, CommandType } from '../../shared/meeting/commands.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 const ROLES = ['chair', 'co-chair', 'secretariat', 'member', 'observer', 'captioner', 'display', 'anonymous'] as const;
 type Role = (typeof ROLES)[number];
@@ -133,7 +134,7 @@ describe('docs/roles.md against the real server', () => {
       });
       sockets[role] = connected ? socket : undefined;
       if (!connected) socket.close();
-      else await socket.emitWithAck('meeting:enter', { meetingId });
+      else await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
     }
     await sockets.chair!.emitWithAck('meeting:command', { meetingId, commandId: 'open-00000001', command: { type: 'meeting.open' } });
     const state = await sockets.chair!.emitWithAck('meeting:sync', { meetingId, afterSeq: 0 });
@@ -187,7 +188,7 @@ describe('docs/roles.md against the real server', () => {
       return;
     }
     const payloads: Record<string, object> = {
-      'meeting:enter': { meetingId },
+      'meeting:enter': { meetingId, protocolVersion: PROTOCOL_VERSION },
       'meeting:sync': { meetingId, afterSeq: 0 },
       'captions:history': { meetingId },
       'captions:typing': { meetingId, text: 'Good morning', final: false },

@@ -1,6 +1,7 @@
 /** A participant's live connection in tests: a real socket.io client and the same replica the browser uses. */
 import { io } from 'socket.io-client';
-import { MeetingReplica, type MeetingSocketClient } from '../../shared/meeting/replica.ts';
+import { MeetingReplica, type ReplicaOptions } from '../../shared/sync/replica.ts';
+import { socketIoReplicaSocket, type MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
 import type { CommandInput } from '../../shared/meeting/commands.ts';
 import type { HttpClient } from './http-client.ts';
 
@@ -12,7 +13,12 @@ export interface LiveClient {
   close(): void;
 }
 
-export function connectLive(baseUrl: string, browser: HttpClient, meetingId: string, options: { reconnection?: boolean } = {}): LiveClient {
+export function connectLive(
+  baseUrl: string,
+  browser: HttpClient,
+  meetingId: string,
+  options: { reconnection?: boolean; replica?: ReplicaOptions } = {},
+): LiveClient {
   const socket: MeetingSocketClient = io(baseUrl, {
     transports: ['websocket'],
     forceNew: true,
@@ -21,7 +27,7 @@ export function connectLive(baseUrl: string, browser: HttpClient, meetingId: str
     reconnectionDelayMax: 500,
     extraHeaders: { origin: browser.origin ?? baseUrl, ...(browser.cookie ? { cookie: browser.cookie } : {}) },
   });
-  const replica = new MeetingReplica(socket, meetingId);
+  const replica = new MeetingReplica(socketIoReplicaSocket(socket), meetingId, options.replica);
   return {
     replica,
     socket,

@@ -8,7 +8,7 @@
  * the line being typed only the latest matters: a newer one replaces one still waiting.
  */
 import type { AckResult } from '../../../shared/protocol.ts';
-import type { MeetingSocketClient } from '../../../shared/meeting/replica.ts';
+import type { MeetingSocketClient } from '../../../shared/sync/socket-io-adapter.ts';
 import type { LiveMeeting } from '../live-meeting.svelte.ts';
 
 export const TYPING_INTERVAL_MS = 200;

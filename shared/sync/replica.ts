@@ -3,24 +3,23 @@
  * with the last seq it holds, applies events in order, asks for what it missed when it
  * sees a gap (rule L3), and sends commands with ids so that a retry is applied once (L4).
  * Used by the browser, the integration tests and the benchmarks alike.
+ *
+ * It knows the connection only through `ReplicaSocket`, and time and ids only through
+ * what it is given, so that a test can run it against an in-memory room on a fake clock.
  */
-import type { Socket } from 'socket.io-client';
-import type {
-  AckResult,
-  ClientToServerEvents,
-  ConnectionRefusal,
-  ErrorCode,
-  EnteredMeeting,
-  MeetingPresence,
-  MeetingSync,
-  ServerToClientEvents,
+import {
+  PROTOCOL_VERSION,
+  type AckResult,
+  type ErrorCode,
+  type EnteredMeeting,
+  type MeetingPresence,
+  type MeetingSync,
 } from '../protocol.ts';
 import type { MeetingAccessRole } from '../domain.ts';
-import type { CommandInput } from './commands.ts';
-import { applyEvent } from './reducer.ts';
-import type { MeetingEvent, MeetingState } from './types.ts';
-
-export type MeetingSocketClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { CommandInput } from '../meeting/commands.ts';
+import { applyEvent } from '../meeting/reducer.ts';
+import type { MeetingEvent, MeetingState } from '../meeting/types.ts';
+import { randomCommandId, systemClock, type ReplicaClock, type ReplicaSocket, type ReplicaSocketEvents } from './replica-socket.ts';
 
 export type ReplicaStatus =
   /** First attempt under way. */
@@ -30,15 +29,23 @@ export type ReplicaStatus =
   /** Lost the connection, or the server is busy; trying again by itself. */
   | { state: 'reconnecting'; since: number; reason?: string }
   /** The server refused this connection or meeting; trying again as is cannot help. */
-  | { state: 'refused'; reason: string }
+  | { state: 'refused'; reason: string; code?: ErrorCode }
   /** The session ended (signed out, link revoked or re-issued). */
   | { state: 'ended'; reason: string };
 
-const ACK_TIMEOUT_MS = 8_000;
+export interface ReplicaOptions {
+  clock?: ReplicaClock;
+  /** Makes the id of each command sent (8 to 64 letters, digits, - or _). */
+  newCommandId?: () => string;
+  /** The protocol version announced when entering (another one only to test the server's refusal). */
+  protocolVersion?: number;
+}
+
+export const ACK_TIMEOUT_MS = 8_000;
 const COMMAND_ATTEMPTS = 3;
-const RETRY_AFTER_UNAVAILABLE_MS = 5_000;
+export const RETRY_AFTER_UNAVAILABLE_MS = 5_000;
 /** Refusals after which trying again, as is, cannot succeed. */
-const FINAL_CODES: readonly ErrorCode[] = ['unauthenticated', 'forbidden', 'not-found', 'invalid'];
+const FINAL_CODES: readonly ErrorCode[] = ['unauthenticated', 'forbidden', 'not-found', 'invalid', 'client-outdated'];
 
 export class MeetingReplica {
   state: MeetingState | undefined;
@@ -46,58 +53,62 @@ export class MeetingReplica {
   participantId: string | null = null;
   presence: MeetingPresence | undefined;
   status: ReplicaStatus = { state: 'connecting' };
-  /** Server clock minus this clock, in ms, measured when entering. */
-  serverOffsetMs = 0;
   #syncing = false;
   /** Events that arrive while entering wait for the enter answer, which may hold earlier ones. */
   #entering = false;
   #held: MeetingEvent[] = [];
-  #retry: ReturnType<typeof setTimeout> | undefined;
+  #retry: unknown;
   readonly #listeners = new Set<() => void>();
+  readonly #clock: ReplicaClock;
+  readonly #newCommandId: () => string;
+  readonly #protocolVersion: number;
+  readonly #heard: { [E in keyof ReplicaSocketEvents]: ReplicaSocketEvents[E] };
 
   constructor(
-    readonly socket: MeetingSocketClient,
+    readonly socket: ReplicaSocket,
     readonly meetingId: string,
+    options: ReplicaOptions = {},
   ) {
-    socket.on('connect', () => void this.#enter());
-    socket.on('disconnect', (reason) => {
-      if (this.#isOver()) return;
-      if (reason === 'io server disconnect') {
-        // Closed by the server without a word: it will not come back by itself.
-        this.#stop({ state: 'refused', reason: 'The server closed the connection. Reload the page to try again.' });
-      } else if (reason !== 'io client disconnect' || this.status.state === 'live') {
-        this.#setStatus({ state: 'reconnecting', since: Date.now() });
-      }
-    });
-    socket.on('connect_error', (error: Error & { data?: Partial<ConnectionRefusal> }) => {
-      if (this.#isOver()) return;
-      if (socket.active) {
-        // A network failure: socket.io tries again by itself.
-        this.#setStatus({ state: 'reconnecting', since: this.#since() });
-        return;
-      }
-      const code = error.data?.code ?? 'internal';
-      const reason = error.data?.reason ?? error.message;
-      if (FINAL_CODES.includes(code)) this.#stop({ state: 'refused', reason });
-      else this.#retryLater(reason);
-    });
-    socket.on('session:ended', ({ reason }) => this.#stop({ state: 'ended', reason }));
-    // A new role: enter again from nothing, for a copy of the meeting filtered for that role.
-    socket.on('meeting:access-changed', ({ meetingId, role, participantId }) => {
-      if (meetingId !== this.meetingId || this.#isOver()) return;
-      this.role = role;
-      this.participantId = participantId;
-      this.#notify();
-      void this.#enter(true);
-    });
-    socket.on('meeting:events', ({ meetingId, events }) => {
-      if (meetingId === this.meetingId) this.#receive(events);
-    });
-    socket.on('meeting:presence', (presence) => {
-      if (presence.meetingId !== this.meetingId) return;
-      this.presence = presence;
-      this.#notify();
-    });
+    this.#clock = options.clock ?? systemClock;
+    this.#newCommandId = options.newCommandId ?? randomCommandId;
+    this.#protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
+    this.#heard = {
+      connect: () => void this.#enter(),
+      disconnect: (cause) => {
+        if (this.#isOver()) return;
+        if (cause === 'server') {
+          // Closed by the server without a word: it will not come back by itself.
+          this.#stop({ state: 'refused', reason: 'The server closed the connection. Reload the page to try again.' });
+        } else if (cause !== 'client' || this.status.state === 'live') {
+          this.#setStatus({ state: 'reconnecting', since: this.#clock.now() });
+        }
+      },
+      connect_error: ({ retrying, code, reason }) => {
+        if (this.#isOver()) return;
+        // A network failure: the socket tries again by itself.
+        if (retrying) this.#setStatus({ state: 'reconnecting', since: this.#since() });
+        else if (FINAL_CODES.includes(code)) this.#stop({ state: 'refused', reason, code });
+        else this.#retryLater(reason);
+      },
+      'session:ended': ({ reason }) => this.#stop({ state: 'ended', reason }),
+      // A new role: enter again from nothing, for a copy of the meeting filtered for that role.
+      'meeting:access-changed': ({ meetingId, role, participantId }) => {
+        if (meetingId !== this.meetingId || this.#isOver()) return;
+        this.role = role;
+        this.participantId = participantId;
+        this.#notify();
+        void this.#enter(true);
+      },
+      'meeting:events': ({ meetingId, events }) => {
+        if (meetingId === this.meetingId) this.#receive(events);
+      },
+      'meeting:presence': (presence) => {
+        if (presence.meetingId !== this.meetingId) return;
+        this.presence = presence;
+        this.#notify();
+      },
+    };
+    for (const event of Object.keys(this.#heard) as (keyof ReplicaSocketEvents)[]) socket.on(event, this.#heard[event]);
     if (socket.connected) void this.#enter();
   }
 
@@ -109,15 +120,10 @@ export class MeetingReplica {
 
   /** Stops for good (the page goes away). */
   close(): void {
-    clearTimeout(this.#retry);
-    this.socket.removeAllListeners();
+    this.#clock.clearTimeout(this.#retry);
+    for (const event of Object.keys(this.#heard) as (keyof ReplicaSocketEvents)[]) this.socket.off(event, this.#heard[event]);
     this.socket.disconnect();
     this.#listeners.clear();
-  }
-
-  /** The server's clock now, for rendering timers. */
-  serverNow(): number {
-    return Date.now() + this.serverOffsetMs;
   }
 
   /**
@@ -125,15 +131,13 @@ export class MeetingReplica {
    * reconnection, so it is applied at most once. Answers the server's verdict.
    */
   async send(command: CommandInput): Promise<AckResult<{ seq: number }>> {
-    const commandId = newCommandId();
+    const commandId = this.#newCommandId();
     let last: AckResult<{ seq: number }> = { ok: false, code: 'unavailable', error: 'Not connected to the meeting.' };
     for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
       // A command goes out only once the meeting is entered on this connection.
       if (this.status.state !== 'live') await this.#waitForLive();
       try {
-        const result = await this.socket
-          .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('meeting:command', { meetingId: this.meetingId, commandId, command });
+        const result = await this.socket.request('meeting:command', { meetingId: this.meetingId, commandId, command }, ACK_TIMEOUT_MS);
         if (result.ok || result.code !== 'forbidden' || this.status.state === 'live') return result;
         last = result;
       } catch {
@@ -145,16 +149,17 @@ export class MeetingReplica {
 
   /** Enters the meeting on this connection; `afresh` asks for the whole state (a new role sees other things). */
   async #enter(afresh = false): Promise<void> {
-    const sentAt = Date.now();
     let result: AckResult<EnteredMeeting>;
     this.#entering = true;
     try {
-      result = await this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('meeting:enter', { meetingId: this.meetingId, afterSeq: afresh ? 0 : (this.state?.seq ?? 0) });
+      result = await this.socket.request(
+        'meeting:enter',
+        { meetingId: this.meetingId, afterSeq: afresh ? 0 : (this.state?.seq ?? 0), protocolVersion: this.#protocolVersion },
+        ACK_TIMEOUT_MS,
+      );
     } catch {
-      // No answer in time: drop this connection and let socket.io reconnect.
-      if (this.socket.connected) this.socket.io.engine?.close();
+      // No answer in time: drop this connection and let the socket connect again.
+      this.socket.drop();
       return;
     } finally {
       this.#entering = false;
@@ -163,15 +168,13 @@ export class MeetingReplica {
     this.#held = [];
     if (!result.ok) {
       if (FINAL_CODES.includes(result.code)) {
-        this.#stop({ state: 'refused', reason: result.error });
+        this.#stop({ state: 'refused', reason: result.error, code: result.code });
       } else {
         this.socket.disconnect();
         this.#retryLater(result.error);
       }
       return;
     }
-    const receivedAt = Date.now();
-    this.serverOffsetMs = result.serverTime - Math.round((sentAt + receivedAt) / 2);
     this.role = result.role;
     this.participantId = result.participantId;
     this.presence = result.presence;
@@ -200,9 +203,7 @@ export class MeetingReplica {
     if (this.#syncing || !this.state) return;
     this.#syncing = true;
     try {
-      const result = await this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('meeting:sync', { meetingId: this.meetingId, afterSeq: this.state.seq });
+      const result = await this.socket.request('meeting:sync', { meetingId: this.meetingId, afterSeq: this.state.seq }, ACK_TIMEOUT_MS);
       if (result.ok) this.#applySync(result.sync);
     } catch {
       // Reconnection will enter again with the seq held.
@@ -226,11 +227,11 @@ export class MeetingReplica {
   #waitForLive(): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
-        clearTimeout(timer);
+        this.#clock.clearTimeout(timer);
         unsubscribe();
         resolve();
       };
-      const timer = setTimeout(done, ACK_TIMEOUT_MS);
+      const timer = this.#clock.setTimeout(done, ACK_TIMEOUT_MS);
       const unsubscribe = this.subscribe(() => {
         if (this.status.state === 'live' || this.#isOver()) done();
       });
@@ -248,21 +249,21 @@ export class MeetingReplica {
   }
 
   #since(): number {
-    return this.status.state === 'reconnecting' ? this.status.since : Date.now();
+    return this.status.state === 'reconnecting' ? this.status.since : this.#clock.now();
   }
 
-  /** The server is unavailable for now: try again in a while (socket.io does not, after a refusal). */
+  /** The server is unavailable for now: try again in a while (the socket does not, after a refusal). */
   #retryLater(reason: string): void {
     this.#setStatus({ state: 'reconnecting', since: this.#since(), reason });
-    clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => {
+    this.#clock.clearTimeout(this.#retry);
+    this.#retry = this.#clock.setTimeout(() => {
       if (this.status.state === 'reconnecting' && !this.socket.connected) this.socket.connect();
     }, RETRY_AFTER_UNAVAILABLE_MS);
   }
 
   #stop(status: ReplicaStatus): void {
     this.status = status;
-    clearTimeout(this.#retry);
+    this.#clock.clearTimeout(this.#retry);
     this.socket.disconnect();
     this.#notify();
   }
@@ -270,10 +271,4 @@ export class MeetingReplica {
   #notify(): void {
     for (const listener of this.#listeners) listener();
   }
-}
-
-function newCommandId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
