@@ -42,6 +42,14 @@ export const MEETING_ROLE_LABELS: Record<MeetingRole, string> = {
   captioner: 'Captioner',
 };
 
+/** Roles not asked for a stakeholder group or region (staff and captioners): theirs stays "not stated". */
+export const ROLES_WITHOUT_GROUP = ['secretariat', 'captioner'] as const satisfies readonly MeetingRole[];
+
+/** Whether a roster entry of this role is asked for a stakeholder group and region. */
+export function asksGroupAndRegion(role: MeetingRole): boolean {
+  return !(ROLES_WITHOUT_GROUP as readonly MeetingRole[]).includes(role);
+}
+
 /** Roles of staff accounts (people who sign in with a password). */
 export const STAFF_ROLES = ['secretariat', 'chair'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -64,8 +64,8 @@ const ar: Catalog = {
       'new-point': 'نقطة جديدة',
       presentation: 'عرض',
     },
-    locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف' },
-    locationBadges: { room: 'القاعة', remote: 'عن بُعد', phone: 'الهاتف' },
+    locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف', unknown: 'غير محدد' },
+    locationBadges: { room: 'القاعة', remote: 'عن بُعد', phone: 'الهاتف', unknown: 'غير محدد' },
     itemStatuses: { pending: 'لم يبدأ', active: 'قيد المناقشة', done: 'انتهى', deferred: 'مؤجل' },
     roles: {
       chair: 'الرئيس',
@@ -82,6 +82,7 @@ const ar: Catalog = {
       'civil-society': 'المجتمع المدني',
       'technical-community': 'الأوساط التقنية',
       'intergovernmental-organisation': 'المنظمات الحكومية الدولية',
+      unknown: 'غير محددة',
     },
     regions: {
       africa: 'أفريقيا',
@@ -89,6 +90,7 @@ const ar: Catalog = {
       'eastern-europe': 'أوروبا الشرقية',
       'latin-america-caribbean': 'أمريكا اللاتينية ومنطقة البحر الكاريبي',
       weog: 'أوروبا الغربية ودول أخرى',
+      unknown: 'غير محددة',
     },
     placeOrdinal: { other: '{count}' },
   },

@@ -64,8 +64,8 @@ export const en = {
       'new-point': 'New point',
       presentation: 'Presentation',
     },
-    locations: { room: 'In the room', remote: 'Remote', phone: 'By phone' },
-    locationBadges: { room: 'Room', remote: 'Remote', phone: 'Phone' },
+    locations: { room: 'In the room', remote: 'Remote', phone: 'By phone', unknown: 'Not stated' },
+    locationBadges: { room: 'Room', remote: 'Remote', phone: 'Phone', unknown: 'Not stated' },
     itemStatuses: { pending: 'Not started', active: 'Running', done: 'Done', deferred: 'Deferred' },
     roles: {
       chair: 'Chair',
@@ -82,6 +82,7 @@ export const en = {
       'civil-society': 'Civil society',
       'technical-community': 'Technical community',
       'intergovernmental-organisation': 'Intergovernmental organisation',
+      unknown: 'Not stated',
     },
     regions: {
       africa: 'Africa',
@@ -89,6 +90,7 @@ export const en = {
       'eastern-europe': 'Eastern Europe',
       'latin-america-caribbean': 'Latin America and Caribbean',
       weog: 'Western Europe and Others',
+      unknown: 'Not stated',
     },
     /** A place in a list: "1st", "2nd", "3rd", "11th". */
     placeOrdinal: { one: '{count}st', two: '{count}nd', few: '{count}rd', other: '{count}th' },

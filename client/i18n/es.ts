@@ -56,8 +56,8 @@ const es: Catalog = {
       'new-point': 'Nuevo tema',
       presentation: 'Exposición',
     },
-    locations: { room: 'En la sala', remote: 'A distancia', phone: 'Por teléfono' },
-    locationBadges: { room: 'Sala', remote: 'A distancia', phone: 'Teléfono' },
+    locations: { room: 'En la sala', remote: 'A distancia', phone: 'Por teléfono', unknown: 'Sin indicar' },
+    locationBadges: { room: 'Sala', remote: 'A distancia', phone: 'Teléfono', unknown: 'Sin indicar' },
     itemStatuses: { pending: 'Sin iniciar', active: 'En curso', done: 'Concluido', deferred: 'Aplazado' },
     roles: {
       chair: 'Presidencia',
@@ -74,6 +74,7 @@ const es: Catalog = {
       'civil-society': 'Sociedad civil',
       'technical-community': 'Comunidad técnica',
       'intergovernmental-organisation': 'Organización intergubernamental',
+      unknown: 'Sin indicar',
     },
     regions: {
       africa: 'África',
@@ -81,6 +82,7 @@ const es: Catalog = {
       'eastern-europe': 'Europa Oriental',
       'latin-america-caribbean': 'América Latina y el Caribe',
       weog: 'Europa Occidental y otros Estados',
+      unknown: 'Sin indicar',
     },
     placeOrdinal: { other: '{count}.º' },
   },

@@ -57,8 +57,8 @@ const fr: Catalog = {
       'new-point': 'Nouveau point',
       presentation: 'Exposé',
     },
-    locations: { room: 'Dans la salle', remote: 'À distance', phone: 'Par téléphone' },
-    locationBadges: { room: 'Salle', remote: 'À distance', phone: 'Téléphone' },
+    locations: { room: 'Dans la salle', remote: 'À distance', phone: 'Par téléphone', unknown: 'Non précisé' },
+    locationBadges: { room: 'Salle', remote: 'À distance', phone: 'Téléphone', unknown: 'Non précisé' },
     itemStatuses: { pending: 'Non abordé', active: 'En cours', done: 'Terminé', deferred: 'Reporté' },
     roles: {
       chair: 'Président(e)',
@@ -75,6 +75,7 @@ const fr: Catalog = {
       'civil-society': 'Société civile',
       'technical-community': 'Communauté technique',
       'intergovernmental-organisation': 'Organisation intergouvernementale',
+      unknown: 'Non précisé',
     },
     regions: {
       africa: 'Afrique',
@@ -82,6 +83,7 @@ const fr: Catalog = {
       'eastern-europe': 'Europe orientale',
       'latin-america-caribbean': 'Amérique latine et Caraïbes',
       weog: 'Europe occidentale et autres États',
+      unknown: 'Non précisée',
     },
     placeOrdinal: { one: '{count}re', other: '{count}e' },
   },

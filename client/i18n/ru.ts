@@ -57,8 +57,8 @@ const ru: Catalog = {
       'new-point': 'Новое выступление',
       presentation: 'Презентация',
     },
-    locations: { room: 'В зале', remote: 'Дистанционно', phone: 'По телефону' },
-    locationBadges: { room: 'Зал', remote: 'Дистанционно', phone: 'Телефон' },
+    locations: { room: 'В зале', remote: 'Дистанционно', phone: 'По телефону', unknown: 'Не указано' },
+    locationBadges: { room: 'Зал', remote: 'Дистанционно', phone: 'Телефон', unknown: 'Не указано' },
     itemStatuses: { pending: 'Не начат', active: 'Обсуждается', done: 'Завершён', deferred: 'Отложен' },
     roles: {
       chair: 'Председатель',
@@ -75,6 +75,7 @@ const ru: Catalog = {
       'civil-society': 'Гражданское общество',
       'technical-community': 'Техническое сообщество',
       'intergovernmental-organisation': 'Межправительственная организация',
+      unknown: 'Не указана',
     },
     regions: {
       africa: 'Африка',
@@ -82,6 +83,7 @@ const ru: Catalog = {
       'eastern-europe': 'Восточная Европа',
       'latin-america-caribbean': 'Латинская Америка и Карибский бассейн',
       weog: 'Западная Европа и другие государства',
+      unknown: 'Не указан',
     },
     placeOrdinal: { other: '{count}-е' },
   },

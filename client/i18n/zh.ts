@@ -56,8 +56,8 @@ const zh: Catalog = {
       'new-point': '新议题',
       presentation: '专题介绍',
     },
-    locations: { room: '现场', remote: '远程', phone: '电话接入' },
-    locationBadges: { room: '现场', remote: '远程', phone: '电话' },
+    locations: { room: '现场', remote: '远程', phone: '电话接入', unknown: '未说明' },
+    locationBadges: { room: '现场', remote: '远程', phone: '电话', unknown: '未说明' },
     itemStatuses: { pending: '未开始', active: '进行中', done: '已完成', deferred: '已推迟' },
     roles: {
       chair: '主席',
@@ -74,6 +74,7 @@ const zh: Catalog = {
       'civil-society': '民间社会',
       'technical-community': '技术界',
       'intergovernmental-organisation': '政府间组织',
+      unknown: '未说明',
     },
     regions: {
       africa: '非洲',
@@ -81,6 +82,7 @@ const zh: Catalog = {
       'eastern-europe': '东欧',
       'latin-america-caribbean': '拉丁美洲和加勒比',
       weog: '西欧和其他国家',
+      unknown: '未说明',
     },
     placeOrdinal: { other: '第{count}' },
   },

@@ -7,13 +7,14 @@ export function speechKindLabel(kind: SpeechKind | 'presentation'): string {
   return t(`labels.speechKinds.${kind}`);
 }
 
-export function locationLabel(location: Location): string {
-  return t(`labels.locations.${location}`);
+/** Where someone takes part from; null (`unknown` in the balance): they have not said — "Not stated", never "Remote". */
+export function locationLabel(location: Location | 'unknown' | null): string {
+  return t(`labels.locations.${location ?? 'unknown'}`);
 }
 
-/** Short forms for badges. */
-export function locationBadge(location: Location): string {
-  return t(`labels.locationBadges.${location}`);
+/** Short forms for badges; null or `unknown`: not stated. */
+export function locationBadge(location: Location | 'unknown' | null): string {
+  return t(`labels.locationBadges.${location ?? 'unknown'}`);
 }
 
 export function itemStatusLabel(status: ItemStatus): string {
@@ -25,12 +26,14 @@ export function roleLabel(role: MeetingAccessRole): string {
   return t(`labels.roles.${role}`);
 }
 
-export function stakeholderGroupLabel(group: StakeholderGroup): string {
-  return t(`labels.stakeholderGroups.${group}`);
+/** A stakeholder group; null or `unknown`: not stated (not asked of staff and captioners). */
+export function stakeholderGroupLabel(group: StakeholderGroup | 'unknown' | null): string {
+  return t(`labels.stakeholderGroups.${group ?? 'unknown'}`);
 }
 
-export function regionLabel(region: Region): string {
-  return t(`labels.regions.${region}`);
+/** A region; null or `unknown`: not stated. */
+export function regionLabel(region: Region | 'unknown' | null): string {
+  return t(`labels.regions.${region ?? 'unknown'}`);
 }
 
 /** A label inside a sentence: "You are taking part: in the room." (lower case where the language has it). */

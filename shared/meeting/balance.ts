@@ -1,7 +1,8 @@
 /**
  * Who has had the floor, measured: speaking turns and speaking time by where people take
  * part from and by stakeholder group, for one item or the whole meeting. The chair console
- * shows it live; the record reports it.
+ * shows it live; the record reports it. What nobody stated (where someone was, their group,
+ * their region) counts apart under `unknown`: never folded into remote or any group.
  */
 import type { Location, Region, StakeholderGroup } from '../domain.ts';
 import { spokenMs } from './timers.ts';
@@ -14,7 +15,7 @@ export interface BalanceRow<K extends string> {
 }
 
 export interface SpeakingBalance {
-  byLocation: BalanceRow<Location>[];
+  byLocation: BalanceRow<Location | 'unknown'>[];
   byStakeholderGroup: BalanceRow<StakeholderGroup | 'unknown'>[];
   byRegion: BalanceRow<Region | 'unknown'>[];
   turns: number;
@@ -27,7 +28,7 @@ export function speakingBalance(state: MeetingState, now: number, itemId?: strin
   if (state.floor) speeches.push({ speech: state.floor, ms: spokenMs(state.floor, now) });
   const counted = itemId === undefined ? speeches : speeches.filter(({ speech }) => speech.itemId === itemId);
   return {
-    byLocation: tally(counted, (speech) => speech.location),
+    byLocation: tally(counted, (speech) => speech.location ?? 'unknown'),
     byStakeholderGroup: tally(counted, (speech) => speech.stakeholderGroup ?? 'unknown'),
     byRegion: tally(counted, (speech) => speech.region ?? 'unknown'),
     turns: counted.length,

@@ -7,8 +7,8 @@ import { SPEECH_KINDS, type MeetingSettings, type QueueEntry, type SpeechKind } 
 
 export const kindRank = (kind: SpeechKind): number => SPEECH_KINDS.indexOf(kind);
 
-/** Room or not: remote and phone participants are on the same side of the alternation. */
-export const inRoom = (location: Location): boolean => location === 'room';
+/** Room or not: remote, phone and not-stated participants are on the same side of the alternation. */
+export const inRoom = (location: Location | null): boolean => location === 'room';
 
 export function insertionIndex(
   entries: readonly QueueEntry[],

@@ -17,10 +17,11 @@ export interface Participant {
   id: string;
   name: string;
   affiliation: string;
-  stakeholderGroup: StakeholderGroup;
-  region: Region;
+  /** Null when not stated (never asked of staff and captioners). */
+  stakeholderGroup: StakeholderGroup | null;
+  region: Region | null;
   role: MeetingRole;
-  /** Where they take part from; null until they or the chair say. */
+  /** Where they take part from; null ("not stated") until they or the chair say. */
   location: Location | null;
 }
 
@@ -34,7 +35,8 @@ export interface Speaker {
   name: string;
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
-  location: Location;
+  /** Null: not stated (counted apart, never as remote). */
+  location: Location | null;
 }
 
 export interface QueueEntry extends Speaker {

@@ -64,7 +64,9 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
     out.push(
       person.attended
         ? `| ${cell(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
-        : `| ${cell(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
+        : person.presentByPhone
+          ? `| ${cell(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
+          : `| ${cell(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
     );
   }
   out.push('');
@@ -132,7 +134,7 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
     item.speakers.length > 0
       ? sentence(
           w.speakers,
-          item.speakers.map((speaker) => `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location]}${p.close}`),
+          item.speakers.map((speaker) => `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location ?? 'unknown']}${p.close}`),
         )
       : w.noSpeakers,
   );

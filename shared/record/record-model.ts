@@ -13,7 +13,14 @@ import { own } from '../own.ts';
 export interface RecordInput {
   meeting: { id: string; title: string; body: string; startsAt: number; timeZone: string; plannedMinutes: number };
   state: MeetingState;
-  roster: { id: string; name: string; affiliation: string; role: MeetingRole; stakeholderGroup: StakeholderGroup; region: Region }[];
+  roster: {
+    id: string;
+    name: string;
+    affiliation: string;
+    role: MeetingRole;
+    stakeholderGroup: StakeholderGroup | null;
+    region: Region | null;
+  }[];
   attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
   generatedAt: number;
 }
@@ -51,7 +58,8 @@ export interface RecordItem extends PositionLists {
   minutesAllotted: number | null;
   /** Minutes used (rounded), the sub-items' included for an item that has them. */
   minutesUsed: number;
-  speakers: { name: string; location: Location; kind: string; seconds: number }[];
+  /** Where each took the floor from; null: not stated. */
+  speakers: { name: string; location: Location | null; kind: string; seconds: number }[];
   presentations: { presenter: string; title: string; minutes: number; done: boolean }[];
   proposals: RecordProposal[];
   consensus: RecordConsensus[];
@@ -71,10 +79,15 @@ export interface RecordPerson {
   name: string;
   affiliation: string;
   role: MeetingRole;
-  stakeholderGroup: StakeholderGroup;
-  region: Region;
+  /** Null: not stated. */
+  stakeholderGroup: StakeholderGroup | null;
+  region: Region | null;
+  /** Null: not stated. */
   location: Location | null;
+  /** Had a connection to the meeting. */
   attended: boolean;
+  /** Took part by phone without a connection (set or queued by phone, or spoke by phone). */
+  presentByPhone: boolean;
   /** Total minutes connected (rounded). */
   minutesConnected: number;
   firstJoined: number | null;
@@ -151,14 +164,16 @@ export function buildRecord(input: RecordInput): MeetingRecord {
   const participants = input.roster.map((person): RecordPerson => {
     const stretches = input.attendance.filter((row) => row.participantId === person.id);
     const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? now) - row.joinedAt), 0);
+    const location = own(state.participants, person.id)?.location ?? null;
     return {
       name: person.name,
       affiliation: person.affiliation,
       role: person.role,
       stakeholderGroup: person.stakeholderGroup,
       region: person.region,
-      location: own(state.participants, person.id)?.location ?? null,
+      location,
       attended: stretches.length > 0,
+      presentByPhone: stretches.length === 0 && (location === 'phone' || tookPartByPhone(state, person.id)),
       minutesConnected: Math.round(connectedMs / 60_000),
       firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,
       lastLeft: stretches.some((row) => row.leftAt === null)
@@ -186,6 +201,16 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     statistics: speakingBalance(state, now),
     generatedAt: input.generatedAt,
   };
+}
+
+/** Whether a roster person was queued or spoke by phone, whatever their location is now. */
+function tookPartByPhone(state: MeetingState, participantId: string): boolean {
+  const speakers = [
+    ...state.speeches,
+    ...(state.floor ? [state.floor] : []),
+    ...Object.values(state.queues).flatMap((queue) => queue.entries),
+  ];
+  return speakers.some((speaker) => speaker.participantId === participantId && speaker.location === 'phone');
 }
 
 /** Names once each, in the order they took the position. */

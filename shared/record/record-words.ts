@@ -82,7 +82,9 @@ export interface RecordWords extends ChartWords {
   proposal: string;
   minutes: (n: number) => string;
   roles: Record<MeetingRole, string>;
-  locations: Record<Location, string>;
+  /** Where people took part from; `unknown`: they did not say. */
+  locations: Record<Location | 'unknown', string>;
+  /** `unknown`: not stated (not asked, or typed in by name). */
   stakeholderGroups: Record<StakeholderGroup | 'unknown', string>;
   regions: Record<Region | 'unknown', string>;
   name: string;
@@ -168,9 +170,9 @@ const en: RecordWords = {
   proposal: 'Proposal',
   minutes: (n) => `${n} ${n === 1 ? 'minute' : 'minutes'}`,
   roles: { ...MEETING_ROLE_LABELS },
-  locations: { room: 'in the room', remote: 'remote', phone: 'by phone' },
-  stakeholderGroups: { ...STAKEHOLDER_GROUP_LABELS, unknown: 'Not on the roster' },
-  regions: { ...REGION_LABELS, unknown: 'Not on the roster' },
+  locations: { room: 'in the room', remote: 'remote', phone: 'by phone', unknown: 'not stated' },
+  stakeholderGroups: { ...STAKEHOLDER_GROUP_LABELS, unknown: 'Not stated' },
+  regions: { ...REGION_LABELS, unknown: 'Not stated' },
   name: 'Name',
   affiliation: 'Affiliation',
   role: 'Role',
@@ -258,14 +260,14 @@ const fr: RecordWords = {
     observer: 'Observateur',
     captioner: 'Sous-titrage',
   },
-  locations: { room: 'dans la salle', remote: 'à distance', phone: 'par téléphone' },
+  locations: { room: 'dans la salle', remote: 'à distance', phone: 'par téléphone', unknown: 'non précisé' },
   stakeholderGroups: {
     government: 'Gouvernement',
     'private-sector': 'Secteur privé',
     'civil-society': 'Société civile',
     'technical-community': 'Communauté technique',
     'intergovernmental-organisation': 'Organisation intergouvernementale',
-    unknown: 'Absent de la liste des participants',
+    unknown: 'Non précisé',
   },
   regions: {
     africa: 'Afrique',
@@ -273,7 +275,7 @@ const fr: RecordWords = {
     'eastern-europe': 'Europe orientale',
     'latin-america-caribbean': 'Amérique latine et Caraïbes',
     weog: 'Europe occidentale et autres États',
-    unknown: 'Absent de la liste des participants',
+    unknown: 'Non précisé',
   },
   name: 'Nom',
   affiliation: 'Organisation',
@@ -360,14 +362,14 @@ const es: RecordWords = {
     observer: 'Observador',
     captioner: 'Subtitulado',
   },
-  locations: { room: 'en la sala', remote: 'a distancia', phone: 'por teléfono' },
+  locations: { room: 'en la sala', remote: 'a distancia', phone: 'por teléfono', unknown: 'sin indicar' },
   stakeholderGroups: {
     government: 'Gobierno',
     'private-sector': 'Sector privado',
     'civil-society': 'Sociedad civil',
     'technical-community': 'Comunidad técnica',
     'intergovernmental-organisation': 'Organización intergubernamental',
-    unknown: 'No figura en la lista de participantes',
+    unknown: 'Sin indicar',
   },
   regions: {
     africa: 'África',
@@ -375,7 +377,7 @@ const es: RecordWords = {
     'eastern-europe': 'Europa Oriental',
     'latin-america-caribbean': 'América Latina y el Caribe',
     weog: 'Europa Occidental y otros Estados',
-    unknown: 'No figura en la lista de participantes',
+    unknown: 'Sin indicar',
   },
   name: 'Nombre',
   affiliation: 'Organización',
@@ -462,14 +464,14 @@ const ru: RecordWords = {
     observer: 'Наблюдатель',
     captioner: 'Оператор субтитров',
   },
-  locations: { room: 'в зале', remote: 'дистанционно', phone: 'по телефону' },
+  locations: { room: 'в зале', remote: 'дистанционно', phone: 'по телефону', unknown: 'не указано' },
   stakeholderGroups: {
     government: 'Правительство',
     'private-sector': 'Частный сектор',
     'civil-society': 'Гражданское общество',
     'technical-community': 'Техническое сообщество',
     'intergovernmental-organisation': 'Межправительственная организация',
-    unknown: 'Нет в списке участников',
+    unknown: 'Не указано',
   },
   regions: {
     africa: 'Африка',
@@ -477,7 +479,7 @@ const ru: RecordWords = {
     'eastern-europe': 'Восточная Европа',
     'latin-america-caribbean': 'Латинская Америка и Карибский бассейн',
     weog: 'Западная Европа и другие государства',
-    unknown: 'Нет в списке участников',
+    unknown: 'Не указано',
   },
   name: 'Имя и фамилия',
   affiliation: 'Организация',
@@ -564,14 +566,14 @@ const ar: RecordWords = {
     observer: 'مراقب',
     captioner: 'الترجمة النصية الفورية',
   },
-  locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف' },
+  locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف', unknown: 'غير محدد' },
   stakeholderGroups: {
     government: 'الحكومات',
     'private-sector': 'القطاع الخاص',
     'civil-society': 'المجتمع المدني',
     'technical-community': 'الأوساط التقنية',
     'intergovernmental-organisation': 'المنظمات الحكومية الدولية',
-    unknown: 'غير مدرج في قائمة المشاركين',
+    unknown: 'غير محدد',
   },
   regions: {
     africa: 'أفريقيا',
@@ -579,7 +581,7 @@ const ar: RecordWords = {
     'eastern-europe': 'أوروبا الشرقية',
     'latin-america-caribbean': 'أمريكا اللاتينية ومنطقة البحر الكاريبي',
     weog: 'أوروبا الغربية ودول أخرى',
-    unknown: 'غير مدرج في قائمة المشاركين',
+    unknown: 'غير محدد',
   },
   name: 'الاسم',
   affiliation: 'الجهة',
@@ -671,14 +673,14 @@ const zh: RecordWords = {
     observer: '观察员',
     captioner: '字幕员',
   },
-  locations: { room: '现场', remote: '远程', phone: '电话接入' },
+  locations: { room: '现场', remote: '远程', phone: '电话接入', unknown: '未说明' },
   stakeholderGroups: {
     government: '政府',
     'private-sector': '私营部门',
     'civil-society': '民间社会',
     'technical-community': '技术界',
     'intergovernmental-organisation': '政府间组织',
-    unknown: '不在与会者名单上',
+    unknown: '未说明',
   },
   regions: {
     africa: '非洲',
@@ -686,7 +688,7 @@ const zh: RecordWords = {
     'eastern-europe': '东欧',
     'latin-america-caribbean': '拉丁美洲和加勒比',
     weog: '西欧和其他国家',
-    unknown: '不在与会者名单上',
+    unknown: '未说明',
   },
   name: '姓名',
   affiliation: '所属机构',

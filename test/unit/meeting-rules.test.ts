@@ -284,6 +284,28 @@ describe('Roles and ownership', () => {
       expect(h.state.floor).toMatchObject({ name: HAOJUN, location: 'room' });
     });
 
+    it('R3 — someone who has not said where they are is not stated, never remote, in the queue and on the floor', () => {
+      const h = meetingOnItem1();
+      expect(h.raise('timea').location).toBeNull();
+      h.next();
+      expect(h.state.floor).toMatchObject({ name: TIMEA, location: null });
+      h.minutes(1).endSpeech();
+      expect(h.state.speeches[0]).toMatchObject({ name: TIMEA, location: null });
+    });
+
+    it.each(['room', 'phone'] as const)('R3 — the secretariat marks someone present %s, and they count there from then on', (where) => {
+      const h = meetingOnItem1();
+      h.run('chengetai', { type: 'participant.setLocation', participantId: 'timea', location: where });
+      expect(h.state.participants.timea?.location).toBe(where);
+      expect(h.raise('timea').location).toBe(where);
+    });
+
+    it('R3 — a member sets only their own location; trying to set a lead’s is refused', () => {
+      const h = meetingOnItem1();
+      expectRefused(h, 'timea', { type: 'participant.setLocation', participantId: 'lynn', location: 'phone' }, 'forbidden');
+      expect(h.state.participants.lynn?.location).toBe('room');
+    });
+
     it('R3 — correcting someone not on the roster is refused', () => {
       const h = meetingOnItem1();
       expectRefused(h, 'lynn', { type: 'participant.setLocation', participantId: 'nobody', location: 'room' }, 'not-found');
@@ -880,6 +902,32 @@ describe('Queue', () => {
       ]);
     });
 
+    it('Q8 — a roster person added by phone who had not said where they are is by phone from then on', () => {
+      const h = meetingOnItem1();
+      h.run('chengetai', { type: 'queue.addOnBehalf', participantId: 'timea', location: 'phone' });
+      expect(h.state.participants.timea?.location).toBe('phone');
+      expect(h.entry(TIMEA).location).toBe('phone');
+      h.next();
+      h.startItem('i2');
+      // On the next item, "as they said" is now by phone.
+      h.run('chengetai', { type: 'queue.addOnBehalf', participantId: 'timea' });
+      expect(h.entry(TIMEA).location).toBe('phone');
+    });
+
+    it('Q8 — a location given for one entry does not overwrite a location the person stated', () => {
+      const h = meetingOnItem1();
+      h.run('lynn', { type: 'queue.addOnBehalf', participantId: 'haojun', location: 'phone' });
+      expect(h.entry(HAOJUN).location).toBe('phone');
+      expect(h.state.participants.haojun?.location).toBe('remote');
+    });
+
+    it('Q8 — a roster person added without a location who has not stated one stays not stated', () => {
+      const h = meetingOnItem1();
+      h.run('lynn', { type: 'queue.addOnBehalf', participantId: 'timea' });
+      expect(h.entry(TIMEA).location).toBeNull();
+      expect(h.state.participants.timea?.location).toBeNull();
+    });
+
     it('Q8 — a hand raised by the person themself records no one as adding it', () => {
       const h = meetingOnItem1();
       expect(h.raise('flavio').addedBy).toBeNull();
@@ -1251,6 +1299,29 @@ describe('Floor and timers', () => {
       h.minutes(5).next();
       expect(h.item('3').presentations[0]?.status).toBe('done');
       expect(h.floorName()).toBe(FLAVIO);
+    });
+
+    it('F5 — a presenter carries their own stated location; one who has not said, or is off the roster, is not stated', () => {
+      const h = openMeeting().startItem('i3');
+      h.run('lynn', { type: 'agenda.addPresentation', itemId: 'i3', presenterId: 'rasha', title: 'From Cairo', minutes: 3 });
+      h.run('lynn', { type: 'agenda.addPresentation', itemId: 'i3', presenterId: 'timea', title: 'Business view', minutes: 3 });
+      h.run('lynn', {
+        type: 'agenda.addPresentation',
+        itemId: 'i3',
+        presenterId: null,
+        presenterName: 'Anja Gengo',
+        title: 'NRIs',
+        minutes: 3,
+      });
+      const locations = h.item('3').presentations.map((presentation) => {
+        h.run('lynn', { type: 'floor.startPresentation', presentationId: presentation.id });
+        return [h.state.floor?.name, h.state.floor?.location];
+      });
+      expect(locations).toEqual([
+        [RASHA, 'phone'],
+        [TIMEA, null],
+        ['Anja Gengo', null],
+      ]);
     });
 
     it('F5 — a presentation needs a presenter, and only one on the agenda can start', () => {

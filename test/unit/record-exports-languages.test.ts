@@ -26,6 +26,7 @@ const person = (name: string, role: MeetingRecord['participants'][number]['role'
   region: 'africa' as const,
   location: 'room' as const,
   attended: true,
+  presentByPhone: false,
   minutesConnected: 30,
   firstJoined: T0,
   lastLeft: T0 + 30 * MINUTE,

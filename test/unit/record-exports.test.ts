@@ -39,6 +39,7 @@ function person(
     region: 'weog' as const,
     location: 'room' as const,
     attended: true,
+    presentByPhone: false,
     minutesConnected: 40,
     firstJoined: T0,
     lastLeft: T0 + 40 * MINUTE,

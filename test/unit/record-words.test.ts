@@ -106,6 +106,7 @@ function smallRecord(): MeetingRecord {
     region: 'weog' as const,
     location: 'room' as const,
     attended: true,
+    presentByPhone: false,
     minutesConnected: 30,
     firstJoined: T0,
     lastLeft: T0 + 30 * MINUTE,

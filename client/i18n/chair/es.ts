@@ -244,7 +244,6 @@ const es: ChairCatalog = {
     connected: 'Conectado(a)',
     notConnected: 'Sin conexión',
     whereFrom: 'Lugar desde el que participa {name}',
-    notYetSaid: 'Sin indicar',
     nobodyMatches: 'Nadie coincide con la búsqueda.',
     locationSet: '{name}: {location}.',
   },

@@ -245,7 +245,6 @@ const fr: ChairCatalog = {
     connected: 'Connecté(e)',
     notConnected: 'Non connecté(e)',
     whereFrom: 'Lieu de participation de {name}',
-    notYetSaid: 'Non indiqué',
     nobodyMatches: 'Aucune personne ne correspond.',
     locationSet: '{name}\u00a0: {location}.',
   },

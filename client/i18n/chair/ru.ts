@@ -252,7 +252,6 @@ const ru: ChairCatalog = {
     connected: 'Подключён(а)',
     notConnected: 'Не подключён(а)',
     whereFrom: 'Откуда участвует {name}',
-    notYetSaid: 'Не указано',
     nobodyMatches: 'Никого не найдено.',
     locationSet: '{name}: {location}.',
   },

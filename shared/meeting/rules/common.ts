@@ -78,7 +78,7 @@ export function speakerOf(participant: Participant): Speaker {
     name: participant.name,
     stakeholderGroup: participant.stakeholderGroup,
     region: participant.region,
-    location: participant.location ?? 'remote',
+    location: participant.location,
   };
 }
 

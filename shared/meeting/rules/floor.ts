@@ -47,7 +47,7 @@ export function decideFloor(state: MeetingState, command: SectionCommand<'floor'
       const participant = presentation.presenterId === null ? undefined : own(state.participants, presentation.presenterId);
       const speaker: Speaker = participant
         ? speakerOf(participant)
-        : { participantId: null, name: presentation.presenterName, stakeholderGroup: null, region: null, location: 'remote' };
+        : { participantId: null, name: presentation.presenterName, stakeholderGroup: null, region: null, location: null };
       return [
         floorGiven(state, ctx, speaker, {
           itemId: item.id,

@@ -31,15 +31,20 @@ export function decideQueue(state: MeetingState, command: SectionCommand<'queue'
 
     case 'queue.addOnBehalf': {
       let speaker: Speaker;
+      const events: MeetingEventBody[] = [];
       if (command.participantId !== null) {
         const participant = findParticipant(state, command.participantId);
         speaker = speakerOf(participant);
         if (command.location) speaker = { ...speaker, location: command.location };
+        // Q8: someone who had not said where they are is there from then on (R3).
+        if (command.location && participant.location === null) {
+          events.push({ type: 'participant.locationSet', participantId: participant.id, location: command.location });
+        }
       } else {
         const name = command.name ?? reject('invalid', 'Give the name of the person to add.');
         speaker = { participantId: null, name, stakeholderGroup: null, region: null, location: command.location ?? 'room' };
       }
-      return [raiseHand(state, ctx, speaker, command.kind, command.note, ctx.actor.name)];
+      return [raiseHand(state, ctx, speaker, command.kind, command.note, ctx.actor.name), ...events];
     }
 
     case 'queue.editNote': {
