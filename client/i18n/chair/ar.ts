@@ -14,6 +14,19 @@ const ar: ChairCatalog = {
     unitMinutes: 'دقيقة',
     unitSeconds: 'ثانية',
   },
+  /** The tabs of the panels below the cockpit. */
+  tabs: {
+    label: 'لوحات الرئيس',
+    agenda: 'جدول الأعمال',
+    presentations: 'العروض',
+    positions: 'المواقف',
+    decisions: 'القرارات والإجراءات',
+    chat: 'الدردشة',
+    addToQueue: 'إضافة شخص',
+    people: 'المشاركون',
+    balance: 'التوازن',
+    meeting: 'الاجتماع',
+  },
   console: {
     dismiss: 'إغلاق',
     moveOnAnyway: 'الانتقال رغم ذلك',
@@ -75,6 +88,8 @@ const ar: ChairCatalog = {
   },
   queue: {
     heading: 'قائمة المتكلمين',
+    /** Said at once when a point of order joins the queue. */
+    pointOfOrderArrived: 'نقطة نظام من {name}.',
     noItemRunning: 'لا يجري النظر في أي بند: تُفتح قائمة المتكلمين عندما تبدأ النظر في بند من بنود جدول الأعمال.',
     noQueue: 'لا توجد قائمة متكلمين مفتوحة.',
     waiting: {

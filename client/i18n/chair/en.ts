@@ -21,6 +21,19 @@ const en = {
     unitMinutes: 'min',
     unitSeconds: 's',
   },
+  /** The tabs of the panels below the cockpit. */
+  tabs: {
+    label: "The chair's panels",
+    agenda: 'Agenda',
+    presentations: 'Presentations',
+    positions: 'Positions',
+    decisions: 'Decisions and actions',
+    chat: 'Chat',
+    addToQueue: 'Add someone',
+    people: 'People',
+    balance: 'Balance',
+    meeting: 'Meeting',
+  },
   console: {
     dismiss: 'Dismiss',
     moveOnAnyway: 'Move on anyway',
@@ -75,6 +88,8 @@ const en = {
   },
   queue: {
     heading: 'Queue',
+    /** Said at once when a point of order joins the queue. */
+    pointOfOrderArrived: 'Point of order from {name}.',
     noItemRunning: 'No item is running: the queue opens when you start an agenda item.',
     noQueue: 'No queue is running.',
     /** The queue's status line, the count in bold. */

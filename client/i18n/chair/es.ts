@@ -14,6 +14,19 @@ const es: ChairCatalog = {
     unitMinutes: 'min',
     unitSeconds: 's',
   },
+  /** The tabs of the panels below the cockpit. */
+  tabs: {
+    label: 'Paneles de la presidencia',
+    agenda: 'Programa',
+    presentations: 'Presentaciones',
+    positions: 'Posiciones',
+    decisions: 'Decisiones y acciones',
+    chat: 'Chat',
+    addToQueue: 'Añadir a alguien',
+    people: 'Participantes',
+    balance: 'Equilibrio',
+    meeting: 'Reunión',
+  },
   console: {
     dismiss: 'Cerrar',
     moveOnAnyway: 'Cambiar de tema de todos modos',
@@ -68,6 +81,8 @@ const es: ChairCatalog = {
   },
   queue: {
     heading: 'Lista de oradores',
+    /** Said at once when a point of order joins the queue. */
+    pointOfOrderArrived: 'Cuestión de orden de {name}.',
     noItemRunning: 'No hay ningún tema en curso: la lista de oradores se abre cuando usted inicia un tema del programa.',
     noQueue: 'No hay ninguna lista de oradores abierta.',
     waiting: {

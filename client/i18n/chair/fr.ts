@@ -14,6 +14,19 @@ const fr: ChairCatalog = {
     unitMinutes: 'min',
     unitSeconds: 's',
   },
+  /** The tabs of the panels below the cockpit. */
+  tabs: {
+    label: 'Panneaux de la présidence',
+    agenda: 'Ordre du jour',
+    presentations: 'Présentations',
+    positions: 'Positions',
+    decisions: 'Décisions et suivi',
+    chat: 'Messages',
+    addToQueue: 'Ajouter quelqu’un',
+    people: 'Participants',
+    balance: 'Équilibre',
+    meeting: 'Réunion',
+  },
   console: {
     dismiss: 'Fermer',
     moveOnAnyway: 'Changer de point quand même',
@@ -68,6 +81,8 @@ const fr: ChairCatalog = {
   },
   queue: {
     heading: 'Liste des orateurs',
+    /** Said at once when a point of order joins the queue. */
+    pointOfOrderArrived: 'Motion d’ordre de {name}.',
     noItemRunning: 'Aucun point n’est en cours\u00a0: la liste des orateurs s’ouvre lorsque vous abordez un point de l’ordre du jour.',
     noQueue: 'Aucune liste des orateurs n’est ouverte.',
     waiting: {

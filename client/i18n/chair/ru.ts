@@ -14,6 +14,19 @@ const ru: ChairCatalog = {
     unitMinutes: 'мин',
     unitSeconds: 'с',
   },
+  /** The tabs of the panels below the cockpit. */
+  tabs: {
+    label: 'Панели председателя',
+    agenda: 'Повестка дня',
+    presentations: 'Презентации',
+    positions: 'Позиции',
+    decisions: 'Решения и действия',
+    chat: 'Чат',
+    addToQueue: 'Добавить участника',
+    people: 'Участники',
+    balance: 'Баланс',
+    meeting: 'Заседание',
+  },
   console: {
     dismiss: 'Закрыть',
     moveOnAnyway: 'Всё равно перейти',
@@ -73,6 +86,8 @@ const ru: ChairCatalog = {
   },
   queue: {
     heading: 'Список выступающих',
+    /** Said at once when a point of order joins the queue. */
+    pointOfOrderArrived: 'По порядку ведения заседания: {name}.',
     noItemRunning: 'Ни один пункт не рассматривается: запись в список выступающих открывается, когда вы переходите к пункту повестки дня.',
     noQueue: 'Список выступающих не открыт.',
     waiting: {

@@ -14,6 +14,19 @@ const zh: ChairCatalog = {
     unitMinutes: '分',
     unitSeconds: '秒',
   },
+  /** The tabs of the panels below the cockpit. */
+  tabs: {
+    label: '主席面板',
+    agenda: '议程',
+    presentations: '演示',
+    positions: '立场',
+    decisions: '决定和行动',
+    chat: '聊天',
+    addToQueue: '添加发言者',
+    people: '与会者',
+    balance: '平衡',
+    meeting: '会议',
+  },
   console: {
     dismiss: '关闭',
     moveOnAnyway: '仍然转入',
@@ -68,6 +81,8 @@ const zh: ChairCatalog = {
   },
   queue: {
     heading: '发言者名单',
+    /** Said at once when a point of order joins the queue. */
+    pointOfOrderArrived: '{name} 提出程序问题。',
     noItemRunning: '目前没有正在审议的项目：您开始审议议程项目后，发言者名单即开放。',
     noQueue: '目前没有开放的发言者名单。',
     waiting: { other: '项目{number}：{count}人等待发言' },
