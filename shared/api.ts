@@ -97,3 +97,11 @@ export interface RosterImportResult {
 }
 
 export type { Location };
+
+/** A staff account, as the accounts page lists it and sign-in answers it. */
+export interface StaffAccount {
+  id: string;
+  name: string;
+  email: string;
+  staffRole: StaffRole;
+}

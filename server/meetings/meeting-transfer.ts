@@ -4,8 +4,6 @@
  * with all personal data. Secrets (links, codes, tokens) are not exported: the importing
  * instance issues its own.
  */
-import * as v from 'valibot';
-import { INT4_MAX } from '../../shared/storable.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import {
@@ -20,75 +18,9 @@ import {
   users,
 } from '../db/schema.ts';
 import { newId, newShortCode, newToken } from '../ids.ts';
-import { MEETING_ROLES, REGIONS, STAKEHOLDER_GROUPS } from '../../shared/domain.ts';
+import { MEETING_FILE_FORMAT, type MeetingFile } from '../../shared/meeting-file.ts';
 
-export const MEETING_FILE_FORMAT = 'equalfloor-meeting';
-
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
-const Millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000));
-/** A PostgreSQL `integer`. */
-const Int4 = v.pipe(v.number(), v.integer(), v.minValue(-INT4_MAX), v.maxValue(INT4_MAX));
-
-/** The file's shape, checked on import like any other input. */
-export const MeetingFileSchema = v.object({
-  format: v.literal(MEETING_FILE_FORMAT),
-  formatVersion: v.literal(1),
-  meeting: v.object({
-    id: Id,
-    title: Text(300),
-    body: Text(300),
-    startsAt: Millis,
-    timeZone: Text(64),
-    plannedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
-  }),
-  agenda: v.pipe(
-    v.array(v.object({ id: Id, position: Int4, number: Text(20), depth: v.picklist([0, 1]), title: Text(300), minutes: v.nullable(Int4) })),
-    v.maxLength(500),
-  ),
-  roster: v.pipe(
-    v.array(
-      v.object({
-        id: Id,
-        name: Text(200),
-        affiliation: Text(300),
-        email: Text(254),
-        stakeholderGroup: v.picklist(STAKEHOLDER_GROUPS),
-        region: v.picklist(REGIONS),
-        role: v.picklist(MEETING_ROLES),
-      }),
-    ),
-    v.maxLength(20_000),
-  ),
-  events: v.pipe(
-    v.array(
-      v.object({
-        seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX)),
-        type: Text(64),
-        at: Millis,
-        actorParticipantId: v.nullable(Text(64)),
-        actorName: Text(200),
-        body: v.record(v.string(), v.unknown()),
-      }),
-    ),
-    v.maxLength(1_000_000),
-  ),
-  captions: v.array(
-    v.object({
-      seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX)),
-      startedAt: Millis,
-      endedAt: Millis,
-      offsetMs: Millis,
-      itemId: v.nullable(Text(64)),
-      speakerId: v.nullable(Text(64)),
-      speakerName: v.nullable(Text(200)),
-      text: Text(2000),
-      language: v.nullable(Text(35)),
-    }),
-  ),
-  attendance: v.array(v.object({ participantId: Text(64), joinedAt: Millis, leftAt: v.nullable(Millis) })),
-});
-export type MeetingFile = v.InferOutput<typeof MeetingFileSchema>;
+export { MEETING_FILE_FORMAT, MeetingFileSchema, type MeetingFile } from '../../shared/meeting-file.ts';
 
 export async function exportMeeting(db: Database, meetingId: string): Promise<MeetingFile | undefined> {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));

@@ -1,7 +1,8 @@
 /**
  * docs/roles.md, tried pair by pair against the real server: every socket command and event
- * and every HTTP route, for every role. The tables are read from the document itself, so the
- * document cannot drift from what the server does.
+ * and every HTTP route (each export format apart), for every role and for a chair account. The
+ * tables are read from the document itself (written from shared/access/), so neither the
+ * document nor the access table can drift from what the server does.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,11 +11,16 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { HttpClient } from '../support/http-client.ts';
 import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { COMMAND_ROLES } from '../../shared/meeting/permissions.ts';
+import { ROLE_COLUMNS } from '../../shared/access/table.ts';
 import type { CommandInput, CommandType } from '../../shared/meeting/commands.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
-const ROLES = ['chair', 'co-chair', 'secretariat', 'member', 'observer', 'captioner', 'display', 'anonymous'] as const;
+const ROLES = ROLE_COLUMNS;
 type Role = (typeof ROLES)[number];
+const CHAIR_ACCOUNT = { name: 'Lynn St. Amour', email: 'chair@example.org', password: 'correct horse battery' };
+
+/** Whether a verdict lets this role through: a chair account is on the roster (as chair), and the roster entry is what `roster` asks. */
+const allowed = (role: Role, verdict: Verdict) => verdict === 'yes' || (role === 'chair account' && verdict === 'roster');
 type Verdict = 'yes' | 'no' | 'setting' | 'shared' | 'roster';
 
 /** The rows of the table under a heading of docs/roles.md: name → verdict per role. */
@@ -34,6 +40,13 @@ function table(heading: string): Map<string, Record<Role, Verdict>> {
 const COMMANDS = table('Meeting commands');
 const EVENTS = table('Other socket events');
 const ROUTES = table('HTTP routes');
+
+/** The routes open to anyone: route → what guards it. */
+const OPEN_ROUTES = (() => {
+  const doc = readFileSync(new URL('../../docs/roles.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('## Routes open to anyone')).split('\n## ')[0]!;
+  return [...section.matchAll(/^\| `([^`]+)` \| ([^|]+) \|$/gm)].map((match) => ({ route: match[1]!, guard: match[2]!.trim() }));
+})();
 
 /** A schema-valid example of each command; ids that match nothing make allowed commands fail on the state, not the role. */
 function example(type: CommandType, itemId: string, participantId: string): CommandInput {
@@ -100,17 +113,27 @@ describe('docs/roles.md against the real server', () => {
     server = await startTestServer('pglite');
     browsers.secretariat = await signInFirstSecretariat(server);
     meetingId = await createMeeting(browsers.secretariat, 'Roles');
+    await browsers.secretariat.post('/api/accounts', { ...CHAIR_ACCOUNT, staffRole: 'chair' });
     await browsers.secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
     const csv = [
-      'name,stakeholder group,region,role',
-      ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `The ${role},civil society,Africa,${role}`),
+      'name,email,stakeholder group,region,role',
+      ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `The ${role},,civil society,Africa,${role}`),
+      `${CHAIR_ACCOUNT.name},${CHAIR_ACCOUNT.email},government,WEOG,chair`,
     ].join('\n');
     const setup = (await browsers.secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
       role: Role;
+      email: string;
       joinUrl: string;
       id: string;
     }[];
+    browsers['chair account'] = new HttpClient(server.baseUrl);
+    const login = await browsers['chair account'].post('/api/auth/login', { email: CHAIR_ACCOUNT.email, password: CHAIR_ACCOUNT.password });
+    expect(login.status).toBe(200);
     for (const entry of setup) {
+      if (entry.email === CHAIR_ACCOUNT.email) {
+        participantIds['chair account'] = entry.id;
+        continue;
+      }
       browsers[entry.role] = new HttpClient(server.baseUrl);
       await browsers[entry.role].post('/api/join', { token: new URL(entry.joinUrl).pathname.split('/').pop() });
       participantIds[entry.role] = entry.id;
@@ -154,8 +177,10 @@ describe('docs/roles.md against the real server', () => {
     expect([...COMMANDS.keys()].sort()).toEqual(Object.keys(COMMAND_ROLES).sort());
     for (const [type, verdicts] of COMMANDS) {
       for (const role of ROLES) {
+        // A chair account acts with its roster entry's role: here, chair.
+        const asRole = role === 'chair account' ? 'chair' : role;
         expect(verdicts[role] !== 'no', `${type} for ${role}`).toBe(
-          (COMMAND_ROLES[type as CommandType] as readonly string[]).includes(role),
+          (COMMAND_ROLES[type as CommandType] as readonly string[]).includes(asRole),
         );
       }
     }
@@ -177,7 +202,7 @@ describe('docs/roles.md against the real server', () => {
       command: example(type as CommandType, itemId, participantIds[role]),
     });
     const forbidden = !answer.ok && answer.code === 'forbidden';
-    expect(forbidden, JSON.stringify(answer)).toBe(verdict !== 'yes');
+    expect(forbidden, JSON.stringify(answer)).toBe(!allowed(role, verdict));
   });
 
   const eventPairs = [...EVENTS.entries()].flatMap(([event, verdicts]) => ROLES.map((role) => ({ event, role, verdict: verdicts[role] })));
@@ -196,37 +221,56 @@ describe('docs/roles.md against the real server', () => {
       'captions:stream': { meetingId, text: 'Good morning ', final: false },
     };
     const answer = await socket.emitWithAck(event as never, payloads[event] as never);
-    expect((answer as { ok: boolean }).ok, JSON.stringify(answer)).toBe(verdict === 'yes');
+    expect((answer as { ok: boolean }).ok, JSON.stringify(answer)).toBe(allowed(role, verdict));
   });
 
   const routePairs = [...ROUTES.entries()].flatMap(([route, verdicts]) => ROLES.map((role) => ({ route, role, verdict: verdicts[role] })));
   it.each(routePairs)('$route for $role: $verdict', async ({ route, role, verdict }) => {
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':id', meetingId).replace(':entry', 'r-none').replace(':n', '1');
+    const path = template.replace(':meetingId', meetingId).replace(':entryId', 'r-none').replace(':version', '1');
     const bodies: Record<string, unknown> = {
       'POST /api/accounts': { name: 'X', email: 'not-an-email', password: 'x', staffRole: 'chair' },
       'POST /api/meetings': { title: '' },
       'POST /api/meetings/import': { format: 'none' },
-      'PATCH /api/meetings/:id': { plannedMinutes: -1 },
-      'DELETE /api/meetings/:id': { confirmTitle: 'not the title' },
-      'POST /api/meetings/:id/roster': { name: '' },
-      'POST /api/meetings/:id/roster/import': { csv: 'name\n' },
-      'PATCH /api/meetings/:id/roster/:entry': { name: 'X' },
-      'PUT /api/meetings/:id/agenda': { text: '' },
-      'PUT /api/meetings/:id/observer-link': { enabled: 'maybe' },
-      'POST /api/meetings/:id/caption-token': { keepOld: true },
-      'POST /api/meetings/:id/display-token': { keepOld: true },
-      'POST /api/meetings/:id/record/versions': { markdown: '', basedOn: 1 },
-      'POST /api/meetings/:id/record/finalise': { version: 999 },
-      'PUT /api/meetings/:id/record/sharing': { sharing: 'everyone' },
-      'POST /api/meetings/:id/record/generate': {},
-      'DELETE /api/meetings/:id/roster/:entry/link': undefined,
-      'POST /api/meetings/:id/roster/:entry/link': {},
+      'PATCH /api/meetings/:meetingId': { plannedMinutes: -1 },
+      'DELETE /api/meetings/:meetingId': { confirmTitle: 'not the title' },
+      'POST /api/meetings/:meetingId/roster': { name: '' },
+      'POST /api/meetings/:meetingId/roster/import': { csv: 'name\n' },
+      'PATCH /api/meetings/:meetingId/roster/:entryId': { name: 'X' },
+      'PUT /api/meetings/:meetingId/agenda': { text: '' },
+      'PUT /api/meetings/:meetingId/observer-link': { enabled: 'maybe' },
+      'POST /api/meetings/:meetingId/caption-token': { keepOld: true },
+      'POST /api/meetings/:meetingId/display-token': { keepOld: true },
+      'POST /api/meetings/:meetingId/record/versions': { markdown: '', basedOn: 1 },
+      'POST /api/meetings/:meetingId/record/finalise': { version: 999 },
+      'PUT /api/meetings/:meetingId/record/sharing': { sharing: 'everyone' },
+      'POST /api/meetings/:meetingId/record/generate': {},
+      'DELETE /api/meetings/:meetingId/roster/:entryId/link': undefined,
+      'POST /api/meetings/:meetingId/roster/:entryId/link': {},
     };
     const answer = await browsers[role].request(method, path, bodies[route]);
     // Refused: not signed in, not allowed, or the meeting is not theirs to see.
     const refused =
       answer.status === 401 || answer.status === 403 || (answer.status === 404 && /^Meeting not found/.test(answer.body?.error ?? ''));
-    expect(refused, `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`).toBe(verdict === 'no' || verdict === 'shared');
+    expect(refused, `${answer.status} ${JSON.stringify(answer.body ?? '').slice(0, 200)}`).toBe(verdict === 'no' || verdict === 'shared');
+  });
+
+  // `roster`: a chair account enters no meeting it is not on the roster of, whatever it may do in its own.
+  const rosterRoutes = [...ROUTES.entries()].filter(([, verdicts]) => verdicts['chair account'] === 'roster').map(([route]) => route);
+  it.each(rosterRoutes)('%s for a chair account not on the roster: Meeting not found', async (route) => {
+    const elsewhere = await createMeeting(browsers.secretariat, 'Elsewhere');
+    const [method, template] = route.split(' ') as [string, string];
+    const path = template.replace(':meetingId', elsewhere).replace(':version', '1');
+    const answer = await browsers['chair account'].request(method, path, method === 'GET' ? undefined : {});
+    expect(answer.status).toBe(404);
+    expect(answer.body.error).toBe('Meeting not found.');
+  });
+
+  it.each(OPEN_ROUTES)('$route needs no session (guarded by $guard)', async ({ route }) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const path = template.replace(':meetingId', meetingId).replace(':roomCode', 'ZZZZZZ').replace(':token', 'not-a-token');
+    const answer = await browsers.anonymous.request(method, path, method === 'GET' ? undefined : {});
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
+    expect(answer.body?.error ?? '', route).not.toBe('Please sign in.');
   });
 });

@@ -1,0 +1,41 @@
+/** Schemas of the HTTP API's path parameters, queries and small bodies that shared/schemas.ts does not hold. */
+import * as v from 'valibot';
+import { INT4_MAX, StorableText } from '../storable.ts';
+import { RECORD_LANGUAGES } from '../record/record-words.ts';
+
+const Id = v.pipe(v.string(), v.maxLength(64));
+export const MeetingParams = v.object({ meetingId: Id });
+export const EntryParams = v.object({ meetingId: Id, entryId: Id });
+/** A request that takes no fields: anything sent is refused (400) and changes nothing. */
+export const NoFields = v.strictObject({});
+export const DeleteMeetingSchema = v.strictObject({ confirmTitle: v.string() });
+
+export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
+export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt', 'json'] as const;
+export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
+export const CHAT_FORMATS = ['csv', 'txt'] as const;
+
+export const RECORD_MARKDOWN_MAX = 500_000;
+const VersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version'));
+const VersionText = v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a version number'), v.transform(Number));
+const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
+
+export const VersionParams = v.object({ meetingId: Id, version: VersionText });
+export const RecordEditSchema = v.strictObject({
+  markdown: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(RECORD_MARKDOWN_MAX, 'is too long')),
+  basedOn: VersionNumber,
+});
+export const FinaliseSchema = v.strictObject({ version: VersionNumber });
+export const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
+export const GenerateSchema = v.strictObject({ language: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)) });
+export const RecordExportParams = v.object({ meetingId: Id, format: v.picklist(RECORD_FORMATS) });
+export const RecordExportQuery = v.object({
+  version: v.optional(VersionText),
+  lang: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)),
+});
+export const ChatExportParams = v.object({ meetingId: v.string(), format: v.picklist(CHAT_FORMATS, 'must be csv or txt') });
+export const TranscriptParams = v.object({ meetingId: Id, format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json') });
+export const TranscriptQuery = v.object({
+  item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))),
+});
