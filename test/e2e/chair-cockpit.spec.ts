@@ -140,7 +140,7 @@ test.describe("the chair's cockpit", () => {
         await expectInWindow(page, entry, `queue entry ${index + 1}`);
         const box = await boxOf(entry);
         expect(box.height, `queue entry ${index + 1} is one row`).toBeLessThanOrEqual(48);
-        await expectInWindow(page, entry.getByRole('button', { name: /^Give the floor to / }), `Give floor on entry ${index + 1}`);
+        await expectInWindow(page, entry.getByRole('button', { name: /^Give floor to / }), `Give floor on entry ${index + 1}`);
       }
     });
 
@@ -148,8 +148,8 @@ test.describe("the chair's cockpit", () => {
       const first = entries.first();
       await expect(first).toContainText(POINT_OF_ORDER);
       await expect(first.getByTestId('queue-entry-kind')).toHaveText(/Point of order$/);
-      await expect(entries.nth(3).getByTestId('queue-entry-kind')).toHaveText(/Clarifying question$/);
-      await expect(entries.nth(4).getByTestId('queue-entry-kind')).toHaveText(/Reply$/);
+      await expect(entries.nth(1).getByTestId('queue-entry-kind')).toHaveText(/Clarifying question$/);
+      await expect(entries.nth(3).getByTestId('queue-entry-kind')).toHaveText(/Reply$/);
       const marks = await entries.evaluateAll((rows) =>
         rows.map((row) => row.querySelector('[data-testid="queue-entry-kind"] [aria-hidden="true"]')?.textContent ?? ''),
       );
