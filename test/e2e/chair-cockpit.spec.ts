@@ -151,8 +151,12 @@ test.describe("the chair's cockpit", () => {
       await expect(entries.nth(1).getByTestId('queue-entry-kind')).toHaveText(/Clarifying question$/);
       await expect(entries.nth(3).getByTestId('queue-entry-kind')).toHaveText(/Reply$/);
       const marks = await entries.evaluateAll((rows) =>
-        rows.map((row) => row.querySelector('[data-testid="queue-entry-kind"] [aria-hidden="true"]')?.textContent ?? ''),
+        rows.map((row) => {
+          const mark = row.querySelector('[data-testid="queue-entry-kind"] [aria-hidden="true"]');
+          return mark ? getComputedStyle(mark, '::before').content.replace(/^"|"$/g, '') : '';
+        }),
       );
+      expect(marks.slice(0, 5)).toEqual(['!', '?', '?', '↩', '+']);
       expect(marks.every((mark) => mark.trim().length > 0)).toBe(true);
       const colours = await entries.evaluateAll((rows) =>
         rows.map((row) => ({ band: getComputedStyle(row).borderInlineStartColor, background: getComputedStyle(row).backgroundColor })),

@@ -148,6 +148,11 @@ test.describe('by keyboard alone', () => {
     });
 
     await test.step('the chair ends the meeting, confirms, and opens the draft record from the notice', async () => {
+      // The Meeting panel is the last of the console's tabs: one Tab press reaches the chosen tab, End the last.
+      await tabTo(chair, chair.getByRole('tab', { selected: true }));
+      await chair.keyboard.press('End');
+      await expect(chair.getByRole('tab', { name: 'Meeting', exact: true })).toHaveAttribute('aria-selected', 'true');
+      await expect(chair.getByRole('tab', { name: 'Meeting', exact: true })).toBeFocused();
       await tabTo(chair, chair.getByRole('button', { name: 'End the meeting', exact: true }));
       await chair.keyboard.press('Enter');
       await tabTo(chair, chair.getByRole('button', { name: 'Yes, end the meeting', exact: true }));

@@ -11,7 +11,7 @@
  * happens in the browsers.
  */
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { escapeRegExp, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -237,6 +237,7 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
     await test.step('the phone that joined through the room link is recorded as in the room', async () => {
       await expect(phone.getByText('You are taking part: in the room.', { exact: false })).toBeVisible();
       await expect(phone.getByRole('heading', { name: 'Where are you taking part from?' })).toHaveCount(0);
+      await openChairTab(chair, 'People');
       await expect(chair.getByLabel(`Where ${IN_ROOM} takes part from`, { exact: true })).toHaveValue('room');
     });
 
@@ -312,7 +313,7 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
 
     await test.step(`the chair moves to item 2 "${ITEM_2}", confirming with people still queued (A1)`, async () => {
       await chair.getByRole('button', { name: 'Next item', exact: true }).click();
-      const confirm = chair.getByRole('group', { name: '2 people are still in the queue of this item. Move on anyway?', exact: true });
+      const confirm = chair.getByRole('dialog', { name: '2 people are still in the queue of this item. Move on anyway?', exact: true });
       await expect(confirm).toBeVisible();
       await confirm.getByRole('button', { name: 'Move on anyway', exact: true }).click();
       await expect(confirm).toHaveCount(0);
@@ -327,6 +328,7 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
     const slots = chair.getByRole('list', { name: 'Presentations of item 2', exact: true });
 
     await test.step('the chair adds three presentations of 4 minutes', async () => {
+      await openChairTab(chair, 'Presentations');
       const panel = chair.getByRole('region', { name: 'Presentations', exact: true });
       await expect(panel.getByRole('heading', { name: `2 ${ITEM_2}`, exact: true })).toBeVisible();
       for (const [index, presentation] of PRESENTATIONS.entries()) {

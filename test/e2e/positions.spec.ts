@@ -11,7 +11,7 @@
  * The meeting is set up through the HTTP API; everything after that happens in the browsers.
  */
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { escapeRegExp, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -177,6 +177,7 @@ test.describe('positions, a consensus call and the chat', () => {
     await test.step(`the chair opens the meeting, starts item 1 and adds three proposals`, async () => {
       await chair.getByRole('button', { name: 'Open the meeting', exact: true }).click();
       await chair.getByRole('button', { name: 'Start item 1', exact: true }).click();
+      await openChairTab(chair, 'Positions');
       const panel = chair.getByRole('region', { name: 'Proposals and positions', exact: true });
       await expect(panel.getByLabel('Item', { exact: true })).toHaveValue(/.+/);
       for (const title of Object.values(PROPOSALS)) {
@@ -233,6 +234,7 @@ test.describe('positions, a consensus call and the chat', () => {
     });
 
     await test.step(`the secretariat records support for "${BY_NAME}", in the room, by name`, async () => {
+      await openChairTab(secretariat, 'Positions');
       const form = secretariat.getByRole('form', { name: 'Record a position for someone', exact: true });
       await form.getByLabel('On', { exact: true }).selectOption({ label: `Proposal: ${PROPOSALS.local}` });
       await form.getByLabel('Who', { exact: true }).selectOption({ label: 'Someone not on the roster (type the name)' });
@@ -351,6 +353,7 @@ test.describe('positions, a consensus call and the chat', () => {
     });
 
     await test.step('a participant posts in the chat; the secretariat flags it for the minutes', async () => {
+      await openChairTab(secretariat, 'Chat');
       const chat = phone.getByRole('region', { name: 'Chat', exact: true });
       await chat.getByLabel('Message', { exact: true }).fill(CHAT_LINE);
       await chat.getByRole('button', { name: 'Send', exact: true }).click();
@@ -374,6 +377,7 @@ test.describe('positions, a consensus call and the chat', () => {
       await expect(line.getByText('For the minutes', { exact: true })).toBeVisible();
       await expect(line).toContainText(`flagged by ${SECRETARIAT}`);
       await expect(line.getByRole('button', { name: /^Remove the flag/ })).toBeVisible();
+      await openChairTab(chair, 'Chat');
       for (const page of [chair, flavio, mary, phone]) {
         await expect(
           page
@@ -428,6 +432,7 @@ test.describe('positions, a consensus call and the chat', () => {
       const give = chair.getByRole('form', { name: 'Give the floor to someone not queued', exact: true });
       await give.getByLabel('Person', { exact: true }).selectOption({ label: FLAVIO });
       await give.getByRole('button', { name: 'Give them the floor', exact: true }).click();
+      await openChairTab(chair, 'Positions');
       const panel = chair.getByRole('region', { name: 'Proposals and positions', exact: true });
       const speech = panel.getByTestId('speech').filter({ hasText: FLAVIO });
       await expect(speech).toContainText('Speaking now');
@@ -452,6 +457,7 @@ test.describe('positions, a consensus call and the chat', () => {
     });
 
     await test.step('the chair records a decision and an action item, and removes the action item', async () => {
+      await openChairTab(chair, 'Decisions and actions');
       const panel = chair.getByRole('region', { name: 'Decisions and actions', exact: true });
       const decision = panel.getByRole('form', { name: 'Record a decision', exact: true });
       await decision.getByLabel('On', { exact: true }).selectOption({ label: `Proposal: ${PROPOSALS.gender}` });
@@ -479,6 +485,7 @@ test.describe('positions, a consensus call and the chat', () => {
     });
 
     await test.step(`${MARY} withdraws her objection to a proposal; the console follows`, async () => {
+      await openChairTab(chair, 'Positions');
       const gender = participantTarget(mary, PROPOSALS.gender);
       await gender.getByRole('button', { name: `Withdraw my position on ${PROPOSALS.gender}`, exact: true }).click();
       await expect(gender.getByRole('button', { name: 'Support', exact: true })).toBeFocused();
@@ -488,6 +495,7 @@ test.describe('positions, a consensus call and the chat', () => {
     });
 
     await test.step('the chair marks the item done: positions stay in view, disabled, with a note (P4)', async () => {
+      await openChairTab(chair, 'Agenda');
       await chair.getByRole('button', { name: 'Mark item 1 done', exact: true }).click();
       for (const member of members) {
         const panel = member.page.getByTestId('positions-panel');

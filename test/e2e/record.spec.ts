@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
-import { escapeRegExp, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 /** The name the server gives the account it creates from ADMIN_EMAIL and ADMIN_PASSWORD. */
@@ -142,6 +142,7 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
       await chair.getByRole('button', { name: 'Give the floor to next', exact: true }).click();
       await expect(chair.getByRole('region', { name: 'Has the floor', exact: true })).toContainText(SPEAKER);
 
+      await openChairTab(chair, 'Meeting');
       await chair.getByRole('button', { name: 'End the meeting', exact: true }).click();
       await chair.getByRole('button', { name: 'Yes, end the meeting', exact: true }).click();
       await expect(chair.getByText(/Nothing more can be recorded\./)).toBeVisible();
@@ -222,7 +223,7 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
 
     await test.step('the secretariat finalises version 2, after confirming: the record is read-only, with who finalised it', async () => {
       await page.getByRole('button', { name: 'Finalise this version', exact: true }).click();
-      const confirm = page.getByRole('group', { name: /^Finalise version 2\?/ });
+      const confirm = page.getByRole('dialog', { name: /^Finalise version 2\?/ });
       await expect(confirm).toBeVisible();
       await confirm.getByRole('button', { name: 'Yes, finalise version 2', exact: true }).click();
 

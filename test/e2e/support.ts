@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 
 function required(name: 'E2E_BASE_URL' | 'E2E_SETUP_LINK'): string {
@@ -28,6 +28,17 @@ export function setupLink(): string {
 /** A string as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Opens one of the chair console's panels below the cockpit, as a chair does: by its tab
+ * ("Agenda", "Presentations", "Positions", "Decisions and actions", "Chat", "People", "Balance",
+ * "Meeting"). The chosen tab is remembered on the device, so a test never relies on which is open.
+ */
+export async function openChairTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
 
 /** A server of a spec's own, started by `startServer`. */
