@@ -25,7 +25,7 @@ import { registerRequestAuth } from './http/request-auth.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
-import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './realtime/socket-server.ts';
+import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './live/socket-server.ts';
 import { broadcastEvents, broadcastInterval, CoalescingBroadcaster } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
@@ -33,7 +33,7 @@ import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
-import { registerClockHandlers } from './realtime/clock-socket.ts';
+import { registerClockHandlers } from './live/clock-socket.ts';
 import { RecordService } from './record/record-service.ts';
 import { registerRecordRoutes } from './record/record-routes.ts';
 

@@ -1,7 +1,7 @@
 /** Words for the live meeting's vocabularies, as every view shows them, in the interface's language. */
 import type { Location, MeetingAccessRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import type { ItemStatus, SpeechKind } from '../../shared/meeting/types.ts';
-import { i18n, t } from '../lib/i18n.svelte.ts';
+import { i18n, t } from '../i18n/i18n.svelte.ts';
 
 export function speechKindLabel(kind: SpeechKind | 'presentation'): string {
   return t(`labels.speechKinds.${kind}`);

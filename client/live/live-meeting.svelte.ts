@@ -1,6 +1,6 @@
 /**
  * The meeting page's live state: the shared replica (shared/sync/replica.ts) over socket.io,
- * made reactive, plus the server's clock (client/lib/server-clock.svelte.ts), which ticks on the
+ * made reactive, plus the server's clock (client/live/server-clock.svelte.ts), which ticks on the
  * server's second while the page is open, so timers render from data, every screen shows
  * the same second, and nothing is sent every second.
  */
@@ -12,9 +12,9 @@ import type { MeetingState } from '../../shared/meeting/types.ts';
 import type { AckResult, MeetingPresence } from '../../shared/protocol.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
-import { t } from '../lib/i18n.svelte.ts';
-import { ServerClock } from '../lib/server-clock.svelte.ts';
-import { clearOutdatedReload, reloadOnceWhenOutdated } from '../lib/outdated-reload.ts';
+import { t } from '../i18n/i18n.svelte.ts';
+import { ServerClock } from './server-clock.svelte.ts';
+import { clearOutdatedReload, reloadOnceWhenOutdated } from '../app/outdated-reload.ts';
 
 export class LiveMeeting {
   state = $state.raw<MeetingState | undefined>();

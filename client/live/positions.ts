@@ -13,7 +13,7 @@ import type {
   Position,
   Stance,
 } from '../../shared/meeting/types.ts';
-import { i18n, t } from '../lib/i18n.svelte.ts';
+import { i18n, t } from '../i18n/i18n.svelte.ts';
 import { safeHref, WEB_PROTOCOLS } from '../../shared/safe-href.ts';
 
 export function stanceLabel(stance: Stance): string {

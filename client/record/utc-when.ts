@@ -1,6 +1,6 @@
 import { recordPage } from '../i18n/record-page/index.ts';
-import { i18n } from '../lib/i18n.svelte.ts';
-import { utcDateAndTime } from '../lib/record-api.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { utcDateAndTime } from '../http/record-api.ts';
 
 /** "9 May 2017, 13:05 UTC", in the interface's language. */
 export function utcWhen(iso: string): string {

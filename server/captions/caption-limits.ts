@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http/errors.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
-import { KeyedWindows } from '../realtime/rate-limiter.ts';
+import { KeyedWindows } from '../limits/rate-limiter.ts';
 
 /** Refused caption posts (or caption-socket handshakes) one address may make per minute. */
 export const FAILED_CAPTION_POSTS_PER_MINUTE = 30;

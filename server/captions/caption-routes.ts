@@ -15,7 +15,7 @@ import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import { CaptionPostLimits } from './caption-limits.ts';
-import { checkDownload } from '../realtime/read-limits.ts';
+import { checkDownload } from '../limits/read-limits.ts';
 import * as store from './caption-store.ts';
 import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, TRANSCRIPT_FORMATS, webVtt } from './transcript.ts';
 

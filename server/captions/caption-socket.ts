@@ -3,12 +3,12 @@ import type { AppContext } from '../context.ts';
 import { CommandRejected } from '../../shared/errors.ts';
 import { CAPTION_LIMITS } from '../../shared/captions.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
-import { endSocket, handle, type MeetingServer, type MeetingSocket } from '../realtime/socket-server.ts';
+import { endSocket, handle, type MeetingServer, type MeetingSocket } from '../live/socket-server.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import { CAPTION_TOKEN_ENDED, captionFeedValid, type LiveAccess } from '../live/live-socket.ts';
 import * as store from './caption-store.ts';
-import { SlidingWindow } from '../realtime/rate-limiter.ts';
-import { checkSocketRead } from '../realtime/read-limits.ts';
+import { SlidingWindow } from '../limits/rate-limiter.ts';
+import { checkSocketRead } from '../limits/read-limits.ts';
 
 /** Who may write captions: the captioner, and the secretariat standing in. */
 export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secretariat'];

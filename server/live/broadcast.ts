@@ -5,7 +5,7 @@
  */
 import type { MeetingEvent } from '../../shared/meeting/types.ts';
 import { privateSender, redacted } from '../../shared/meeting/privacy.ts';
-import { leadRoom, meetingRoom, participantRoom, type MeetingServer } from '../realtime/socket-server.ts';
+import { leadRoom, meetingRoom, participantRoom, type MeetingServer } from './socket-server.ts';
 
 export function broadcastEvents(io: MeetingServer, meetingId: string, events: MeetingEvent[]): void {
   const senders = events.map(privateSender).filter((sender) => sender !== undefined);

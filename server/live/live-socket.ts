@@ -3,23 +3,15 @@ import type { AppContext } from '../context.ts';
 import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
 import { CommandRejected } from '../../shared/errors.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
-import type { MeetingServer, MeetingSocket } from '../realtime/socket-server.ts';
-import {
-  captionFeedRoom,
-  endSocket,
-  handle,
-  leadRoom,
-  meetingRoom,
-  participantRoom,
-  tellOtherProcesses,
-} from '../realtime/socket-server.ts';
+import type { MeetingServer, MeetingSocket } from './socket-server.ts';
+import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from './socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import { PROTOCOL_VERSION, type MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
-import { SlidingWindow } from '../realtime/rate-limiter.ts';
+import { SlidingWindow } from '../limits/rate-limiter.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
-import { checkSocketRead } from '../realtime/read-limits.ts';
+import { checkSocketRead } from '../limits/read-limits.ts';
 
 export interface LiveServices {
   rooms: MeetingRooms;

@@ -32,7 +32,7 @@ import {
 } from './meeting-views.ts';
 import { CAPTION_ROLES } from '../captions/caption-socket.ts';
 import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
-import { checkDownload } from '../realtime/read-limits.ts';
+import { checkDownload } from '../limits/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError, MeetingFileSchema } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';

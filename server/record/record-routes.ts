@@ -20,7 +20,7 @@ import { markdownLanguage, RECORD_LANGUAGES, type RecordLanguage } from '../../s
 import type { RecordService } from './record-service.ts';
 import * as store from './record-store.ts';
 import { exportRecord, RECORD_FORMATS, type RecordFormat } from './record-export.ts';
-import { checkDownload } from '../realtime/read-limits.ts';
+import { checkDownload } from '../limits/read-limits.ts';
 
 export const RECORD_MARKDOWN_MAX = 500_000;
 

@@ -1,7 +1,7 @@
 /**
  * One HTTP route as both ends know it: method, path, the schemas of its input, its answer's
  * type and who may call it. The server registers it (server/http/route.ts), the client calls
- * it (client/lib/api.ts), and docs/roles.md lists it.
+ * it (client/http/api.ts), and docs/roles.md lists it.
  */
 import type * as v from 'valibot';
 import type { AccessRule } from '../access/rules.ts';

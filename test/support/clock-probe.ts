@@ -3,7 +3,7 @@
  * the page's own scripts (`addInitScript(clockProbe, options)`):
  *
  * - each tick of the page's server clock (the `clock-tick` performance marks of
- *   client/lib/server-clock.svelte.ts), with the real moment it ran;
+ *   client/live/server-clock.svelte.ts), with the real moment it ran;
  * - each change of the displayed speech timer (a MutationObserver), with the real moment the
  *   DOM changed (`performance.timeOrigin + performance.now()`, which a skewed `Date` does not
  *   touch) and the tick it followed.

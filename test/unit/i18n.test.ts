@@ -1,5 +1,5 @@
 /**
- * The translator (client/lib/i18n.svelte.ts): placeholders, plural and ordinal forms by each
+ * The translator (client/i18n/i18n.svelte.ts): placeholders, plural and ordinal forms by each
  * language's rules, the fall back to English, the choice of language, and dates and times in
  * the user's locale and zone with UTC beside them.
  */
@@ -19,7 +19,7 @@ import {
   t,
   translate,
   translateParts,
-} from '../../client/lib/i18n.svelte.ts';
+} from '../../client/i18n/i18n.svelte.ts';
 
 describe('translate', () => {
   it('fills in {name} placeholders, and leaves one without a value as it is', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitNesting, MARKDOWN_NESTING_MAX, markdownNesting } from '../../shared/record/markdown-nesting.ts';
-import { renderMarkdown } from '../../client/lib/render-markdown.ts';
+import { renderMarkdown } from '../../client/record/render-markdown.ts';
 
 describe('Markdown nesting', () => {
   it('counts quotes, list markers and indentation under them', () => {

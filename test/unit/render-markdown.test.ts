@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkTarget, renderMarkdown } from '../../client/lib/render-markdown.ts';
+import { linkTarget, renderMarkdown } from '../../client/record/render-markdown.ts';
 import { safeHref, WEB_PROTOCOLS } from '../../shared/safe-href.ts';
 
 describe('renderMarkdown', () => {

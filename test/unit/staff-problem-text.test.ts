@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgendaText } from '../../shared/agenda-text.ts';
 import { FirstAccountSchema, MeetingDetailsSchema, NewAccountSchema, RosterEntrySchema } from '../../shared/schemas.ts';
-import { checkInput } from '../../client/lib/check-input.ts';
-import { setLanguage } from '../../client/lib/i18n.svelte.ts';
+import { checkInput } from '../../client/forms/check-input.ts';
+import { setLanguage } from '../../client/i18n/i18n.svelte.ts';
 import { problemText } from '../../client/staff/problem-text.ts';
 
 /** The messages a schema's check gives for an input. */

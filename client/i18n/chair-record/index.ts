@@ -1,5 +1,5 @@
 /** The translator of the chair console's record-making panels: its catalogs load with the console's code, not in the participant's bundle. */
-import { defineArea, i18n } from '../../lib/i18n.svelte.ts';
+import { defineArea, i18n } from '../i18n.svelte.ts';
 import en from './en.ts';
 
 export const chairRecord = defineArea(en, {

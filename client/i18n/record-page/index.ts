@@ -1,5 +1,5 @@
 /** The record page's translator: its catalogs load with its code, not in the participant's bundle. */
-import { defineArea, i18n } from '../../lib/i18n.svelte.ts';
+import { defineArea, i18n } from '../i18n.svelte.ts';
 import en from './en.ts';
 
 export const recordPage = defineArea(en, {

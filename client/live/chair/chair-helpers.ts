@@ -1,6 +1,6 @@
 /** Small pure helpers of the chair console: which item is next, who can be given the floor, where a key was typed. */
 import type { AgendaItem, MeetingState, Participant } from '../../../shared/meeting/types.ts';
-import { formatTime, i18n } from '../../lib/i18n.svelte.ts';
+import { formatTime, i18n } from '../../i18n/i18n.svelte.ts';
 
 /** The item "Next item" starts: the one after the running item, or else the first one not yet dealt with. */
 export function followingItem(state: MeetingState): AgendaItem | undefined {

@@ -1,7 +1,7 @@
 /** How forms show what went wrong: one message, and problems tied to fields or lines. */
 import type { InputProblem } from '../../shared/schemas.ts';
-import { ApiRequestError } from './api.ts';
-import { t } from './i18n.svelte.ts';
+import { ApiRequestError } from '../http/api.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 export interface FormFailure {
   message: string;

@@ -1,7 +1,7 @@
 /** Calls to the HTTP API. Errors arrive as `ApiRequestError` with the server's message and problems. */
 import type { ApiError } from '../../shared/api.ts';
 import type { InputProblem } from '../../shared/schemas.ts';
-import { t } from './i18n.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 export class ApiRequestError extends Error {
   constructor(

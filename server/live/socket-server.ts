@@ -24,7 +24,7 @@ import { describeIssues } from '../../shared/schemas.ts';
 import { CaptionStreamAuthSchema } from '../../shared/captions.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 import { CaptionPostLimits } from '../captions/caption-limits.ts';
-import { READ_LIMITS } from './read-limits.ts';
+import { READ_LIMITS } from '../limits/read-limits.ts';
 
 export interface SocketData {
   /** The signed-in person; undefined for captioning software connected with a caption token. */

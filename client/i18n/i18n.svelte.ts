@@ -12,8 +12,8 @@
  * (`formatDateTime`, `formatTime`), with Latin digits and the Gregorian calendar, as in
  * United Nations documents.
  */
-import { en, type Catalog, type MessageKey } from '../i18n/en.ts';
-import { LANGUAGES, type CatalogShape, type Language, type MessageParams, type MessagePath, type PluralForms } from '../i18n/types.ts';
+import { en, type Catalog, type MessageKey } from './en.ts';
+import { LANGUAGES, type CatalogShape, type Language, type MessageParams, type MessagePath, type PluralForms } from './types.ts';
 
 export { LANGUAGES, type Language, type MessageKey, type MessageParams };
 
@@ -36,11 +36,11 @@ const DEFAULT_LOCALE: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es:
 export const STORAGE_KEY = 'equalfloor.language';
 
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalog }>> = {
-  fr: () => import('../i18n/fr.ts'),
-  es: () => import('../i18n/es.ts'),
-  ru: () => import('../i18n/ru.ts'),
-  ar: () => import('../i18n/ar.ts'),
-  zh: () => import('../i18n/zh.ts'),
+  fr: () => import('./fr.ts'),
+  es: () => import('./es.ts'),
+  ru: () => import('./ru.ts'),
+  ar: () => import('./ar.ts'),
+  zh: () => import('./zh.ts'),
 };
 
 export function isLanguage(value: unknown): value is Language {

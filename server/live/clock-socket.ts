@@ -5,7 +5,7 @@
 import type { AppContext } from '../context.ts';
 import { CommandRejected } from '../../shared/errors.ts';
 import { handle, type MeetingServer } from './socket-server.ts';
-import { SlidingWindow } from './rate-limiter.ts';
+import { SlidingWindow } from '../limits/rate-limiter.ts';
 
 /** Pings one connection may send in ten seconds; a screen sends five at connect, three every few minutes. */
 const PINGS_PER_10_SECONDS = 20;

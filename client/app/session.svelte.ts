@@ -3,7 +3,7 @@
  * that need it. Participant pages do not use it: their own answers say who they are.
  */
 import type { Me } from '../../shared/api.ts';
-import { api, ApiRequestError } from './api.ts';
+import { api, ApiRequestError } from '../http/api.ts';
 import { router } from './router.svelte.ts';
 
 /** Remembered across tabs so that opening a join link can warn before it replaces a staff session. */
