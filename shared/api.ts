@@ -40,8 +40,9 @@ export interface RosterEntryView {
   name: string;
   affiliation: string;
   email: string;
-  stakeholderGroup: StakeholderGroup;
-  region: Region;
+  /** Null: not stated. */
+  stakeholderGroup: StakeholderGroup | null;
+  region: Region | null;
   role: MeetingRole;
   /** Absolute URL, or null when revoked. */
   joinUrl: string | null;
@@ -68,8 +69,9 @@ export interface ParticipantView {
   id: string;
   name: string;
   affiliation: string;
-  stakeholderGroup: StakeholderGroup;
-  region: Region;
+  /** Null: not stated. */
+  stakeholderGroup: StakeholderGroup | null;
+  region: Region | null;
   role: MeetingRole;
 }
 

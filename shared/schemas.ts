@@ -74,12 +74,20 @@ export const MeetingDetailsSchema = v.strictObject({
 export type MeetingDetailsInput = v.InferInput<typeof MeetingDetailsSchema>;
 export const MeetingDetailsPatchSchema = v.partial(MeetingDetailsSchema);
 
+/** One of the vocabulary, or not stated: left out, null or '' (a form's "Not stated"), all read as null. */
+function notStatedOr<const T extends readonly [string, ...string[]]>(vocabulary: T) {
+  return v.pipe(
+    v.optional(v.nullable(v.union([v.literal(''), v.picklist(vocabulary)], `must be one of ${vocabulary.join(', ')}, or empty`)), null),
+    v.transform((value): T[number] | null => (value === '' ? null : value)),
+  );
+}
+
 export const RosterEntrySchema = v.strictObject({
   name: text(LIMITS.name),
   affiliation: optionalText(LIMITS.affiliation),
   email: v.optional(v.union([v.literal(''), EmailSchema]), ''),
-  stakeholderGroup: v.picklist(STAKEHOLDER_GROUPS, `must be one of ${STAKEHOLDER_GROUPS.join(', ')}`),
-  region: v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`),
+  stakeholderGroup: notStatedOr(STAKEHOLDER_GROUPS),
+  region: notStatedOr(REGIONS),
   role: v.picklist(MEETING_ROLES, `must be one of ${MEETING_ROLES.join(', ')}`),
 });
 export type RosterEntryInput = v.InferInput<typeof RosterEntrySchema>;
@@ -107,8 +115,8 @@ export const ObserveSchema = v.strictObject({
   token: TokenSchema,
   name: text(LIMITS.name),
   affiliation: optionalText(LIMITS.affiliation),
-  stakeholderGroup: v.picklist(STAKEHOLDER_GROUPS, `must be one of ${STAKEHOLDER_GROUPS.join(', ')}`),
-  region: v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`),
+  stakeholderGroup: notStatedOr(STAKEHOLDER_GROUPS),
+  region: notStatedOr(REGIONS),
 });
 export type ObserveInput = v.InferInput<typeof ObserveSchema>;
 export const LocationSchema = v.picklist(LOCATIONS);

@@ -104,8 +104,9 @@ export const rosterEntries = pgTable(
     name: text('name').notNull(),
     affiliation: text('affiliation').notNull().default(''),
     email: text('email').notNull().default(''),
-    stakeholderGroup: text('stakeholder_group').notNull(),
-    region: text('region').notNull(),
+    /** Null when not stated (never asked of the secretariat and captioners). */
+    stakeholderGroup: text('stakeholder_group'),
+    region: text('region'),
     role: text('role').notNull(),
     /** Null once revoked; a personal join link is `/join/<token>`. */
     joinToken: text('join_token').unique(),

@@ -4,7 +4,7 @@ import type { Database } from '../db/open.ts';
 import { agendaItems, meetings, rosterEntries, sessions, users } from '../db/schema.ts';
 import { newId, newShortCode, newToken } from '../ids.ts';
 import type { ParsedAgendaItem } from '../../shared/agenda-text.ts';
-import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
+import { asksGroupAndRegion, type MeetingRole, type Region, type StakeholderGroup } from '../../shared/domain.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type RosterRow = typeof rosterEntries.$inferSelect;
@@ -23,9 +23,15 @@ export interface RosterEntryFields {
   name: string;
   affiliation: string;
   email: string;
-  stakeholderGroup: StakeholderGroup;
-  region: Region;
+  /** Null: not stated. Never kept for a role not asked for it (`asksGroupAndRegion`). */
+  stakeholderGroup: StakeholderGroup | null;
+  region: Region | null;
   role: MeetingRole;
+}
+
+/** The secretariat and captioners are not asked for a stakeholder group or region: theirs stays not stated. */
+function asAsked<T extends Partial<RosterEntryFields>>(fields: T): T {
+  return fields.role !== undefined && !asksGroupAndRegion(fields.role) ? { ...fields, stakeholderGroup: null, region: null } : fields;
 }
 
 export async function insertMeeting(db: Database, input: NewMeeting): Promise<MeetingRow> {
@@ -171,7 +177,7 @@ export async function insertRosterEntries(
         id: newId('r'),
         meetingId,
         userId,
-        ...entry,
+        ...asAsked(entry),
         joinToken: newToken(),
         personalCode: uniqueCode(codes),
         selfRegistered: options.selfRegistered ?? false,
@@ -191,11 +197,14 @@ export async function updateRosterEntry(
   patch: Partial<RosterEntryFields>,
 ): Promise<RosterRow | undefined> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
+    let [row] = await tx
       .update(rosterEntries)
-      .set(patch)
+      .set(asAsked(patch))
       .where(and(eq(rosterEntries.meetingId, meetingId), eq(rosterEntries.id, entryId)))
       .returning();
+    if (row && !asksGroupAndRegion(row.role as MeetingRole) && (row.stakeholderGroup !== null || row.region !== null)) {
+      [row] = await tx.update(rosterEntries).set({ stakeholderGroup: null, region: null }).where(eq(rosterEntries.id, row.id)).returning();
+    }
     if (row && patch.name !== undefined) {
       await tx
         .update(users)

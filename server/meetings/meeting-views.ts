@@ -30,8 +30,8 @@ export function participantView(row: RosterRow): ParticipantView {
     id: row.id,
     name: row.name,
     affiliation: row.affiliation,
-    stakeholderGroup: row.stakeholderGroup as StakeholderGroup,
-    region: row.region as Region,
+    stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
+    region: row.region as Region | null,
     role: row.role as MeetingRole,
   };
 }

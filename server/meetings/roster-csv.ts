@@ -62,7 +62,8 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
   }
 
   const columns = findColumns(header.cells);
-  const missing = (['name', 'stakeholderGroup', 'region'] as const).filter((field) => columns[field] === undefined);
+  // Stakeholder group and region may be left out (not stated), as may every other column but the name.
+  const missing = (['name'] as const).filter((field) => columns[field] === undefined);
   if (missing.length > 0) {
     // Without these columns every row would fail the same way: say it once, on the header.
     const wanted = missing.map((field) => `${FIELD_NAMES[field]} (${HEADER_SYNONYMS[field].map((word) => `"${word}"`).join(', ')})`);
@@ -83,14 +84,14 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
       return column === undefined ? '' : (row.cells[column] ?? '');
     };
     const vocabularyReasons: string[] = [];
-    const stakeholderGroup = pickFromVocabulary(
-      'stakeholder group',
-      cell('stakeholderGroup'),
-      STAKEHOLDER_GROUP_LABELS,
-      STAKEHOLDER_GROUP_ALIASES,
-      vocabularyReasons,
-    );
-    const region = pickFromVocabulary('region', cell('region'), REGION_LABELS, REGION_ALIASES, vocabularyReasons);
+    // An empty cell is "not stated".
+    const groupText = cell('stakeholderGroup');
+    const stakeholderGroup =
+      groupText === ''
+        ? null
+        : pickFromVocabulary('stakeholder group', groupText, STAKEHOLDER_GROUP_LABELS, STAKEHOLDER_GROUP_ALIASES, vocabularyReasons);
+    const regionText = cell('region');
+    const region = regionText === '' ? null : pickFromVocabulary('region', regionText, REGION_LABELS, REGION_ALIASES, vocabularyReasons);
     const roleText = cell('role');
     const role = roleText === '' ? 'member' : pickFromVocabulary('role', roleText, MEETING_ROLE_LABELS, {}, vocabularyReasons);
 

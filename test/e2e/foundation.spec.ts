@@ -155,6 +155,13 @@ test.describe.serial('foundation: set up a meeting, join it, revoke the link, si
     await expect(roster.getByText('1 person.')).toBeVisible();
     // The form is ready for the next person.
     await expect(roster.getByLabel('Name', { exact: true })).toHaveValue('');
+    // A captioner is not asked for a stakeholder group or region; for a member both may stay "Not stated".
+    await roster.getByLabel('Role', { exact: true }).selectOption({ label: 'Captioner' });
+    await expect(roster.getByLabel('Stakeholder group', { exact: true })).toHaveCount(0);
+    await expect(roster.getByLabel('Region', { exact: true })).toHaveCount(0);
+    await roster.getByLabel('Role', { exact: true }).selectOption({ label: 'Member' });
+    await expect(roster.getByLabel('Stakeholder group', { exact: true }).locator('option').first()).toHaveText('Not stated');
+    await expect(roster.getByLabel('Region', { exact: true }).locator('option').first()).toHaveText('Not stated');
 
     await roster.getByLabel('Roster CSV', { exact: true }).fill(ROSTER_CSV);
     await roster.getByRole('button', { name: 'Import roster', exact: true }).click();

@@ -141,11 +141,13 @@ describe('parseRosterCsv problems', () => {
     expect(result.problems.map((problem) => problem.line)).toEqual([2, 4]);
   });
 
-  it('reports missing stakeholder group, region and name cells', () => {
-    const result = parseRosterCsv(lines('name,group,region', ',,africa', 'Bo,gov,'));
-    expect(result.problems).toEqual([
-      { line: 2, message: expect.stringMatching(/^name must not be empty; stakeholder group is missing; it must be one of Government/) },
-      { line: 3, message: `region is missing; it must be one of ${REGION_LIST}` },
+  it('reports a missing name; an empty stakeholder group or region is not stated', () => {
+    const result = parseRosterCsv(lines('name,group,region', ',,africa', 'Bo,gov,', 'Cy,,'));
+    expect(result.problems).toEqual([{ line: 2, message: 'name must not be empty' }]);
+    const result2 = parseRosterCsv(lines('name,group,region', 'Bo,gov,', 'Cy,,'));
+    expect(result2.entries.map(({ name, stakeholderGroup, region }) => ({ name, stakeholderGroup, region }))).toEqual([
+      { name: 'Bo', stakeholderGroup: 'government', region: null },
+      { name: 'Cy', stakeholderGroup: null, region: null },
     ]);
   });
 
@@ -173,9 +175,13 @@ describe('parseRosterCsv problems', () => {
     expect(result.problems).toEqual([{ line: 1, message: expect.stringContaining('no column for name') }]);
   });
 
-  it('requires stakeholder group and region columns in the header', () => {
+  it('needs only a name column: without group and region columns everyone is not stated', () => {
     const result = parseRosterCsv(lines('name,email', 'Ana,ana@example.org'));
-    expect(result.problems).toEqual([{ line: 1, message: expect.stringMatching(/stakeholder group .*; region/) }]);
+    expect(result.problems).toEqual([]);
+    expect(result.entries).toEqual([expect.objectContaining({ name: 'Ana', stakeholderGroup: null, region: null, role: 'member' })]);
+    expect(parseRosterCsv(lines('email,group', 'ana@example.org,gov')).problems).toEqual([
+      { line: 1, message: expect.stringMatching(/no column for name/) },
+    ]);
   });
 
   it.each([[''], ['\uFEFF'], ['\n\n']])('reports an empty file (%j)', (csv) => {

@@ -231,7 +231,7 @@ const en = {
     addHeading: 'Add a person',
     affiliationHint: 'Optional.',
     emailHint: "Optional. A chair's staff account is matched to the roster by this email.",
-    choose: 'Choose…',
+    notStatedHint: 'Optional: leave “Not stated” if the person has not said.',
     saveChanges: 'Save changes',
     add: 'Add person',
   },

@@ -225,7 +225,7 @@ const es: StaffCatalog = {
     affiliationHint: 'Opcional.',
     emailHint:
       'Opcional. La cuenta del personal de quien ejerza la Presidencia se vincula a la lista de participantes mediante este correo electrónico.',
-    choose: 'Elija…',
+    notStatedHint: 'Opcional: deje «Sin indicar» si la persona no lo ha dicho.',
     saveChanges: 'Guardar los cambios',
     add: 'Añadir a la persona',
   },

@@ -227,7 +227,7 @@ const fr: StaffCatalog = {
     affiliationHint: 'Facultatif.',
     emailHint:
       'Facultatif. Le compte du personnel d’un(e) président(e) est rattaché à la liste des participants par cette adresse électronique.',
-    choose: 'Choisir…',
+    notStatedHint: 'Facultatif : laissez « Non précisé » si la personne ne l’a pas indiqué.',
     saveChanges: 'Enregistrer les modifications',
     add: 'Ajouter la personne',
   },

@@ -206,7 +206,7 @@ const zh: StaffCatalog = {
     addHeading: '添加人员',
     affiliationHint: '可选。',
     emailHint: '可选。主席的工作人员账户通过此电子邮件与与会者名单相匹配。',
-    choose: '请选择…',
+    notStatedHint: '可选：如本人未说明，请保留“未说明”。',
     saveChanges: '保存更改',
     add: '添加人员',
   },
