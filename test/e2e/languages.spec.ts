@@ -161,6 +161,10 @@ test.describe('the interface in the participant’s language', () => {
 
       const arabicCall = layla.getByRole('region', { name: 'الدعوة إلى توافق الآراء', exact: true });
       await expect(arabicCall.getByText(question, { exact: true })).toBeVisible();
+      // An English question on an Arabic page starts where the page's lines start: on the right.
+      const questionBox = await arabicCall.getByText(question, { exact: true }).boundingBox();
+      const callBox = await arabicCall.boundingBox();
+      expect(callBox!.x + callBox!.width - (questionBox!.x + questionBox!.width), 'space to the right of the question').toBeLessThan(48);
       await expect(arabicCall.getByTestId('consensus-countdown')).toHaveText(/^\s*متبقٍ \d:\d\d لتقديم الاعتراضات\s*$/);
       await expect(arabicCall.getByRole('button', { name: 'أعترض', exact: true })).toBeVisible();
       await expect(layla.locator('[aria-live="assertive"]').filter({ hasText: 'توافق' })).toHaveText(

@@ -275,6 +275,9 @@ test.describe('the room wall: legible from the back, captions with their speaker
     await display.goto(wall.displayUrl);
     await expect(display.getByTestId('wall-next-name').filter({ hasText: ON_PHONE })).toHaveCount(1);
     await expect(display.locator('html')).toHaveAttribute('dir', 'rtl');
+    // The meeting's English title starts where Arabic lines start: at the right.
+    const title = await boxOf(display.getByText(MEETING.title, { exact: true }));
+    expect(1920 - (title.x + title.width), 'space to the right of the meeting title').toBeLessThan(60);
     const shown = await nextSpeakers(display);
     expect(shown.length).toBeGreaterThanOrEqual(8);
     for (const entry of shown) {
