@@ -22,6 +22,7 @@ import { registerMetricsRoutes } from './metrics-routes.ts';
 import { HttpError } from './http/errors.ts';
 import { isUnavailable } from './db/errors.ts';
 import { registerRequestAuth } from './http/request-auth.ts';
+import { registerAccountRoutes } from './auth/account-routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
@@ -183,6 +184,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   });
 
   registerAuthRoutes(http, ctx);
+  registerAccountRoutes(http, ctx);
   registerMeetingRoutes(http, ctx);
   registerJoinRoutes(http, ctx);
   await registerCaptionRoutes(http, ctx, captionFeeds);

@@ -106,4 +106,6 @@ export interface StaffAccount {
   name: string;
   email: string;
   staffRole: StaffRole;
+  /** A disabled account cannot sign in; it had its sessions ended when it was disabled. */
+  disabled?: boolean;
 }

@@ -43,6 +43,14 @@ export const NewAccountSchema = v.strictObject({
   staffRole: v.picklist(STAFF_ROLES, 'must be secretariat or chair'),
 });
 export type NewAccountInput = v.InferInput<typeof NewAccountSchema>;
+/** The secretariat changes another staff account's role, or disables or enables it. */
+export const AccountPatchSchema = v.pipe(
+  v.strictObject({
+    staffRole: v.optional(v.picklist(STAFF_ROLES, 'must be secretariat or chair')),
+    disabled: v.optional(v.boolean('must be true or false')),
+  }),
+  v.check((patch) => patch.staffRole !== undefined || patch.disabled !== undefined, 'Nothing to change: give staffRole or disabled.'),
+);
 
 const LOCAL_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 /** A wall-clock date-time without offset, as an <input type="datetime-local"> gives it. */

@@ -1,17 +1,14 @@
 /** Staff accounts: the first secretariat account, further accounts, and password sign-in. */
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { setupTokens, users } from '../db/schema.ts';
 import { newId, newToken, sha256 } from '../ids.ts';
 import { hashForUnknownUser, hashPassword, verifyPassword } from './passwords.ts';
+import type { StaffAccount } from '../../shared/api.ts';
 import type { StaffRole } from '../../shared/domain.ts';
+import { HttpError } from '../http/errors.ts';
 
-export interface StaffAccount {
-  id: string;
-  name: string;
-  email: string;
-  staffRole: StaffRole;
-}
+export type { StaffAccount };
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -39,9 +36,55 @@ export async function createStaffAccount(
   return { id, name: input.name, email: input.email, staffRole: input.staffRole };
 }
 
+type UserRow = typeof users.$inferSelect;
+
+function accountOf(row: UserRow): StaffAccount {
+  return { id: row.id, name: row.name, email: row.email ?? '', staffRole: row.staffRole ?? 'chair', disabled: row.disabledAt !== null };
+}
+
 export async function listStaffAccounts(db: Database): Promise<StaffAccount[]> {
   const rows = await db.select().from(users).where(eq(users.kind, 'staff')).orderBy(users.name);
-  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email ?? '', staffRole: row.staffRole ?? 'chair' }));
+  return rows.map(accountOf);
+}
+
+/** Why a change to a staff account is refused (the route answers each with its own message). */
+export type AccountChangeRefusal = 'not-found' | 'own-account' | 'actor-gone';
+
+/**
+ * Changes another staff account's role, or disables or enables it. Refused for one's own account,
+ * so the one making a change always remains an enabled secretariat account: there is always one.
+ * The secretariat accounts are locked first, so two of them changing each other at the same
+ * moment are done one after the other, and the second finds it can no longer act.
+ */
+export async function changeStaffAccount(
+  db: Database,
+  actorId: string,
+  accountId: string,
+  change: { staffRole?: StaffRole; disabled?: boolean },
+): Promise<{ before: StaffAccount; after: StaffAccount } | AccountChangeRefusal> {
+  if (actorId === accountId) return 'own-account';
+  return db.transaction(async (tx) => {
+    const secretariat = await tx
+      .select({ id: users.id, disabledAt: users.disabledAt })
+      .from(users)
+      .where(and(eq(users.kind, 'staff'), eq(users.staffRole, 'secretariat')))
+      .for('update');
+    if (!secretariat.some((account) => account.id === actorId && account.disabledAt === null)) return 'actor-gone';
+    const [row] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, accountId), eq(users.kind, 'staff')))
+      .for('update');
+    if (!row) return 'not-found';
+    const before = accountOf(row);
+    const disabled = change.disabled ?? before.disabled ?? false;
+    const [updated] = await tx
+      .update(users)
+      .set({ staffRole: change.staffRole ?? before.staffRole, disabledAt: disabled ? (row.disabledAt ?? new Date()) : null })
+      .where(eq(users.id, accountId))
+      .returning();
+    return { before, after: accountOf(updated!) };
+  });
 }
 
 /**
@@ -55,7 +98,9 @@ export async function verifyStaffLogin(db: Database, email: string, password: st
     return undefined;
   }
   if (!(await verifyPassword(row.passwordHash, password))) return undefined;
-  return { id: row.id, name: row.name, email: row.email ?? email, staffRole: row.staffRole ?? 'chair' };
+  // Said only to whoever knows the password: to anyone else a disabled account looks like any other.
+  if (row.disabledAt !== null) throw new HttpError(403, 'This account is disabled. Ask the secretariat to enable it again.');
+  return accountOf(row);
 }
 
 /**

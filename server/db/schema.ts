@@ -31,6 +31,8 @@ export const users = pgTable(
     email: text('email'),
     passwordHash: text('password_hash'),
     staffRole: text('staff_role', { enum: ['secretariat', 'chair'] }),
+    /** Set when the secretariat disables a staff account: it cannot sign in, and its sessions are gone. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],

@@ -6,6 +6,7 @@ import { RECORD_LANGUAGES } from '../record/record-words.ts';
 const Id = v.pipe(v.string(), v.maxLength(64));
 export const MeetingParams = v.object({ meetingId: Id });
 export const EntryParams = v.object({ meetingId: Id, entryId: Id });
+export const AccountParams = v.object({ accountId: Id });
 /** A request that takes no fields: anything sent is refused (400) and changes nothing. */
 export const NoFields = v.strictObject({});
 export const DeleteMeetingSchema = v.strictObject({ confirmTitle: v.string() });

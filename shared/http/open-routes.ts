@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import type { JoinResult, Me, StaffAccount } from '../api.ts';
 import {
+  AccountPatchSchema,
   FirstAccountSchema,
   JoinSchema,
   LoginSchema,
@@ -13,7 +14,7 @@ import {
 } from '../schemas.ts';
 import { CaptionQuerySchema } from '../captions.ts';
 import { publicRule, staffRule } from '../access/rules.ts';
-import { MeetingParams } from './inputs.ts';
+import { AccountParams, MeetingParams } from './inputs.ts';
 import { route } from './route.ts';
 
 const LINK = { params: 'The link', body: 'The link' } as const;
@@ -91,6 +92,13 @@ export const OPEN_ROUTES = {
     method: 'POST',
     path: '/api/accounts',
     body: NewAccountSchema,
+    access: staffRule('secretariat'),
+  }),
+  changeAccount: route<{ account: StaffAccount }>()({
+    method: 'PATCH',
+    path: '/api/accounts/:accountId',
+    params: AccountParams,
+    body: AccountPatchSchema,
     access: staffRule('secretariat'),
   }),
 } as const;

@@ -1,0 +1,46 @@
+/**
+ * Changing a staff account: the secretariat demotes or promotes another account, or disables and
+ * enables it. Access follows at once: a disabled account's sessions end (its open sockets are told
+ * `session:ended` and closed), and a changed role is judged again on every socket it holds.
+ */
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { AccountPatchSchema } from '../../shared/schemas.ts';
+import { AccountParams } from '../../shared/http/inputs.ts';
+import { sessions } from '../db/schema.ts';
+import { HttpError, notFound, parseInput } from '../http/errors.ts';
+import { requireStaff } from '../http/request-auth.ts';
+import { listMeetings } from '../meetings/meeting-store.ts';
+import { changeStaffAccount } from './accounts.ts';
+
+const REFUSALS = {
+  'own-account': [409, 'You cannot change or disable your own account: ask another secretariat account.'],
+  'actor-gone': [403, 'Your account can no longer change accounts.'],
+} as const;
+
+export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.patch('/api/accounts/:accountId', async (request) => {
+    const actor = requireStaff(request, 'secretariat');
+    const { accountId } = parseInput(AccountParams, request.params, 'The address');
+    const change = parseInput(AccountPatchSchema, request.body);
+    const result = await changeStaffAccount(ctx.db, actor.user.id, accountId, change);
+    if (result === 'not-found') throw notFound('Account');
+    if (typeof result === 'string') throw new HttpError(REFUSALS[result][0], REFUSALS[result][1]);
+    const { before, after } = result;
+    if (after.disabled && !before.disabled) {
+      const ended = await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, accountId));
+      await ctx.sessions.invalidateUserSessions(accountId);
+      ctx.disconnectSessions(
+        ended.map((session) => session.id),
+        'Your account was disabled.',
+      );
+    } else if (after.staffRole !== before.staffRole) {
+      // A secretariat account sees every meeting; as a chair account only those it is on the roster of.
+      for (const meeting of await listMeetings(ctx.db)) {
+        await ctx.accessChanged(meeting.id, [accountId], 'Your account’s role changed.');
+      }
+    }
+    return { account: after };
+  });
+}
