@@ -20,12 +20,16 @@ import {
   roomPath,
   captionPath,
 } from './meeting-views.ts';
-import { CAPTION_ROLES } from '../captions/caption-socket.ts';
+import { may } from '../../shared/access/rules.ts';
+import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
 import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
+
+/** Those who may write captions are given the caption URL on the meeting page. */
+const CAPTION_WRITING = SOCKET_EVENT_ACCESS['captions:stream'];
 
 export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
@@ -95,7 +99,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       participants: roster.map(participantView),
       you: { role: found.role, participantId: found.participantId, name: found.name },
       roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
-      captionUrl: captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, captionToken) : null,
+      captionUrl: captionToken && may(found.role, CAPTION_WRITING) ? publicUrl + captionPath(meeting.id, captionToken) : null,
     };
   });
 
