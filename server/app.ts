@@ -23,6 +23,8 @@ import { HttpError } from './http/errors.ts';
 import { isUnavailable } from './db/errors.ts';
 import { registerRequestAuth } from './http/request-auth.ts';
 import { registerAccountRoutes } from './auth/account-routes.ts';
+import { route } from './http/route.ts';
+import { ROUTES } from '../shared/http/routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
@@ -189,13 +191,14 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerJoinRoutes(http, ctx);
   await registerCaptionRoutes(http, ctx, captionFeeds);
   registerRecordRoutes(http, ctx, records);
-  http.get('/api/health', async () => ({ ok: true, driver: database.driver }));
+  route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));
   if (config.metrics && config.metricsToken) {
-    registerMetricsRoutes(http, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });
+    registerMetricsRoutes(http, ctx, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });
   }
 
   const indexHtml = join(config.clientDir, 'index.html');
   if (existsSync(indexHtml)) {
+    // The built client's files are not API routes, so they are served here and not from shared/http's map.
     // The build writes .br and .gz copies; browsers that accept them get those.
     await http.register(fastifyStatic, { root: config.clientDir, wildcard: false, index: false, preCompressed: true });
   }

@@ -5,12 +5,19 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from './context.ts';
+import { ROUTES } from '../shared/http/routes.ts';
 import { HttpError } from './http/errors.ts';
+import { route } from './http/route.ts';
 import type { Metrics } from './metrics.ts';
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
-export function registerMetricsRoutes(app: FastifyInstance, options: { metrics: Metrics; token: string; connections: () => number }): void {
+export function registerMetricsRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: { metrics: Metrics; token: string; connections: () => number },
+): void {
   // Compared as digests of equal length, so the time taken says nothing about the token.
   const expected = digest(options.token);
   const requireToken = (request: FastifyRequest) => {
@@ -22,17 +29,29 @@ export function registerMetricsRoutes(app: FastifyInstance, options: { metrics: 
       });
     }
   };
-  const limit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  const limit = { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } };
 
-  app.get('/api/metrics', { config: limit }, async (request, reply) => {
-    requireToken(request);
-    reply.header('cache-control', 'no-store');
-    return options.metrics.snapshot(options.connections());
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.metrics,
+    async ({ request, reply }) => {
+      requireToken(request);
+      reply.header('cache-control', 'no-store');
+      return options.metrics.snapshot(options.connections());
+    },
+    limit,
+  );
 
-  app.post('/api/metrics/reset', { config: limit }, async (request, reply) => {
-    requireToken(request);
-    reply.header('cache-control', 'no-store');
-    return options.metrics.snapshot(options.connections(), true);
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.resetMetrics,
+    async ({ request, reply }) => {
+      requireToken(request);
+      reply.header('cache-control', 'no-store');
+      return options.metrics.snapshot(options.connections(), true);
+    },
+    limit,
+  );
 }

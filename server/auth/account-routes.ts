@@ -6,11 +6,10 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { AccountPatchSchema } from '../../shared/schemas.ts';
-import { AccountParams } from '../../shared/http/inputs.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
 import { sessions } from '../db/schema.ts';
-import { HttpError, notFound, parseInput } from '../http/errors.ts';
-import { requireStaff } from '../http/request-auth.ts';
+import { HttpError, notFound } from '../http/errors.ts';
+import { route } from '../http/route.ts';
 import { listMeetings } from '../meetings/meeting-store.ts';
 import { changeStaffAccount } from './accounts.ts';
 
@@ -20,11 +19,8 @@ const REFUSALS = {
 } as const;
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.patch('/api/accounts/:accountId', async (request) => {
-    const actor = requireStaff(request, 'secretariat');
-    const { accountId } = parseInput(AccountParams, request.params, 'The address');
-    const change = parseInput(AccountPatchSchema, request.body);
-    const result = await changeStaffAccount(ctx.db, actor.user.id, accountId, change);
+  route(app, ctx, ROUTES.changeAccount, async ({ params: { accountId }, body: change, principal }) => {
+    const result = await changeStaffAccount(ctx.db, principal.user.id, accountId, change);
     if (result === 'not-found') throw notFound('Account');
     if (typeof result === 'string') throw new HttpError(REFUSALS[result][0], REFUSALS[result][1]);
     const { before, after } = result;

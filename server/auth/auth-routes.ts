@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Me } from '../../shared/api.ts';
-import { FirstAccountSchema, LoginSchema, NewAccountSchema } from '../../shared/schemas.ts';
-import { HttpError, parseInput } from '../http/errors.ts';
-import { clearSessionCookie, requireStaff, setSessionCookie } from '../http/request-auth.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
+import { HttpError } from '../http/errors.ts';
+import { clearSessionCookie, setSessionCookie } from '../http/request-auth.ts';
+import { route } from '../http/route.ts';
 import {
   createFirstAccount,
   createStaffAccount,
@@ -18,8 +19,8 @@ import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
 const WRONG_LOGIN = 'Wrong email or password.';
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/me', async (request): Promise<Me> => {
-    const principal = request.principal;
+  // Its answer is typed here too: kind's literals are not kept by a generic handler's inferred answer.
+  route(app, ctx, ROUTES.me, async ({ principal }): Promise<Me> => {
     if (!principal) return { kind: 'anonymous', setupPending: await setupIsPending(ctx.db) };
     const { user, session } = principal;
     if (session.meetingId === null && user.kind === 'staff') {
@@ -33,34 +34,38 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     return { kind: 'guest', meetingId: access.meetingId, name: access.name, role: access.role };
   });
 
-  app.post('/api/auth/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const input = parseInput(LoginSchema, request.body);
-    const { byEmailAndAddress, byAddress } = ctx.loginThrottle;
-    // request.ip is the connecting address (or X-Forwarded-For's, only with TRUST_PROXY set).
-    const pair = `${input.email}\n${request.ip}`;
-    const waitMs = Math.max(byEmailAndAddress.retryAfterMs(pair), byAddress.retryAfterMs(request.ip));
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new HttpError(429, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, [], {
-        'retry-after': String(seconds),
-      });
-    }
-    const account = await verifyStaffLogin(ctx.db, input.email, input.password);
-    if (!account) {
-      byEmailAndAddress.recordFailure(pair);
-      byAddress.recordFailure(request.ip);
-      throw new HttpError(401, WRONG_LOGIN);
-    }
-    byEmailAndAddress.recordSuccess(pair);
-    // A new session at every sign-in (never the one the browser came with): no session fixation.
-    if (request.principal) await ctx.sessions.invalidateSession(request.principal.session.id);
-    const session = await ctx.sessions.createSession(account.id, { meetingId: null });
-    setSessionCookie(reply, ctx, session.id);
-    return { user: account };
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.login,
+    async ({ body: input, request, reply, principal }) => {
+      const { byEmailAndAddress, byAddress } = ctx.loginThrottle;
+      // request.ip is the connecting address (or X-Forwarded-For's, only with TRUST_PROXY set).
+      const pair = `${input.email}\n${request.ip}`;
+      const waitMs = Math.max(byEmailAndAddress.retryAfterMs(pair), byAddress.retryAfterMs(request.ip));
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new HttpError(429, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, [], {
+          'retry-after': String(seconds),
+        });
+      }
+      const account = await verifyStaffLogin(ctx.db, input.email, input.password);
+      if (!account) {
+        byEmailAndAddress.recordFailure(pair);
+        byAddress.recordFailure(request.ip);
+        throw new HttpError(401, WRONG_LOGIN);
+      }
+      byEmailAndAddress.recordSuccess(pair);
+      // A new session at every sign-in (never the one the browser came with): no session fixation.
+      if (principal) await ctx.sessions.invalidateSession(principal.session.id);
+      const session = await ctx.sessions.createSession(account.id, { meetingId: null });
+      setSessionCookie(reply, ctx, session.id);
+      return { user: account };
+    },
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+  );
 
-  app.post('/api/auth/logout', async (request, reply) => {
-    const principal = request.principal;
+  route(app, ctx, ROUTES.logout, async ({ principal, reply }) => {
     if (principal) {
       await ctx.sessions.invalidateSession(principal.session.id);
       ctx.disconnectSessions([principal.session.id], 'signed out');
@@ -69,26 +74,27 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     return reply.code(204).send();
   });
 
-  app.post('/api/setup', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const input = parseInput(FirstAccountSchema, request.body);
-    const account = await createFirstAccount(ctx.db, input);
-    if (!account) throw new HttpError(403, 'This set-up link has been used already or is no longer valid.');
-    const session = await ctx.sessions.createSession(account.id, { meetingId: null });
-    setSessionCookie(reply, ctx, session.id);
-    return { user: account };
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.setup,
+    async ({ body: input, reply }) => {
+      const account = await createFirstAccount(ctx.db, input);
+      if (!account) throw new HttpError(403, 'This set-up link has been used already or is no longer valid.');
+      const session = await ctx.sessions.createSession(account.id, { meetingId: null });
+      setSessionCookie(reply, ctx, session.id);
+      return { user: account };
+    },
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+  );
 
-  app.get('/api/accounts', async (request) => {
-    requireStaff(request, 'secretariat');
-    return { accounts: await listStaffAccounts(ctx.db) };
-  });
+  route(app, ctx, ROUTES.listAccounts, async () => ({ accounts: await listStaffAccounts(ctx.db) }));
 
-  app.post('/api/accounts', async (request, reply) => {
-    requireStaff(request, 'secretariat');
-    const input = parseInput(NewAccountSchema, request.body);
+  route(app, ctx, ROUTES.addAccount, async ({ body, reply }) => {
     try {
-      const account = await createStaffAccount(ctx.db, input);
-      return reply.code(201).send({ account });
+      const account = await createStaffAccount(ctx.db, body);
+      reply.code(201);
+      return { account };
     } catch (error) {
       if (error instanceof EmailTakenError) throw new HttpError(409, error.message, [{ where: 'email', message: 'is taken' }]);
       throw error;

@@ -4,29 +4,19 @@
  * with its secret token and a rising `seq`; and the transcript downloads.
  */
 import type { FastifyInstance } from 'fastify';
-import * as v from 'valibot';
 import type { AppContext } from '../context.ts';
-import { CAPTION_LIMITS, CaptionPostSchema, CaptionQuerySchema } from '../../shared/captions.ts';
-import { HttpError, notFound, forbidden, parseInput } from '../http/errors.ts';
+import { CAPTION_LIMITS, CaptionPostSchema } from '../../shared/captions.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
+import { HttpError, notFound, parseInput } from '../http/errors.ts';
 import { StorableText } from '../../shared/storable.ts';
 import { download } from '../http/download.ts';
-import { requirePrincipal } from '../http/request-auth.ts';
-import { resolveMeetingAccess } from '../meetings/meeting-access.ts';
+import { route } from '../http/route.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import { CaptionPostLimits } from './caption-limits.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import * as store from './caption-store.ts';
-import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, TRANSCRIPT_FORMATS, webVtt } from './transcript.ts';
-
-const MeetingParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
-const TranscriptParams = v.object({
-  meetingId: v.pipe(v.string(), v.maxLength(64)),
-  format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json'),
-});
-const TranscriptQuery = v.object({
-  item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))),
-});
+import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, webVtt } from './transcript.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -42,49 +32,46 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
       }
     });
 
-    scope.post('/api/captions/:meetingId', { bodyLimit: CAPTION_LIMITS.postBytes }, async (request) => {
-      // The token is checked before anything is counted against the meeting: posts with a wrong
-      // token count against their own address only, never against the real captioning software.
-      let meetingId: string;
-      let query: v.InferOutput<typeof CaptionQuerySchema>;
-      try {
-        meetingId = parseInput(MeetingParams, request.params, 'The address').meetingId;
-        query = parseInput(CaptionQuerySchema, request.query, 'The caption URL');
+    // The token is checked before anything is counted against the meeting: posts with a wrong token
+    // (or an unreadable address) count against their own address only, never against the real captioning software.
+    const refused = (request: { ip: string }, refusal: HttpError) => limits.refused(request.ip, refusal);
+    route(
+      scope,
+      ctx,
+      ROUTES.postCaptions,
+      async ({ params: { meetingId }, query, request }) => {
         const meeting = await store.findMeetingByCaptionToken(ctx.db, meetingId, query.token);
-        if (!meeting)
-          throw new HttpError(403, 'This caption URL is not valid: check the token, or ask the secretariat for the current one.');
-      } catch (error) {
-        if (error instanceof HttpError) throw limits.refused(request.ip, error);
-        throw error;
-      }
-      limits.accept(meetingId, query.token);
-      // Attribution needs the live meeting (who has the floor, which item runs).
-      await ctx.rooms.get(meetingId);
-      const body = request.body as { text?: unknown } | undefined;
-      const post = request.headers['content-type']?.startsWith('application/json')
-        ? parseInput(CaptionPostSchema, body, 'The caption post')
-        : {
-            text: parseInput(StorableText, typeof body?.text === 'string' ? body.text : '', 'The caption post'),
-            final: undefined,
-            speaker: undefined,
-            lang: undefined,
-          };
-      const applied = await feeds.get(meetingId).ingest(post.text, {
-        final: post.final ?? (query.final === '1' || query.final === 'true'),
-        language: post.lang ?? query.lang ?? null,
-        speakerName: post.speaker ?? query.speaker,
-        seq: query.seq,
-      });
-      return { applied, ...(query.seq !== undefined && { seq: query.seq }) };
-    });
+        if (!meeting) {
+          throw refused(
+            request,
+            new HttpError(403, 'This caption URL is not valid: check the token, or ask the secretariat for the current one.'),
+          );
+        }
+        limits.accept(meetingId, query.token);
+        // Attribution needs the live meeting (who has the floor, which item runs).
+        await ctx.rooms.get(meetingId);
+        const body = request.body as { text?: unknown } | undefined;
+        const post = request.headers['content-type']?.startsWith('application/json')
+          ? parseInput(CaptionPostSchema, body, 'The caption post')
+          : {
+              text: parseInput(StorableText, typeof body?.text === 'string' ? body.text : '', 'The caption post'),
+              final: undefined,
+              speaker: undefined,
+              lang: undefined,
+            };
+        const applied = await feeds.get(meetingId).ingest(post.text, {
+          final: post.final ?? (query.final === '1' || query.final === 'true'),
+          language: post.lang ?? query.lang ?? null,
+          speakerName: post.speaker ?? query.speaker,
+          seq: query.seq,
+        });
+        return { applied, ...(query.seq !== undefined && { seq: query.seq }) };
+      },
+      { bodyLimit: CAPTION_LIMITS.postBytes, refused },
+    );
   });
 
-  app.get('/api/meetings/:meetingId/transcript.:format', async (request, reply) => {
-    const { meetingId, format } = parseInput(TranscriptParams, request.params, 'The address');
-    const { item } = parseInput(TranscriptQuery, request.query, 'The address');
-    const access = await resolveMeetingAccess(ctx.db, requirePrincipal(request), meetingId);
-    if (!access) throw notFound('Meeting');
-    if (access.role === 'display') throw forbidden('The room display cannot download the transcript.');
+  route(app, ctx, ROUTES.transcript, async ({ params: { meetingId, format }, query: { item }, request, reply }) => {
     checkDownload(ctx, request);
     const meeting = await meetingStore.findMeeting(ctx.db, meetingId);
     if (!meeting) throw notFound('Meeting');

@@ -2,7 +2,8 @@
 import type { AppContext } from '../context.ts';
 import { CommandRejected } from '../../shared/errors.ts';
 import { CAPTION_LIMITS } from '../../shared/captions.ts';
-import type { MeetingAccessRole } from '../../shared/domain.ts';
+import { may } from '../../shared/access/rules.ts';
+import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
 import { endSocket, handle, type MeetingServer, type MeetingSocket } from '../live/socket-server.ts';
 import type { CaptionFeeds } from './caption-feed.ts';
 import { CAPTION_TOKEN_ENDED, captionFeedValid, type LiveAccess } from '../live/live-socket.ts';
@@ -10,17 +11,19 @@ import * as store from './caption-store.ts';
 import { SlidingWindow } from '../limits/rate-limiter.ts';
 import { checkSocketRead } from '../limits/read-limits.ts';
 
-/** Who may write captions: the captioner, and the secretariat standing in. */
-export const CAPTION_ROLES: readonly MeetingAccessRole[] = ['captioner', 'secretariat'];
-
 /** Typing updates one connection may send per second; the console sends about five. */
 const TYPING_PER_SECOND = 30;
 
 export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feeds: CaptionFeeds, access: LiveAccess): void {
   /** Caption writes are judged by the writer's role at that moment (a captioner made observer stops at once). */
-  async function captionerAccess(socket: MeetingSocket, meetingId: string) {
+  async function captionerAccess(
+    socket: MeetingSocket,
+    meetingId: string,
+    event: 'captions:typing' | 'captions:speaker' | 'captions:stream',
+  ) {
     const current = await access.current(socket, meetingId);
-    if (!CAPTION_ROLES.includes(current.role)) throw new CommandRejected('forbidden', 'Only the captioner writes captions.');
+    const rule = SOCKET_EVENT_ACCESS[event];
+    if (!may(current.role, rule)) throw new CommandRejected('forbidden', rule.refusal);
     return current;
   }
 
@@ -33,7 +36,7 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       socket,
       'captions:typing',
       async ({ meetingId, text, final, lineId }) => {
-        await captionerAccess(socket, meetingId);
+        await captionerAccess(socket, meetingId, 'captions:typing');
         if (!typing.allow()) throw new CommandRejected('rate-limited', 'Captions are arriving too fast; slow down.');
         await feeds.get(meetingId).setLine(text, final, lineId === undefined ? {} : { lineId });
         return {};
@@ -45,7 +48,7 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       socket,
       'captions:speaker',
       async ({ meetingId, speakerId, speakerName }) => {
-        await captionerAccess(socket, meetingId);
+        await captionerAccess(socket, meetingId, 'captions:speaker');
         await feeds.get(meetingId).markSpeaker(speakerId, speakerName);
         return {};
       },
@@ -56,7 +59,7 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       socket,
       'captions:stream',
       async ({ meetingId, text, final, speaker, lang }) => {
-        if (socket.data.captionFeedOf !== meetingId) await captionerAccess(socket, meetingId);
+        if (socket.data.captionFeedOf !== meetingId) await captionerAccess(socket, meetingId, 'captions:stream');
         else if (!(await captionFeedValid(ctx, socket, meetingId))) {
           // Rotated, or revoked with its captioner's link: refused, then told, then closed.
           setImmediate(() => endSocket(socket, CAPTION_TOKEN_ENDED));

@@ -5,8 +5,6 @@
  */
 import type { CaptionSegment } from '../../shared/captions.ts';
 
-export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt', 'json'] as const;
-
 export const DEFAULT_CAPTION_NOTICE =
   'The following are the outputs of the real-time captioning taken during this meeting. Although it is largely accurate, ' +
   'in some cases it may be incomplete or inaccurate due to inaudible passages or transcription errors. It is posted as an aid, ' +

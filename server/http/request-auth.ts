@@ -1,8 +1,7 @@
 /** Reads the session cookie of each request and sets or clears it on replies. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { principalFromCookieHeader, type Principal } from '../auth/sessions.ts';
-import { forbidden, unauthenticated } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,18 +27,4 @@ export function setSessionCookie(reply: FastifyReply, ctx: AppContext, sessionId
 
 export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
   reply.header('set-cookie', ctx.sessions.createBlankSessionCookie().serialize());
-}
-
-export function requirePrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) throw unauthenticated();
-  return request.principal;
-}
-
-/** A staff account signed in with its password (not a link-bound session). */
-export function requireStaff(request: FastifyRequest, role?: 'secretariat'): Principal {
-  const principal = requirePrincipal(request);
-  const { user, session } = principal;
-  if (user.kind !== 'staff' || session.meetingId !== null) throw forbidden('This needs a staff account.');
-  if (role && user.staffRole !== role) throw forbidden('This needs a secretariat account.');
-  return principal;
 }

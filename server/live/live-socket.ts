@@ -3,6 +3,8 @@ import type { AppContext } from '../context.ts';
 import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
 import { CommandRejected } from '../../shared/errors.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
+import { may } from '../../shared/access/rules.ts';
+import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
 import type { MeetingServer, MeetingSocket } from './socket-server.ts';
 import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from './socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
@@ -151,7 +153,8 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         const principal = socket.data.principal;
         if (!principal) throw new CommandRejected('forbidden', 'This connection only streams captions.');
         const access = await resolveMeetingAccess(ctx.db, principal, meetingId);
-        if (!access) throw new CommandRejected('forbidden', 'You are not admitted to this meeting.');
+        const rule = SOCKET_EVENT_ACCESS['meeting:enter'];
+        if (!access || !may(access.role, rule)) throw new CommandRejected('forbidden', rule.refusal);
         const room = await live.rooms.get(meetingId);
         if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
         // Join before reading the state, so that no event falls between the two (duplicates are dropped by seq).

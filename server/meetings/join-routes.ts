@@ -6,10 +6,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { JoinResult } from '../../shared/api.ts';
-import { JoinSchema, ObserveSchema, RoomCodeSchema, RoomJoinSchema, TokenSchema } from '../../shared/schemas.ts';
-import * as v from 'valibot';
-import { HttpError, parseInput } from '../http/errors.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
+import { HttpError } from '../http/errors.ts';
 import { setSessionCookie } from '../http/request-auth.ts';
+import { route } from '../http/route.ts';
 import * as store from './meeting-store.ts';
 
 const LINK_NOT_VALID = 'This link is not valid. It may have been revoked: ask the secretariat for a new one.';
@@ -27,54 +27,84 @@ export function registerJoinRoutes(app: FastifyInstance, ctx: AppContext): void 
     return { meetingId };
   }
 
-  app.post('/api/join', linkRateLimit, async (request, reply) => {
-    const { token } = parseInput(JoinSchema, request.body, 'The link');
-    const entry = await store.findRosterEntryByJoinToken(db, token);
-    if (!entry) throw new HttpError(404, LINK_NOT_VALID);
-    return startSession(reply, entry.userId, entry.meetingId);
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.join,
+    async ({ body: { token }, reply }) => {
+      const entry = await store.findRosterEntryByJoinToken(db, token);
+      if (!entry) throw new HttpError(404, LINK_NOT_VALID);
+      return startSession(reply, entry.userId, entry.meetingId);
+    },
+    linkRateLimit,
+  );
 
-  app.post('/api/display', linkRateLimit, async (request, reply) => {
-    const { token } = parseInput(JoinSchema, request.body, 'The link');
-    const meeting = await store.findMeetingByDisplayToken(db, token);
-    if (!meeting) throw new HttpError(404, LINK_NOT_VALID);
-    return startSession(reply, meeting.displayUserId, meeting.id);
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.display,
+    async ({ body: { token }, reply }) => {
+      const meeting = await store.findMeetingByDisplayToken(db, token);
+      if (!meeting) throw new HttpError(404, LINK_NOT_VALID);
+      return startSession(reply, meeting.displayUserId, meeting.id);
+    },
+    linkRateLimit,
+  );
 
   /** The room link: people in the room type the personal code from their invitation. */
-  app.get('/api/room/:roomCode', linkRateLimit, async (request) => {
-    const { roomCode } = parseInput(v.object({ roomCode: RoomCodeSchema }), request.params, 'The link');
-    const meeting = await store.findMeetingByRoomCode(db, roomCode);
-    if (!meeting) throw new HttpError(404, 'This room link is not valid. Check the code on the room display.');
-    return { title: meeting.title };
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.roomTitle,
+    async ({ params: { roomCode } }) => {
+      const meeting = await store.findMeetingByRoomCode(db, roomCode);
+      if (!meeting) throw new HttpError(404, 'This room link is not valid. Check the code on the room display.');
+      return { title: meeting.title };
+    },
+    linkRateLimit,
+  );
 
-  app.post('/api/room', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { roomCode, personalCode } = parseInput(RoomJoinSchema, request.body, 'The request');
-    const entry = await store.findRosterEntryByRoomCode(db, roomCode, personalCode);
-    if (!entry) {
-      throw new HttpError(404, 'That personal code does not match this meeting. Check your invitation, or ask the secretariat.', [
-        { where: 'personalCode', message: 'does not match' },
-      ]);
-    }
-    return startSession(reply, entry.userId, entry.meetingId);
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.room,
+    async ({ body: { roomCode, personalCode }, reply }) => {
+      const entry = await store.findRosterEntryByRoomCode(db, roomCode, personalCode);
+      if (!entry) {
+        throw new HttpError(404, 'That personal code does not match this meeting. Check your invitation, or ask the secretariat.', [
+          { where: 'personalCode', message: 'does not match' },
+        ]);
+      }
+      return startSession(reply, entry.userId, entry.meetingId);
+    },
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+  );
 
-  app.get('/api/observe/:token', linkRateLimit, async (request) => {
-    const { token } = parseInput(v.object({ token: TokenSchema }), request.params, 'The link');
-    const meeting = await store.findMeetingByObserverToken(db, token);
-    if (!meeting) throw new HttpError(404, 'This observer link is not open.');
-    return { title: meeting.title, startsAt: meeting.startsAt.toISOString() };
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.observerTitle,
+    async ({ params: { token } }) => {
+      const meeting = await store.findMeetingByObserverToken(db, token);
+      if (!meeting) throw new HttpError(404, 'This observer link is not open.');
+      return { title: meeting.title, startsAt: meeting.startsAt.toISOString() };
+    },
+    linkRateLimit,
+  );
 
   /** The public observer link adds the visitor to the roster as an observer, under the name they give. */
-  app.post('/api/observe', linkRateLimit, async (request, reply) => {
-    const { token, ...visitor } = parseInput(ObserveSchema, request.body, 'The request');
-    const meeting = await store.findMeetingByObserverToken(db, token);
-    if (!meeting) throw new HttpError(404, 'This observer link is not open.');
-    const [entry] = await store.insertRosterEntries(db, meeting.id, [{ ...visitor, email: '', role: 'observer' }], {
-      selfRegistered: true,
-    });
-    return startSession(reply, entry!.userId, meeting.id);
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.observe,
+    async ({ body: { token, ...visitor }, reply }) => {
+      const meeting = await store.findMeetingByObserverToken(db, token);
+      if (!meeting) throw new HttpError(404, 'This observer link is not open.');
+      const [entry] = await store.insertRosterEntries(db, meeting.id, [{ ...visitor, email: '', role: 'observer' }], {
+        selfRegistered: true,
+      });
+      return startSession(reply, entry!.userId, meeting.id);
+    },
+    linkRateLimit,
+  );
 }

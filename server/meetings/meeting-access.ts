@@ -65,8 +65,3 @@ export async function resolveMeetingAccess(db: Database, principal: Principal, m
 export function accessDiffers(a: MeetingAccess, b: MeetingAccess): boolean {
   return a.role !== b.role || a.participantId !== b.participantId;
 }
-
-/** Whether a role may set up the meeting (details, roster, agenda, links). */
-export function canManageMeeting(role: MeetingAccessRole): boolean {
-  return role === 'secretariat';
-}

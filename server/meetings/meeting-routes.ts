@@ -1,23 +1,13 @@
 /** Meeting set-up for the secretariat: details, roster, agenda and links. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import * as v from 'valibot';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import type { MeetingPageView, RosterImportResult } from '../../shared/api.ts';
-import {
-  AgendaTextSchema,
-  MeetingDetailsPatchSchema,
-  MeetingDetailsSchema,
-  ObserverLinkSchema,
-  RosterCsvSchema,
-  RosterEntryPatchSchema,
-  RosterEntrySchema,
-} from '../../shared/schemas.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
 import { parseAgendaText } from '../../shared/agenda-text.ts';
 import { zonedLocalToInstant } from '../../shared/zoned-time.ts';
-import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
+import { HttpError, notFound } from '../http/errors.ts';
 import { download } from '../http/download.ts';
-import { requirePrincipal, requireStaff } from '../http/request-auth.ts';
-import { canManageMeeting, resolveMeetingAccess, type MeetingAccess } from './meeting-access.ts';
+import { route } from '../http/route.ts';
+import type { MeetingAccess } from './meeting-access.ts';
 import { parseRosterCsv, rosterProblemsAsInput } from './roster-csv.ts';
 import * as store from './meeting-store.ts';
 import {
@@ -30,35 +20,21 @@ import {
   roomPath,
   captionPath,
 } from './meeting-views.ts';
-import { CAPTION_ROLES } from '../captions/caption-socket.ts';
+import { may } from '../../shared/access/rules.ts';
+import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
 import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
-import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError, MeetingFileSchema } from './meeting-transfer.ts';
+import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError } from './meeting-transfer.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 
-const IdParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
-const EntryParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), entryId: v.pipe(v.string(), v.maxLength(64)) });
-
-/** A request that takes no fields: anything sent is refused (400) and changes nothing. */
-const NO_FIELDS = v.strictObject({});
+/** Those who may write captions are given the caption URL on the meeting page. */
+const CAPTION_WRITING = SOCKET_EVENT_ACCESS['captions:stream'];
 
 export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const publicUrl = ctx.config.publicUrl;
 
-  /** The caller's access to the meeting in the URL; 404 when they have none (no probing of ids). */
-  async function access(request: FastifyRequest): Promise<MeetingAccess> {
-    const { meetingId } = parseInput(IdParams, request.params, 'The address');
-    const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
-    if (!found) throw notFound('Meeting');
-    return found;
-  }
-  async function managerAccess(request: FastifyRequest): Promise<MeetingAccess> {
-    const found = await access(request);
-    if (!canManageMeeting(found.role)) throw forbidden('Only the secretariat can change the meeting set-up.');
-    return found;
-  }
   /** A live meeting's roster follows the set-up page's changes. */
   async function rosterChanged(found: MeetingAccess): Promise<void> {
     await ctx.rooms.rosterChanged(found.meetingId, { participantId: found.participantId, name: found.name }, found.userId);
@@ -70,15 +46,12 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     return meetingSetupView(meeting, agenda, roster, publicUrl);
   }
 
-  app.get('/api/meetings', async (request) => {
-    const { user } = requireStaff(request);
+  route(app, ctx, ROUTES.listMeetings, async ({ principal: { user } }) => {
     const rows = user.staffRole === 'secretariat' ? await store.listMeetings(db) : await store.listMeetingsOfUser(db, user.id);
     return { meetings: rows.map(meetingSummary) };
   });
 
-  app.post('/api/meetings', async (request, reply) => {
-    const { user } = requireStaff(request, 'secretariat');
-    const input = parseInput(MeetingDetailsSchema, request.body);
+  route(app, ctx, ROUTES.createMeeting, async ({ principal: { user }, body: input, reply }) => {
     const row = await store.insertMeeting(db, {
       title: input.title,
       body: input.body,
@@ -87,18 +60,13 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       plannedMinutes: input.plannedMinutes,
       createdBy: user.id,
     });
-    return reply.code(201).send({ meeting: meetingSummary(row) });
+    reply.code(201);
+    return { meeting: meetingSummary(row) };
   });
 
-  app.get('/api/meetings/:meetingId', async (request) => {
-    const found = await access(request);
-    if (!['secretariat', 'chair', 'co-chair'].includes(found.role)) throw forbidden('Only the chair and the secretariat see the set-up.');
-    return setupView(found.meetingId);
-  });
+  route(app, ctx, ROUTES.getMeeting, async ({ access }) => setupView(access.meetingId));
 
-  app.patch('/api/meetings/:meetingId', async (request) => {
-    const { meetingId } = await managerAccess(request);
-    const patch = parseInput(MeetingDetailsPatchSchema, request.body);
+  route(app, ctx, ROUTES.changeMeeting, async ({ access: { meetingId }, body: patch }) => {
     if (Object.keys(patch).length === 0) throw new HttpError(400, 'Nothing to change: give at least one detail.');
     const current = await store.findMeeting(db, meetingId);
     if (!current) throw notFound('Meeting');
@@ -118,8 +86,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   /** What anyone admitted to the meeting sees: no emails, no links. */
-  app.get('/api/meetings/:meetingId/page', async (request): Promise<MeetingPageView> => {
-    const found = await access(request);
+  route(app, ctx, ROUTES.meetingPage, async ({ access: found }) => {
     const meeting = await store.findMeeting(db, found.meetingId);
     if (!meeting) throw notFound('Meeting');
     const [agenda, roster] = await Promise.all([store.listAgenda(db, found.meetingId), store.listRoster(db, found.meetingId)]);
@@ -132,22 +99,19 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
       participants: roster.map(participantView),
       you: { role: found.role, participantId: found.participantId, name: found.name },
       roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
-      captionUrl: captionToken && CAPTION_ROLES.includes(found.role) ? publicUrl + captionPath(meeting.id, captionToken) : null,
+      captionUrl: captionToken && may(found.role, CAPTION_WRITING) ? publicUrl + captionPath(meeting.id, captionToken) : null,
     };
   });
 
-  app.post('/api/meetings/:meetingId/roster', async (request, reply) => {
-    const found = await managerAccess(request);
-    const input = parseInput(RosterEntrySchema, request.body);
+  route(app, ctx, ROUTES.addRosterEntry, async ({ access: found, body: input, reply }) => {
     const [row] = await store.insertRosterEntries(db, found.meetingId, [input]);
     await rosterChanged(found);
-    return reply.code(201).send({ entry: rosterEntryView(row!, publicUrl) });
+    reply.code(201);
+    return { entry: rosterEntryView(row!, publicUrl) };
   });
 
-  app.post('/api/meetings/:meetingId/roster/import', async (request): Promise<RosterImportResult> => {
-    const found = await managerAccess(request);
+  route(app, ctx, ROUTES.importRoster, async ({ access: found, body: { csv } }) => {
     const { meetingId } = found;
-    const { csv } = parseInput(RosterCsvSchema, request.body);
     const parsed = parseRosterCsv(csv);
     if (parsed.problems.length > 0) {
       throw new HttpError(
@@ -162,10 +126,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     return { added: added.length, roster: roster.map((row) => rosterEntryView(row, publicUrl)) };
   });
 
-  app.patch('/api/meetings/:meetingId/roster/:entryId', async (request) => {
-    const found = await managerAccess(request);
-    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
-    const patch = parseInput(RosterEntryPatchSchema, request.body);
+  route(app, ctx, ROUTES.changeRosterEntry, async ({ access: found, params: { meetingId, entryId }, body: patch }) => {
     if (Object.keys(patch).length === 0) throw new HttpError(400, 'Nothing to change: give at least one field.');
     const row = await store.updateRosterEntry(db, meetingId, entryId, patch);
     if (!row) throw notFound('Roster entry');
@@ -175,9 +136,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     return { entry: rosterEntryView(row, publicUrl) };
   });
 
-  app.delete('/api/meetings/:meetingId/roster/:entryId', async (request, reply) => {
-    const found = await managerAccess(request);
-    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+  route(app, ctx, ROUTES.removeRosterEntry, async ({ access: found, params: { meetingId, entryId }, reply }) => {
     const entry = await store.findRosterEntry(db, meetingId, entryId);
     const ended = entry && (await store.deleteRosterEntry(db, meetingId, entryId));
     if (!entry || !ended) throw notFound('Roster entry');
@@ -189,9 +148,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   /** Re-issue a personal join link: the old one stops working at once. */
-  app.post('/api/meetings/:meetingId/roster/:entryId/link', async (request) => {
-    await managerAccess(request);
-    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+  route(app, ctx, ROUTES.reissueJoinLink, async ({ params: { meetingId, entryId } }) => {
     const result = await store.replaceJoinToken(db, meetingId, entryId, true);
     if (!result) throw notFound('Roster entry');
     ctx.disconnectSessions(result.endedSessionIds, 'join link re-issued');
@@ -201,9 +158,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   /** Revoke a personal join link: it and every session opened with it stop working. */
-  app.delete('/api/meetings/:meetingId/roster/:entryId/link', async (request) => {
-    await managerAccess(request);
-    const { meetingId, entryId } = parseInput(EntryParams, request.params, 'The address');
+  route(app, ctx, ROUTES.revokeJoinLink, async ({ params: { meetingId, entryId } }) => {
     const result = await store.replaceJoinToken(db, meetingId, entryId, false);
     if (!result) throw notFound('Roster entry');
     ctx.disconnectSessions(result.endedSessionIds, 'join link revoked');
@@ -212,17 +167,14 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
     return { entry: rosterEntryView(result.row, publicUrl) };
   });
 
-  app.get('/api/meetings/:meetingId/links.csv', async (request, reply) => {
-    const { meetingId } = await managerAccess(request);
+  route(app, ctx, ROUTES.joinLinks, async ({ access: { meetingId }, reply }) => {
     const roster = await store.listRoster(db, meetingId);
     return download(reply, `join-links-${meetingId}.csv`)
       .header('content-type', 'text/csv; charset=utf-8')
       .send('\uFEFF' + joinLinksCsv(roster, publicUrl));
   });
 
-  app.put('/api/meetings/:meetingId/agenda', async (request) => {
-    const { meetingId } = await managerAccess(request);
-    const { text } = parseInput(AgendaTextSchema, request.body);
+  route(app, ctx, ROUTES.replaceAgenda, async ({ access: { meetingId }, body: { text } }) => {
     const room = await ctx.rooms.get(meetingId);
     if (room && room.state.phase !== 'not-opened') {
       throw new HttpError(409, 'The meeting is open: change its agenda in the chair console (add an item live).');
@@ -240,14 +192,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   /** The chat, private messages included, for the secretariat's files. */
-  app.get('/api/meetings/:meetingId/chat.:format', async (request, reply) => {
-    const { format } = parseInput(
-      v.object({ meetingId: v.string(), format: v.picklist(['csv', 'txt'], 'must be csv or txt') }),
-      request.params,
-      'The address',
-    );
-    const found = await access(request);
-    if (!isLeading(found.role)) throw forbidden('Only the chair and the secretariat export the chat.');
+  route(app, ctx, ROUTES.chatExport, async ({ access: found, params: { format }, request, reply }) => {
     checkDownload(ctx, request);
     const room = await ctx.rooms.get(found.meetingId);
     const meeting = await store.findMeeting(db, found.meetingId);
@@ -260,31 +205,34 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   /** The whole meeting as one file, to move it to another EqualFloor. */
-  app.get('/api/meetings/:meetingId/export.json', async (request, reply) => {
-    const { meetingId } = await managerAccess(request);
+  route(app, ctx, ROUTES.exportMeeting, async ({ access: { meetingId }, reply }) => {
     const file = await exportMeeting(db, meetingId);
     if (!file) throw notFound('Meeting');
     return download(reply, `meeting-${meetingId}.json`).send(file);
   });
 
-  app.post('/api/meetings/import', { bodyLimit: 64 * 1024 * 1024 }, async (request, reply) => {
-    const { user } = requireStaff(request, 'secretariat');
-    const file = parseInput(MeetingFileSchema, request.body, 'The meeting file');
-    try {
-      const meetingId = await importMeeting(db, file, user.id);
-      return reply.code(201).send({ meetingId });
-    } catch (error) {
-      if (error instanceof MeetingExistsError) throw new HttpError(409, error.message);
-      if (error instanceof Error && /event log/.test(error.message))
-        throw new HttpError(400, `The meeting file is not valid: ${error.message}.`);
-      throw error;
-    }
-  });
+  const importLimit = { bodyLimit: 64 * 1024 * 1024 };
+  route(
+    app,
+    ctx,
+    ROUTES.importMeeting,
+    async ({ principal: { user }, body: file, reply }) => {
+      try {
+        const meetingId = await importMeeting(db, file, user.id);
+        reply.code(201);
+        return { meetingId };
+      } catch (error) {
+        if (error instanceof MeetingExistsError) throw new HttpError(409, error.message);
+        if (error instanceof Error && /event log/.test(error.message))
+          throw new HttpError(400, `The meeting file is not valid: ${error.message}.`);
+        throw error;
+      }
+    },
+    importLimit,
+  );
 
   /** Deleting needs the meeting's title typed again; it removes all the meeting's personal data. */
-  app.delete('/api/meetings/:meetingId', async (request, reply) => {
-    const { meetingId } = await managerAccess(request);
-    const { confirmTitle } = parseInput(v.strictObject({ confirmTitle: v.string() }), request.body, 'The request');
+  route(app, ctx, ROUTES.deleteMeeting, async ({ access: { meetingId }, body: { confirmTitle }, reply }) => {
     const meeting = await store.findMeeting(db, meetingId);
     if (!meeting) throw notFound('Meeting');
     if (confirmTitle.trim() !== meeting.title) {
@@ -300,27 +248,21 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   /** A new caption URL for captioning software: the old token stops at once, over HTTP and on open caption sockets. */
-  app.post('/api/meetings/:meetingId/caption-token', async (request) => {
-    const { meetingId } = await managerAccess(request);
-    parseInput(NO_FIELDS, request.body);
+  route(app, ctx, ROUTES.replaceCaptionToken, async ({ access: { meetingId } }) => {
     if (!(await rotateCaptionToken(db, meetingId))) throw notFound('Meeting');
     await ctx.accessChanged(meetingId, [], 'the caption link was replaced');
     return setupView(meetingId);
   });
 
   /** A new room-display link: the old one stops at once, and displays opened with it are closed. */
-  app.post('/api/meetings/:meetingId/display-token', async (request) => {
-    const { meetingId } = await managerAccess(request);
-    parseInput(NO_FIELDS, request.body);
+  route(app, ctx, ROUTES.replaceDisplayToken, async ({ access: { meetingId } }) => {
     const ended = await store.rotateDisplayToken(db, meetingId);
     if (!ended) throw notFound('Meeting');
     ctx.disconnectSessions(ended, 'the room display link was replaced');
     return setupView(meetingId);
   });
 
-  app.put('/api/meetings/:meetingId/observer-link', async (request) => {
-    const { meetingId } = await managerAccess(request);
-    const { enabled } = parseInput(ObserverLinkSchema, request.body);
+  route(app, ctx, ROUTES.setObserverLink, async ({ access: { meetingId }, body: { enabled } }) => {
     await store.setObserverToken(db, meetingId, enabled);
     if (!enabled) {
       // Observers who came through the public link lose it with the link (their record of attendance stays).

@@ -20,8 +20,6 @@ import {
 import { newId, newShortCode, newToken } from '../ids.ts';
 import { MEETING_FILE_FORMAT, type MeetingFile } from '../../shared/meeting-file.ts';
 
-export { MEETING_FILE_FORMAT, MeetingFileSchema, type MeetingFile } from '../../shared/meeting-file.ts';
-
 export async function exportMeeting(db: Database, meetingId: string): Promise<MeetingFile | undefined> {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) return undefined;

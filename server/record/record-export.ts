@@ -1,10 +1,8 @@
 /** One record, every format: the text as edited, rendered; the structured record for JSON and charts. */
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { markdownLanguage, RECORD_WORDS } from '../../shared/record/record-words.ts';
+import type { RecordFormat } from '../../shared/http/inputs.ts';
 import type { ExportOptions } from './record-tokens.ts';
-
-export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
 export async function exportRecord(
   format: RecordFormat,

@@ -2,63 +2,29 @@
  * The record on the HTTP API: versions (generate, edit, finalise), sharing, and the
  * exports. The chair and secretariat work on it; participants see what is shared.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import * as v from 'valibot';
-import { INT4_MAX } from '../../shared/storable.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ROUTES } from '../../shared/http/routes.ts';
 import { MARKDOWN_NESTING_MAX, markdownNesting } from '../../shared/record/markdown-nesting.ts';
 import { download } from '../http/download.ts';
 import type { AppContext } from '../context.ts';
-import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
-import { requirePrincipal } from '../http/request-auth.ts';
-import { resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
+import { forbidden, HttpError, notFound } from '../http/errors.ts';
+import { route } from '../http/route.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import { csvCell } from '../meetings/meeting-views.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
+import type { RecordView } from '../../shared/record/record-views.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
-import { markdownLanguage, RECORD_LANGUAGES, type RecordLanguage } from '../../shared/record/record-words.ts';
+import { markdownLanguage, type RecordLanguage } from '../../shared/record/record-words.ts';
 import type { RecordService } from './record-service.ts';
 import * as store from './record-store.ts';
-import { exportRecord, RECORD_FORMATS, type RecordFormat } from './record-export.ts';
+import type { RecordFormat } from '../../shared/http/inputs.ts';
+import { exportRecord } from './record-export.ts';
 import { checkDownload } from '../limits/read-limits.ts';
-
-export const RECORD_MARKDOWN_MAX = 500_000;
-
-const Params = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)) });
-const VersionParams = v.object({
-  meetingId: v.pipe(v.string(), v.maxLength(64)),
-  version: v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a version number'), v.transform(Number)),
-});
-const EditSchema = v.strictObject({
-  markdown: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(RECORD_MARKDOWN_MAX, 'is too long')),
-  basedOn: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
-});
-const FinaliseSchema = v.strictObject({
-  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version')),
-});
-const SharingSchema = v.strictObject({ sharing: v.picklist(['none', 'draft', 'final'], 'must be none, draft or final') });
-const ExportParams = v.object({ meetingId: v.pipe(v.string(), v.maxLength(64)), format: v.picklist(RECORD_FORMATS) });
-const LANGUAGE_MESSAGE = `must be one of ${RECORD_LANGUAGES.join(', ')}`;
-const GenerateSchema = v.strictObject({ language: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)) });
-const ExportQuery = v.object({
-  version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a version number'), v.transform(Number))),
-  lang: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)),
-});
 
 export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, records: RecordService): void {
   const { db } = ctx;
 
-  async function access(request: FastifyRequest): Promise<MeetingAccess> {
-    const { meetingId } = parseInput(Params, request.params, 'The address');
-    const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
-    if (!found) throw notFound('Meeting');
-    return found;
-  }
-  async function leadAccess(request: FastifyRequest): Promise<MeetingAccess> {
-    const found = await access(request);
-    if (!isLeading(found.role)) throw forbidden('Only the chair and the secretariat work on the record.');
-    return found;
-  }
   async function meetingOf(meetingId: string) {
     const meeting = await meetingStore.findMeeting(db, meetingId);
     if (!meeting) throw notFound('Meeting');
@@ -71,8 +37,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
   }
 
   /** The record's state: its versions, whether it is final, what is shared; participants get the shared text only. */
-  app.get('/api/meetings/:meetingId/record', async (request) => {
-    const found = await access(request);
+  // Its answer is typed here too: the status's literals are not kept by a generic handler's inferred answer.
+  route(app, ctx, ROUTES.record, async ({ access: found }): Promise<RecordView> => {
     const meeting = await meetingOf(found.meetingId);
     const finalised = meeting.recordFinalisedAt
       ? { at: meeting.recordFinalisedAt.toISOString(), by: meeting.recordFinalisedBy ?? '', version: meeting.recordFinalVersion ?? 0 }
@@ -95,9 +61,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     return { shared: shared ? { version: shared.version, markdown: shared.markdown, status: finalised ? 'final' : 'draft' } : null };
   });
 
-  app.get('/api/meetings/:meetingId/record/versions/:version', async (request) => {
-    await leadAccess(request);
-    const { meetingId, version } = parseInput(VersionParams, request.params, 'The address');
+  route(app, ctx, ROUTES.recordVersion, async ({ params: { meetingId, version } }) => {
     const row = await store.findVersion(db, meetingId, version);
     if (!row) throw notFound('Version');
     return {
@@ -110,18 +74,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     };
   });
 
-  app.post('/api/meetings/:meetingId/record/generate', async (request, reply) => {
-    const found = await leadAccess(request);
-    const { language } = parseInput(GenerateSchema, request.body, 'The request');
+  route(app, ctx, ROUTES.generateRecord, async ({ access: found, body: { language }, reply }) => {
     await editable(found.meetingId);
     const row = await records.generate(found.meetingId, found.name, language ?? 'en');
     if (!row) throw notFound('Meeting');
-    return reply.code(201).send({ version: row.version });
+    reply.code(201);
+    return { version: row.version };
   });
 
-  app.post('/api/meetings/:meetingId/record/versions', async (request, reply) => {
-    const found = await leadAccess(request);
-    const { markdown, basedOn } = parseInput(EditSchema, request.body, 'The edit');
+  route(app, ctx, ROUTES.editRecord, async ({ access: found, body: { markdown, basedOn }, reply }) => {
     if (markdownNesting(markdown) > MARKDOWN_NESTING_MAX) {
       throw new HttpError(400, `The edit nests quotes and lists too deeply: at most ${MARKDOWN_NESTING_MAX} levels.`, [
         { where: 'markdown', message: `must nest quotes and lists at most ${MARKDOWN_NESTING_MAX} levels deep` },
@@ -130,22 +91,19 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
     await editable(found.meetingId);
     if (!(await store.findVersion(db, found.meetingId, basedOn))) throw new HttpError(400, `There is no version ${basedOn} to edit.`);
     const row = await store.addVersion(db, found.meetingId, { source: 'edited', markdown, basedOn, createdBy: found.name });
-    return reply.code(201).send({ version: row.version });
+    reply.code(201);
+    return { version: row.version };
   });
 
-  app.post('/api/meetings/:meetingId/record/finalise', async (request) => {
-    const found = await leadAccess(request);
-    const { version } = parseInput(FinaliseSchema, request.body, 'The request');
+  route(app, ctx, ROUTES.finaliseRecord, async ({ access: found, body: { version } }) => {
     if (!(await store.findVersion(db, found.meetingId, version))) throw new HttpError(400, `There is no version ${version}.`);
     if (!(await store.finalise(db, found.meetingId, version, found.name))) {
       throw new HttpError(409, 'The record is final already.');
     }
-    return { finalised: true, version };
+    return { finalised: true as const, version };
   });
 
-  app.put('/api/meetings/:meetingId/record/sharing', async (request) => {
-    const found = await leadAccess(request);
-    const { sharing } = parseInput(SharingSchema, request.body, 'The request');
+  route(app, ctx, ROUTES.shareRecord, async ({ access: found, body: { sharing } }) => {
     await store.setSharing(db, found.meetingId, sharing);
     return { sharing };
   });
@@ -156,36 +114,36 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
    * now); an edited one keeps its text as written, and only the fixed words around it (banner,
    * charts, footer of HTML, DOCX and PDF) are in the language. Without it, the version's own.
    */
-  app.get('/api/meetings/:meetingId/record.:format', async (request, reply) => {
-    const { meetingId, format } = parseInput(ExportParams, request.params, 'The address');
-    const { version, lang } = parseInput(ExportQuery, request.query, 'The address');
-    const found = await resolveMeetingAccess(db, requirePrincipal(request), meetingId);
-    if (!found) throw notFound('Meeting');
-    checkDownload(ctx, request);
-    const meeting = await meetingOf(meetingId);
-    let row: store.RecordVersionRow | undefined;
-    if (isLeading(found.role)) {
-      row = await store.findVersion(db, meetingId, version ?? meeting.recordFinalVersion ?? undefined);
-      if (!row) row = await records.generate(meetingId, found.name);
-    } else {
-      row = await sharedVersion(meeting);
-      if (!row) throw forbidden('The record has not been shared with participants.');
-    }
-    const record = await records.build(meetingId);
-    if (!row || !record) throw notFound('Record');
-    return send(reply, format, row, record, meeting, lang);
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.recordExport,
+    async ({ access: found, params: { meetingId, format }, query: { version, lang }, request, reply }) => {
+      checkDownload(ctx, request);
+      const meeting = await meetingOf(meetingId);
+      let row: store.RecordVersionRow | undefined;
+      if (found.verdict === 'yes') {
+        row = await store.findVersion(db, meetingId, version ?? meeting.recordFinalVersion ?? undefined);
+        if (!row) row = await records.generate(meetingId, found.name);
+      } else {
+        // The other roles' verdict is `shared`: what the lead roles have shared, and nothing before that.
+        row = await sharedVersion(meeting);
+        if (!row) throw forbidden(ROUTES.recordExport.access.refusal);
+      }
+      const record = await records.build(meetingId);
+      if (!row || !record) throw notFound('Record');
+      return send(reply, format, row, record, meeting, lang);
+    },
+  );
 
-  app.get('/api/meetings/:meetingId/attendance.csv', async (request, reply) => {
-    const found = await leadAccess(request);
+  route(app, ctx, ROUTES.attendance, async ({ access: found, request, reply }) => {
     checkDownload(ctx, request);
     const record = await records.build(found.meetingId);
     if (!record) throw notFound('Meeting');
     return csv(reply, `attendance-${found.meetingId}.csv`, attendanceCsv(record));
   });
 
-  app.get('/api/meetings/:meetingId/speaking.csv', async (request, reply) => {
-    const found = await leadAccess(request);
+  route(app, ctx, ROUTES.speaking, async ({ access: found, request, reply }) => {
     checkDownload(ctx, request);
     const record = await records.build(found.meetingId);
     if (!record) throw notFound('Meeting');

@@ -29,6 +29,8 @@ export type AccessRule =
     };
 
 export type MeetingRule = Extract<AccessRule, { kind: 'meeting' }>;
+export type StaffRule = Extract<AccessRule, { kind: 'staff' }>;
+export type PublicRule = Extract<AccessRule, { kind: 'public' }>;
 
 /** Who is asking: a role in a meeting, a staff account, captioning software with the caption token, or nobody. */
 export type Asker = MeetingAccessRole | `staff:${StaffRole}` | 'caption-feed' | 'anonymous';
@@ -47,8 +49,8 @@ export function meetingRule(
   return { kind: 'meeting', roles: { ...Object.fromEntries(roles.map((role) => [role, 'yes' as const])), ...conditions }, refusal };
 }
 
-export const staffRule = (...staffRoles: StaffRole[]): AccessRule => ({ kind: 'staff', staffRoles });
-export const publicRule = (guard: string): AccessRule => ({ kind: 'public', guard });
+export const staffRule = (...staffRoles: StaffRole[]): StaffRule => ({ kind: 'staff', staffRoles });
+export const publicRule = (guard: string): PublicRule => ({ kind: 'public', guard });
 
 /** What a rule says for a meeting role (`no` for rules that are not about meetings). */
 export function verdictOf(rule: AccessRule, role: MeetingAccessRole): Verdict {
