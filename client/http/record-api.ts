@@ -4,16 +4,7 @@
  */
 import type { Language } from '../i18n/types.ts';
 
-export type {
-  LeadRecordView,
-  ParticipantRecordView,
-  RecordFinalised,
-  RecordSharing,
-  RecordVersion,
-  RecordVersionSummary,
-  RecordView,
-  SharedRecord,
-} from '../../shared/record/record-views.ts';
+export type { LeadRecordView, RecordSharing, RecordVersion, RecordVersionSummary, SharedRecord } from '../../shared/record/record-views.ts';
 export { isLeadView } from '../../shared/record/record-views.ts';
 
 /** The locale of a record's dates in each language of the interface, as the record writes them: "9 May 2017", "9 mai 2017". */
