@@ -3,7 +3,8 @@
  * that need it. Participant pages do not use it: their own answers say who they are.
  */
 import type { Me } from '../../shared/api.ts';
-import { api, ApiRequestError } from '../http/api.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
+import { ApiRequestError, call } from '../http/api.ts';
 import { router } from './router.svelte.ts';
 
 /** Remembered across tabs so that opening a join link can warn before it replaces a staff session. */
@@ -19,7 +20,7 @@ class Session {
   load(fresh = false): Promise<Me> {
     if (this.me && !fresh) return Promise.resolve(this.me);
     if (!this.#loading || fresh) {
-      this.#loading = api.get<Me>('/api/me').then(
+      this.#loading = call(ROUTES.me).then(
         (me) => {
           this.set(me);
           return me;
@@ -56,7 +57,7 @@ class Session {
   }
 
   async signOut(): Promise<void> {
-    await api.post('/api/auth/logout');
+    await call(ROUTES.logout);
     this.set({ kind: 'anonymous', setupPending: false });
   }
 }

@@ -1,5 +1,11 @@
-/** Calls to the HTTP API. Errors arrive as `ApiRequestError` with the server's message and problems. */
+/**
+ * Calls to the HTTP API, each by its route in the one map both ends share (shared/http):
+ * `call(ROUTES.getMeeting, { params: { meetingId } })`. The map types what a call gives and
+ * what it answers. Errors arrive as `ApiRequestError` with the server's message and problems.
+ */
 import type { ApiError } from '../../shared/api.ts';
+import type { RouteSpec } from '../../shared/http/route.ts';
+import { routePath, type AnswerOf, type CallInput } from '../../shared/http/routes.ts';
 import type { InputProblem } from '../../shared/schemas.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 
@@ -35,10 +41,15 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/** The input of a call: left out when the route needs nothing (no path parameters, no body). */
+type CallArgs<R extends RouteSpec> = Partial<CallInput<R>> extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+
+/** Calls the route with its path's parameters filled in, its query and its JSON body (sent only when given). */
+export function call<R extends RouteSpec>(route: R, ...[input]: CallArgs<R>): Promise<AnswerOf<R>> {
+  const { params, query, body } = (input ?? {}) as {
+    params?: Record<string, string>;
+    query?: Record<string, string | undefined>;
+    body?: unknown;
+  };
+  return request<AnswerOf<R>>(route.method, routePath<RouteSpec>(route, params, query), body);
+}

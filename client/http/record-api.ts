@@ -1,41 +1,11 @@
 /**
- * The meeting record's answers on the HTTP API (server/record/record-routes.ts), as the
- * record page and the meeting page read them, and the addresses of its downloads.
+ * The meeting record's answers on the HTTP API (shared/http/record-routes.ts), as the record
+ * page and the meeting page read them, and the record's dates as it writes them.
  */
 import type { Language } from '../i18n/types.ts';
 
-export type {
-  LeadRecordView,
-  ParticipantRecordView,
-  RecordFinalised,
-  RecordSharing,
-  RecordVersion,
-  RecordVersionSummary,
-  RecordView,
-  SharedRecord,
-} from '../../shared/record/record-views.ts';
+export type { LeadRecordView, RecordSharing, RecordVersion, RecordVersionSummary, SharedRecord } from '../../shared/record/record-views.ts';
 export { isLeadView } from '../../shared/record/record-views.ts';
-
-export function meetingApiPath(meetingId: string): string {
-  return `/api/meetings/${encodeURIComponent(meetingId)}`;
-}
-
-/**
- * An export of the record: one version (the final one, or the shared one for participants, when
- * none is given), with its fixed words in a language when one is given.
- */
-export function recordDownload(
-  meetingId: string,
-  format: 'md' | 'html' | 'docx' | 'pdf' | 'json',
-  version?: number,
-  language?: Language,
-): string {
-  const query = new URLSearchParams();
-  if (version !== undefined) query.set('version', String(version));
-  if (language !== undefined) query.set('lang', language);
-  const search = query.toString();
-  return `${meetingApiPath(meetingId)}/record.${format}${search ? `?${search}` : ''}`;
-}
 
 /** The locale of a record's dates in each language of the interface, as the record writes them: "9 May 2017", "9 mai 2017". */
 const RECORD_DATE_LOCALE: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU', ar: 'ar', zh: 'zh-CN' };

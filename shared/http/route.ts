@@ -43,21 +43,35 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
 
 type Input<S, Key extends string> = S extends Schema ? { [K in Key]: v.InferInput<S> } : { [K in Key]?: never };
+/** The route's query as an address carries it: each field as text, any of them left out. */
+type QueryOf<R extends RouteSpec> = R['query'] extends Schema ? Partial<Record<keyof v.InferInput<R['query']>, string>> : never;
 /** What a call of the route gives: its path's parameters, its query and its body, as the map types them. */
 export type CallInput<R extends RouteSpec> = ([ParamNames<R['path']>] extends [never]
   ? { params?: never }
   : { params: PathParams<R['path']> }) &
   Input<R['body'], 'body'> &
-  (R['query'] extends Schema ? { query?: Partial<Record<keyof v.InferInput<R['query']>, string>> } : { query?: never });
+  (R['query'] extends Schema ? { query?: QueryOf<R> } : { query?: never });
+
+/**
+ * What `routePath` takes after the route: its path's parameters (required exactly when the path
+ * has some), then its query when it reads one. A route known only as a `RouteSpec` takes any.
+ */
+type PathArgs<R extends RouteSpec> = string extends R['path']
+  ? [params?: Record<string, string>, query?: Record<string, string | undefined>]
+  : [ParamNames<R['path']>] extends [never]
+    ? [params?: Record<string, never>, query?: QueryOf<R>]
+    : [params: PathParams<R['path']>, query?: QueryOf<R>];
 
 /** The route's path with its parameters filled in (each encoded), and its query when given. */
-export function routePath(spec: RouteSpec, params: Record<string, string> = {}, query: Record<string, string | undefined> = {}): string {
+export function routePath<R extends RouteSpec>(spec: R, ...[params, query]: PathArgs<R>): string {
+  const values: Record<string, string> = params ?? {};
   const path = spec.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
-    const value = params[name];
+    const value = values[name];
     if (value === undefined) throw new Error(`${spec.path} needs ${name}`);
     return encodeURIComponent(value);
   });
-  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const given: Record<string, string | undefined> = query ?? {};
+  const search = new URLSearchParams(Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const text = search.toString();
   return text ? `${path}?${text}` : path;
 }

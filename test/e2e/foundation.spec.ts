@@ -6,6 +6,7 @@
  * The tests build on each other (one server, one database), so they run in order and share
  * the secretariat's page; the participant gets a browser context of their own.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { ANNEX_I_ITEMS, annexIAgenda } from '../support/seeds.ts';
 import { appUrl, escapeRegExp, setupLink } from './support.ts';
@@ -179,6 +180,14 @@ test.describe.serial('foundation: set up a meeting, join it, revoke the link, si
     }
     await expect(rosterRow(table, 'Lynn St. Amour').getByRole('rowheader')).toContainText('lynn@example.org');
     await expect(table.getByRole('rowheader')).toHaveCount(4);
+
+    // The join links download as one file with everyone on the roster.
+    const downloading = page.waitForEvent('download');
+    await roster.getByRole('link', { name: 'Download join links (CSV)', exact: true }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toBe(`join-links-${meetingId}.csv`);
+    const links = await readFile(await file.path(), 'utf8');
+    for (const name of [FLAVIO, ...CSV_PEOPLE.map((person) => person.name)]) expect(links).toContain(name);
   });
 
   test("a participant's personal link opens the meeting page, live", async ({ browser }) => {

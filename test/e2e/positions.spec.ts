@@ -10,6 +10,7 @@
  *
  * The meeting is set up through the HTTP API; everything after that happens in the browsers.
  */
+import { readFile } from 'node:fs/promises';
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
 
@@ -406,6 +407,22 @@ test.describe('positions, a consensus call and the chat', () => {
       // The others had the public line long ago; the private one never arrives.
       await expect(mary.getByRole('region', { name: 'Chat', exact: true }).getByTestId('chat-message')).toHaveCount(1);
       await expect(phone.getByRole('region', { name: 'Chat', exact: true }).getByTestId('chat-message')).toHaveCount(1);
+    });
+
+    await test.step('the secretariat downloads the chat, the private message with it', async () => {
+      const chat = secretariat.getByRole('region', { name: 'Chat', exact: true });
+      for (const [name, format] of [
+        ['Download chat (CSV)', 'csv'],
+        ['Download chat (text)', 'txt'],
+      ] as const) {
+        const downloading = secretariat.waitForEvent('download');
+        await chat.getByRole('link', { name, exact: true }).click();
+        const file = await downloading;
+        expect(file.suggestedFilename()).toMatch(new RegExp(`^chat-.+\\.${format}$`));
+        const text = await readFile(await file.path(), 'utf8');
+        expect(text).toContain(CHAT_LINE);
+        expect(text).toContain('present the BPF report');
+      }
     });
 
     await test.step('the secretariat mutes the person in the room in the chat, then unmutes them', async () => {

@@ -253,17 +253,17 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
       const pdf = await download(page, 'PDF (.pdf)');
       expect(pdf.filename).toBe(`record-${meetingId}-v2.pdf`);
       expect(pdf.head.slice(0, 4)).toBe('%PDF');
-      // Every other export is offered too.
-      for (const name of [
-        'Markdown (.md)',
-        'Web page (.html)',
-        'Attendance (.csv)',
-        'Speaking statistics (.csv)',
-        'Transcript: Text (.txt)',
-        'Transcript: WebVTT subtitles (.vtt)',
-        'Transcript: SubRip subtitles (.srt)',
-      ]) {
-        await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+      // Every other export is offered too, and each link gives its file.
+      for (const [name, filename] of [
+        ['Markdown (.md)', `record-${meetingId}-v2.md`],
+        ['Web page (.html)', `record-${meetingId}-v2.html`],
+        ['Attendance (.csv)', `attendance-${meetingId}.csv`],
+        ['Speaking statistics (.csv)', `speaking-${meetingId}.csv`],
+        ['Transcript: Text (.txt)', `transcript-${meetingId}.txt`],
+        ['Transcript: WebVTT subtitles (.vtt)', `transcript-${meetingId}.vtt`],
+        ['Transcript: SubRip subtitles (.srt)', `transcript-${meetingId}.srt`],
+      ] as const) {
+        expect((await download(page, name)).filename).toBe(filename);
       }
     });
 
