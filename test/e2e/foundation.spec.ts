@@ -168,6 +168,13 @@ test.describe.serial('foundation: set up a meeting, join it, revoke the link, si
     await roster.getByRole('button', { name: 'Import roster', exact: true }).click();
     await expect(roster.getByText('Imported: 3 people added to the roster.')).toBeVisible();
     await expect(roster.getByText('4 people.')).toBeVisible();
+    // The Links section holds every link, the personal ones too: all of them as CSV, each in the roster.
+    const linksSection = page.getByRole('region', { name: 'Links', exact: true });
+    await expect(linksSection.getByRole('link', { name: 'Download join links (CSV)', exact: true })).toHaveAttribute(
+      'href',
+      `/api/meetings/${meetingId}/links.csv`,
+    );
+    await expect(linksSection.getByRole('link', { name: 'Go to the roster', exact: true })).toHaveAttribute('href', '#roster-heading');
 
     for (const person of CSV_PEOPLE) {
       await expect(rosterRow(table, person.name).getByRole('cell')).toHaveText([

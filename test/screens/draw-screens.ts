@@ -7,6 +7,7 @@
  *   docs/screens/room-display.png       the room display on a 1920×1080 projector, captions running
  *   docs/screens/record-page.png        the draft record the secretariat edits, at 1440×900
  *   docs/screens/meeting-setup.png      the set-up page's roster, at 1280×800
+ *   docs/screens/meeting-links.png      the set-up page's Links section, at 1280×800
  *
  * Run it after changing a screen, and look at the pictures before committing them. To look at
  * more than the README shows: SCREENS_LOCALE=ar (any language the app speaks) and SCREENS_DIR=/tmp/x
@@ -163,6 +164,15 @@ async function main(): Promise<void> {
       secretariat,
       `/meetings/${meetingId}`,
       (page) => page.locator('#roster-heading').scrollIntoViewIfNeeded(),
+    );
+    await shootSignedIn(
+      browser,
+      'meeting-links',
+      { width: 1280, height: 800 },
+      server.baseUrl,
+      secretariat,
+      `/meetings/${meetingId}`,
+      (page) => page.locator('#links-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' })),
     );
     const joinUrl = (name: string) => setup.roster.find((entry: { name: string }) => entry.name === name).joinUrl as string;
 

@@ -167,13 +167,17 @@ const en = {
     noneManage: 'No agenda yet. Paste it above and import it.',
   },
   links: {
+    personalHeading: 'Personal join links',
+    personalText:
+      'Each person on the roster has their own join link and personal code, to send to them only: copy, revoke or issue a new one in their row of the roster.',
+    goToRoster: 'Go to the roster',
     displayHeading: 'Room display',
     displayText:
       "Open this link on the computer that drives the room's projector or screen. It shows the meeting to the room and cannot act in it. Opening it in your own browser signs you out: use the room's computer or a private window.",
     copyDisplay: 'Copy room display link',
     roomHeading: 'Room link',
     roomText:
-      'The room display shows this link with a QR code. People in the room open it on their phone and type the personal code from their invitation (in the roster below and in the join-links CSV) to join the same queue as everyone else.',
+      'The room display shows this link with a QR code. People in the room open it on their phone and type the personal code from their invitation (in the roster above and in the join-links CSV) to join the same queue as everyone else.',
     copyRoom: 'Copy room link',
     observerHeading: 'Public observer link',
     observerSwitch: 'Public observer link',
@@ -252,6 +256,7 @@ const en = {
     add: 'Add person',
   },
   csv: {
+    optional: 'Only the name is required: an empty stakeholder group or region is “not stated”, and an empty role is a member.',
     heading: 'Import from a spreadsheet',
     /** {columns} are the column names the import reads, in English: "name, affiliation, email, …". */
     hint: 'Save the spreadsheet as CSV (comma or semicolon separated). The first row names the columns: {columns}. Each following line is one person. Nothing is imported until every line is right.',

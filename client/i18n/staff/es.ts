@@ -163,13 +163,17 @@ const es: StaffCatalog = {
     noneManage: 'Aún no hay programa. Péguelo arriba e impórtelo.',
   },
   links: {
+    personalHeading: 'Enlaces personales',
+    personalText:
+      'Cada persona de la lista tiene su propio enlace y código personal, para enviárselo solo a ella: cópielo, revóquelo o emita uno nuevo en su fila de la lista.',
+    goToRoster: 'Ir a la lista de participantes',
     displayHeading: 'Pantalla de la sala',
     displayText:
       'Abra este enlace en el ordenador conectado al proyector o a la pantalla de la sala. Muestra la reunión a la sala y no permite actuar en ella. Si lo abre en su propio navegador, se cerrará su sesión: use el ordenador de la sala o una ventana privada.',
     copyDisplay: 'Copiar el enlace de la pantalla de la sala',
     roomHeading: 'Enlace de la sala',
     roomText:
-      'La pantalla de la sala muestra este enlace con un código QR. Las personas presentes en la sala lo abren en su teléfono y escriben el código personal de su invitación (en la lista de participantes que figura a continuación y en el CSV de enlaces de participación) para inscribirse en la misma lista de oradores que todos los demás.',
+      'La pantalla de la sala muestra este enlace con un código QR. Las personas presentes en la sala lo abren en su teléfono y escriben el código personal de su invitación (en la lista de participantes que figura más arriba y en el CSV de enlaces de participación) para inscribirse en la misma lista de oradores que todos los demás.',
     copyRoom: 'Copiar el enlace de la sala',
     observerHeading: 'Enlace público de observación',
     observerSwitch: 'Enlace público de observación',
@@ -247,6 +251,8 @@ const es: StaffCatalog = {
     add: 'Añadir a la persona',
   },
   csv: {
+    optional:
+      'Solo el nombre es obligatorio: un grupo de partes interesadas o una región vacíos quedan «sin indicar», y un rol vacío es miembro.',
     heading: 'Importar desde una hoja de cálculo',
     hint: 'Guarde la hoja de cálculo en formato CSV (separado por comas o por punto y coma). La primera fila indica los nombres de las columnas, en inglés: {columns}. Cada línea siguiente corresponde a una persona. No se importa nada hasta que todas las líneas sean correctas.',
     field: 'CSV de la lista de participantes',

@@ -164,13 +164,17 @@ const fr: StaffCatalog = {
     noneManage: 'Pas encore d’ordre du jour. Collez-le ci-dessus et importez-le.',
   },
   links: {
+    personalHeading: 'Liens personnels',
+    personalText:
+      'Chaque personne de la liste a son propre lien et son code personnel, à n’envoyer qu’à elle : copiez-le, révoquez-le ou émettez-en un nouveau sur sa ligne de la liste.',
+    goToRoster: 'Aller à la liste des participants',
     displayHeading: 'Écran de la salle',
     displayText:
       'Ouvrez ce lien sur l’ordinateur relié au projecteur ou à l’écran de la salle. Il montre la réunion à la salle et ne permet pas d’y agir. L’ouvrir dans votre propre navigateur vous déconnecte\u00a0: utilisez l’ordinateur de la salle ou une fenêtre de navigation privée.',
     copyDisplay: 'Copier le lien de l’écran de la salle',
     roomHeading: 'Lien de la salle',
     roomText:
-      'L’écran de la salle affiche ce lien avec un code QR. Les personnes présentes dans la salle l’ouvrent sur leur téléphone et saisissent le code personnel figurant dans leur invitation (dans la liste des participants ci-dessous et dans le fichier CSV des liens de participation) pour s’inscrire sur la même liste des orateurs que tous les autres.',
+      'L’écran de la salle affiche ce lien avec un code QR. Les personnes présentes dans la salle l’ouvrent sur leur téléphone et saisissent le code personnel figurant dans leur invitation (dans la liste des participants ci-dessus et dans le fichier CSV des liens de participation) pour s’inscrire sur la même liste des orateurs que tous les autres.',
     copyRoom: 'Copier le lien de la salle',
     observerHeading: 'Lien d’observation public',
     observerSwitch: 'Lien d’observation public',
@@ -249,6 +253,8 @@ const fr: StaffCatalog = {
     add: 'Ajouter la personne',
   },
   csv: {
+    optional:
+      'Seul le nom est obligatoire : un groupe de parties prenantes ou une région vides sont « non précisés », et un rôle vide vaut membre.',
     heading: 'Importer depuis un tableur',
     hint: 'Enregistrez la feuille de calcul au format CSV (séparateur virgule ou point-virgule). La première ligne nomme les colonnes, en anglais\u00a0: {columns}. Chaque ligne suivante correspond à une personne. Rien n’est importé tant que toutes les lignes ne sont pas correctes.',
     field: 'CSV de la liste des participants',
