@@ -91,6 +91,8 @@ export interface MeetingPageView {
 /** POST /api/join, /api/observe, /api/display: where the new session may go. */
 export interface JoinResult {
   meetingId: string;
+  /** The room display link was opened by someone already in the meeting: their session stays, and they see the room's view. */
+  roomView?: boolean;
 }
 
 export interface RosterImportResult {

@@ -118,6 +118,12 @@ export const RoomJoinSchema = v.strictObject({ roomCode: ShortCodeSchema, person
 export type RoomJoinInput = v.InferInput<typeof RoomJoinSchema>;
 export const ObserverLinkSchema = v.strictObject({ enabled: v.boolean() });
 export const JoinSchema = v.strictObject({ token: TokenSchema });
+/**
+ * Opening the room display link. A browser that already takes part in the meeting keeps its own
+ * session and shows the room's view; one signed in as someone else is asked first, and only
+ * `replaceSession: true` trades its session for the display's.
+ */
+export const DisplayOpenSchema = v.strictObject({ token: TokenSchema, replaceSession: v.optional(v.boolean('must be true or false')) });
 /** The public observer link asks visitors who they are; they join as observers. */
 export const ObserveSchema = v.strictObject({
   token: TokenSchema,

@@ -17,6 +17,8 @@ export type Route =
   | { name: 'observe'; token: string }
   | { name: 'room'; roomCode: string }
   | { name: 'meeting'; meetingId: string }
+  /** The room display's view for someone already in the meeting (the secretariat checking the display link). */
+  | { name: 'meeting-room'; meetingId: string }
   | { name: 'meeting-captions'; meetingId: string }
   | { name: 'not-found' };
 
@@ -45,6 +47,7 @@ export function routeOf(path: string): Route {
   if ((params = matchRoute('/observe/:token', path))) return { name: 'observe', token: params.token ?? '' };
   if ((params = matchRoute('/r/:roomCode', path))) return { name: 'room', roomCode: params.roomCode ?? '' };
   if ((params = matchRoute('/m/:meetingId', path))) return { name: 'meeting', meetingId: params.meetingId ?? '' };
+  if ((params = matchRoute('/m/:meetingId/room', path))) return { name: 'meeting-room', meetingId: params.meetingId ?? '' };
   if ((params = matchRoute('/m/:meetingId/captions', path))) return { name: 'meeting-captions', meetingId: params.meetingId ?? '' };
   return { name: 'not-found' };
 }

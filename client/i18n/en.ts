@@ -126,7 +126,7 @@ export const en = {
     staffJoin:
       'This browser is signed in with a staff account. Opening the join link here signs that account out and joins the meeting as the person the link belongs to.',
     staffDisplay:
-      'This browser is signed in with a staff account. Opening the room display link here signs that account out and turns this browser into the room display.',
+      'This browser is signed in for someone who is not in this meeting (a staff account or another meeting’s link). Opening the room display link here ends that session and turns this browser into the room display.',
     stayStaff: 'To stay signed in, open the link in a private window or in another browser instead.',
     joinButton: 'Join with this link',
     displayButton: 'Open the room display',

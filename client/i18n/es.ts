@@ -119,7 +119,7 @@ const es: Catalog = {
     staffJoin:
       'Este navegador tiene abierta una sesión con una cuenta del personal. Si abre aquí el enlace de participación, se cerrará esa sesión y se unirá a la reunión como la persona a la que pertenece el enlace.',
     staffDisplay:
-      'Este navegador tiene abierta una sesión con una cuenta del personal. Si abre aquí el enlace de la pantalla de la sala, se cerrará esa sesión y este navegador pasará a ser la pantalla de la sala.',
+      'Este navegador tiene abierta una sesión de alguien que no está en esta reunión (una cuenta del personal o el enlace de otra reunión). Si abre aquí el enlace de la pantalla de la sala, se cerrará esa sesión y este navegador pasará a ser la pantalla de la sala.',
     stayStaff: 'Para mantener la sesión abierta, abra el enlace en una ventana privada o en otro navegador.',
     joinButton: 'Unirse con este enlace',
     displayButton: 'Abrir la pantalla de la sala',

@@ -121,7 +121,7 @@ const fr: Catalog = {
     staffJoin:
       'Ce navigateur est connecté avec un compte du personnel. Ouvrir ici le lien de participation déconnecte ce compte et vous fait rejoindre la réunion en tant que titulaire du lien.',
     staffDisplay:
-      'Ce navigateur est connecté avec un compte du personnel. Ouvrir ici le lien d’écran de la salle déconnecte ce compte et fait de ce navigateur l’écran de la salle.',
+      'Ce navigateur est connecté pour quelqu’un qui ne participe pas à cette réunion (un compte du personnel ou le lien d’une autre réunion). Ouvrir ici le lien d’écran de la salle met fin à cette session et fait de ce navigateur l’écran de la salle.',
     stayStaff: 'Pour rester connecté(e), ouvrez plutôt le lien dans une fenêtre de navigation privée ou dans un autre navigateur.',
     joinButton: 'Rejoindre avec ce lien',
     displayButton: 'Ouvrir l’écran de la salle',

@@ -8,11 +8,14 @@ import type { AppContext } from '../context.ts';
 import type { JoinResult } from '../../shared/api.ts';
 import { ROUTES } from '../../shared/http/routes.ts';
 import { HttpError } from '../http/errors.ts';
+import { resolveMeetingAccess } from './meeting-access.ts';
 import { setSessionCookie } from '../http/request-auth.ts';
 import { route } from '../http/route.ts';
 import * as store from './meeting-store.ts';
 
 const LINK_NOT_VALID = 'This link is not valid. It may have been revoked: ask the secretariat for a new one.';
+const SIGNED_IN_ELSEWHERE =
+  'This browser is signed in for something else: opening the room display here would end that session. Use the room’s computer or a private window, or confirm.';
 const linkRateLimit = { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } };
 
 export function registerJoinRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,9 +46,14 @@ export function registerJoinRoutes(app: FastifyInstance, ctx: AppContext): void 
     app,
     ctx,
     ROUTES.display,
-    async ({ body: { token }, reply }) => {
+    async ({ body: { token, replaceSession }, reply, principal }) => {
       const meeting = await store.findMeetingByDisplayToken(db, token);
       if (!meeting) throw new HttpError(404, LINK_NOT_VALID);
+      if (principal) {
+        // Someone already in the meeting (the secretariat checking the link) keeps their own session.
+        if (await resolveMeetingAccess(db, principal, meeting.id)) return { meetingId: meeting.id, roomView: true };
+        if (!replaceSession) throw new HttpError(409, SIGNED_IN_ELSEWHERE);
+      }
       return startSession(reply, meeting.displayUserId, meeting.id);
     },
     linkRateLimit,

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { JoinResult, Me, StaffAccount } from '../api.ts';
 import {
   AccountPatchSchema,
+  DisplayOpenSchema,
   FirstAccountSchema,
   JoinSchema,
   LoginSchema,
@@ -45,7 +46,7 @@ export const OPEN_ROUTES = {
   display: route<JoinResult>()({
     method: 'POST',
     path: '/api/display',
-    body: JoinSchema,
+    body: DisplayOpenSchema,
     labels: LINK,
     access: publicRule('the room display link'),
   }),

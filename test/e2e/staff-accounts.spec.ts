@@ -1,10 +1,11 @@
 /**
  * The secretariat changes another staff account from the meetings page: makes it a secretariat
  * account, disables it (after confirming: its open page is signed out at once) and enables it.
- * Its own account offers no such buttons.
+ * Its own account offers no such buttons. Opening a meeting's room display link in the
+ * secretariat's own browser shows the room's view and keeps them signed in.
  */
 import { expect, test } from '@playwright/test';
-import { startServer, type SpecServer } from './support.ts';
+import { setUpMeeting, startServer, type SpecServer } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const CHAIR = { name: 'Chengetai Masango', email: 'chair@example.org', password: 'another long staff password' };
@@ -55,5 +56,27 @@ test.describe('staff accounts', () => {
     await row.getByRole('button', { name: `Enable ${CHAIR.name}`, exact: true }).click();
     await expect(row).not.toContainText('Disabled');
     await signIn(CHAIR.email, CHAIR.password);
+  });
+
+  test('the secretariat opens the room display link in their own browser: the room view, still signed in', async ({ browser }) => {
+    const meeting = await setUpMeeting(server.baseUrl, {
+      admin: ADMIN,
+      meeting: { title: 'MAG Virtual Meeting V', body: 'MAG', startsAtLocal: '2026-06-10T13:00', timeZone: 'UTC', plannedMinutes: 60 },
+      agendaText: '1 - Adoption of the agenda (5 minutes)',
+      rosterCsv: ['name,role', 'Amina Diallo,chair'].join('\n'),
+    });
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await page.goto(new URL('/signin', server.baseUrl).toString());
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Meetings', exact: true })).toBeVisible();
+
+    await page.goto(meeting.displayUrl);
+    await expect(page).toHaveURL(new RegExp(`/m/${meeting.meetingId}/room$`));
+    await expect(page.getByRole('heading', { level: 1, name: /MAG Virtual Meeting V/ })).toBeAttached();
+    await expect(page.getByText('Join on your phone', { exact: false })).toBeVisible();
+    await page.goto(new URL('/meetings', server.baseUrl).toString());
+    await expect(page.getByRole('heading', { level: 1, name: 'Meetings', exact: true })).toBeVisible();
   });
 });

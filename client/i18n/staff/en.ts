@@ -173,7 +173,7 @@ const en = {
     goToRoster: 'Go to the roster',
     displayHeading: 'Room display',
     displayText:
-      "Open this link on the computer that drives the room's projector or screen. It shows the meeting to the room and cannot act in it. Opening it in your own browser signs you out: use the room's computer or a private window.",
+      "Open this link on the computer that drives the room's projector or screen. It shows the meeting to the room and cannot act in it. Opened in your own browser it shows you the room's view, and you stay signed in.",
     copyDisplay: 'Copy room display link',
     roomHeading: 'Room link',
     roomText:

@@ -169,7 +169,7 @@ const es: StaffCatalog = {
     goToRoster: 'Ir a la lista de participantes',
     displayHeading: 'Pantalla de la sala',
     displayText:
-      'Abra este enlace en el ordenador conectado al proyector o a la pantalla de la sala. Muestra la reunión a la sala y no permite actuar en ella. Si lo abre en su propio navegador, se cerrará su sesión: use el ordenador de la sala o una ventana privada.',
+      'Abra este enlace en el ordenador conectado al proyector o a la pantalla de la sala. Muestra la reunión a la sala y no permite actuar en ella. Abierto en su propio navegador, le muestra la vista de la sala y su sesión sigue abierta.',
     copyDisplay: 'Copiar el enlace de la pantalla de la sala',
     roomHeading: 'Enlace de la sala',
     roomText:

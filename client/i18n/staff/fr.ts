@@ -170,7 +170,7 @@ const fr: StaffCatalog = {
     goToRoster: 'Aller à la liste des participants',
     displayHeading: 'Écran de la salle',
     displayText:
-      'Ouvrez ce lien sur l’ordinateur relié au projecteur ou à l’écran de la salle. Il montre la réunion à la salle et ne permet pas d’y agir. L’ouvrir dans votre propre navigateur vous déconnecte\u00a0: utilisez l’ordinateur de la salle ou une fenêtre de navigation privée.',
+      'Ouvrez ce lien sur l’ordinateur relié au projecteur ou à l’écran de la salle. Il montre la réunion à la salle et ne permet pas d’y agir. Ouvert dans votre propre navigateur, il vous montre la vue de la salle et vous restez connecté.',
     copyDisplay: 'Copier le lien de l’écran de la salle',
     roomHeading: 'Lien de la salle',
     roomText:
