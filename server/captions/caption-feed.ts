@@ -41,7 +41,6 @@ interface SpeakerMark {
 export class CaptionFeed {
   #line: Line | undefined;
   #mark: SpeakerMark | undefined;
-  #nextSeq: number | undefined;
   #lastIngestSeq: number | undefined;
   #firstStart: number | undefined;
   /** Recently finished console lines, by the console's id. */
@@ -201,22 +200,23 @@ export class CaptionFeed {
         };
       });
     for (let attempt = 1; ; attempt++) {
-      const first = this.#nextSeq ?? (await store.lastSegmentSeq(this.deps.db, this.meetingId)) + 1;
-      const segments = numbered(first);
       try {
-        const applied = await this.deps.db.transaction(async (tx) => {
-          if (ingestSeq !== undefined && !(await store.claimIngestSeq(tx, this.meetingId, ingestSeq))) return false;
+        const stored = await this.deps.db.transaction(async (tx) => {
+          // One writer of a meeting's captions at a time, in every process: the lock orders them, and
+          // the next number is read after it, so no other process can take it before these lines are stored.
+          await store.lockCaptionNumbering(tx, this.meetingId);
+          if (ingestSeq !== undefined && !(await store.claimIngestSeq(tx, this.meetingId, ingestSeq))) return undefined;
+          const segments = numbered((await store.lastSegmentSeq(tx, this.meetingId)) + 1);
           for (const segment of segments) await store.insertSegment(tx, this.meetingId, segment);
-          return true;
+          return segments;
         });
-        if (!applied) return false;
-        this.#nextSeq = first + segments.length;
-        for (const segment of segments) this.deps.announceSegment(this.meetingId, segment);
+        if (!stored) return false;
+        for (const segment of stored) this.deps.announceSegment(this.meetingId, segment);
         this.#scheduleDraft();
         return true;
       } catch (error) {
+        // Not expected under the lock; a number taken in between all the same is decided again.
         if (uniqueViolation(error) === undefined || attempt >= MAX_NUMBERING_ATTEMPTS) throw error;
-        this.#nextSeq = undefined;
       }
     }
   }

@@ -10,6 +10,15 @@ export async function insertSegment(db: Database, meetingId: string, segment: Ca
   await db.insert(captionSegments).values({ meetingId, ...segment });
 }
 
+/**
+ * Takes the meeting's row lock for the rest of the transaction, so that caption lines of one meeting
+ * are numbered by one writer at a time across processes. `no key update` leaves other writes that
+ * only refer to the meeting (events, roster) free.
+ */
+export async function lockCaptionNumbering(db: Database, meetingId: string): Promise<void> {
+  await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('no key update');
+}
+
 export async function lastSegmentSeq(db: Database, meetingId: string): Promise<number> {
   const [row] = await db
     .select({ seq: sql<number>`coalesce(max(${captionSegments.seq}), 0)` })
