@@ -1,7 +1,8 @@
 /**
  * The foundation, in a real browser against the real server: the first secretariat account,
  * a meeting with the Annex I agenda of the 2017 summary report, a roster (by hand and by CSV),
- * a participant joining with their personal link, that link being revoked, and signing in again.
+ * a participant joining with their personal link, that link being revoked, an observer joining
+ * by the public observer link, and signing in again.
  *
  * The tests build on each other (one server, one database), so they run in order and share
  * the secretariat's page; the participant gets a browser context of their own.
@@ -26,6 +27,7 @@ const MEETING = {
 };
 
 const FLAVIO = 'Flávio Wagner';
+const OBSERVER = 'Raquel Gatto';
 const CSV_PEOPLE = [
   {
     name: 'Lynn St. Amour',
@@ -242,6 +244,29 @@ test.describe.serial('foundation: set up a meeting, join it, revoke the link, si
     await expect(participant.getByRole('heading', { level: 1, name: 'This link did not work', exact: true })).toBeVisible();
     await expect(participant.getByRole('alert').filter({ hasText: LINK_NOT_VALID })).toBeVisible();
     await expect(participant).toHaveURL(flavioJoinUrl);
+  });
+
+  test('with the public observer link on, a visitor who gives their name follows the meeting as an observer', async ({ browser }) => {
+    const observerSwitch = page.getByRole('switch', { name: 'Public observer link', exact: true });
+    await expect(observerSwitch).not.toBeChecked();
+    await observerSwitch.check();
+    await expect(observerSwitch).toBeChecked();
+    const observerUrl = (await page.locator('code.url', { hasText: '/observe/' }).textContent()) ?? '';
+    expect(observerUrl).toMatch(/\/observe\/[A-Za-z0-9_-]{20,}$/);
+
+    const visitorContext = await browser.newContext();
+    try {
+      const visitor = await visitorContext.newPage();
+      await visitor.goto(observerUrl);
+      await expect(visitor.getByRole('heading', { level: 1, name: MEETING.title, exact: true })).toBeVisible();
+      await visitor.getByLabel('Name', { exact: true }).fill(OBSERVER);
+      await visitor.getByLabel('Affiliation', { exact: false }).fill('Internet Society');
+      await visitor.getByRole('button', { name: 'Join as observer', exact: true }).click();
+      await expect(visitor).toHaveURL(appUrl(`/m/${encodeURIComponent(meetingId)}`));
+      await expect(visitor.getByText(`You are ${OBSERVER}, observer.`, { exact: true })).toBeVisible();
+    } finally {
+      await visitorContext.close();
+    }
   });
 
   test('signing out, a wrong password is refused and the right one gets back to the meetings', async () => {
