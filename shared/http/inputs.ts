@@ -12,7 +12,7 @@ export const AccountParams = v.object({ accountId: Id });
 export const NoFields = v.strictObject({});
 export const DeleteMeetingSchema = v.strictObject({ confirmTitle: v.string() });
 
-export type { RecordFormat, TranscriptFormat } from './route-paths.ts';
+export type { RecordFormat } from './route-paths.ts';
 
 export const RECORD_MARKDOWN_MAX = 500_000;
 const VersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version'));

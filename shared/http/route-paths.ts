@@ -16,7 +16,6 @@ export type { Download, RouteName } from './routes.ts';
 export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt', 'json'] as const;
-export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 export const CHAT_FORMATS = ['csv', 'txt'] as const;
 
 const get = <const P extends string>(path: P) => ({ method: 'GET', path }) as const;
