@@ -360,6 +360,18 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
       await expectNoHorizontalScroll(phone);
     });
 
+    await test.step('the chair turns a queue rule on; it stays on after the page is reloaded', async () => {
+      await openChairTab(chair, 'Meeting');
+      const rule = chair.getByRole('checkbox', { name: 'Observers may ask for the floor', exact: true });
+      await expect(rule).toHaveAccessibleDescription('Otherwise observers only follow.');
+      const wasOn = await rule.isChecked();
+      await rule.setChecked(!wasOn);
+      await expect(chair.getByText(wasOn ? 'Setting turned off.' : 'Setting turned on.', { exact: true })).toBeAttached();
+      await chair.reload();
+      await openChairTab(chair, 'Meeting');
+      await expect(chair.getByRole('checkbox', { name: 'Observers may ask for the floor', exact: true })).toBeChecked({ checked: !wasOn });
+    });
+
     for (const page of [chair, remote, phone, display]) await page.context().close();
   });
 });

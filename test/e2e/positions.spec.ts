@@ -195,6 +195,22 @@ test.describe('positions, a consensus call and the chat', () => {
       }
     });
 
+    await test.step('the chair turns names off: members see the counts only; turned on again, the names are back', async () => {
+      await openChairTab(chair, 'Positions');
+      const namesShown = chair.getByRole('checkbox', { name: 'Participants see names', exact: true });
+      await expect(namesShown).toBeChecked();
+      await namesShown.uncheck();
+      const objections = participantTarget(flavio, PROPOSALS.gender).getByRole('list', {
+        name: `Objections on ${PROPOSALS.gender}`,
+        exact: true,
+      });
+      await expect(objections).toHaveCount(0);
+      await expect(participantTarget(flavio, PROPOSALS.gender).getByTestId('count-objection')).toHaveText('1');
+      await namesShown.check();
+      await expect(objections).toContainText(MARY);
+      await expect(namesShown).toBeChecked();
+    });
+
     await test.step(`the secretariat records support for "${BY_NAME}", in the room, by name`, async () => {
       await openChairTab(secretariat, 'Positions');
       const form = secretariat.getByRole('form', { name: 'Record a position for someone', exact: true });
