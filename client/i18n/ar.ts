@@ -4,6 +4,7 @@
  * (zero وone وtwo وfew وmany وother) بحسب Intl.PluralRules. المفاتيح نفسها كما في en.ts.
  */
 import type { Catalog } from './en.ts';
+import { ar as people } from '../../shared/labels/ar.ts';
 
 const ar: Catalog = {
   common: {
@@ -64,34 +65,12 @@ const ar: Catalog = {
       'new-point': 'نقطة جديدة',
       presentation: 'عرض',
     },
-    locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف', unknown: 'غير محدد' },
+    locations: people.locations,
     locationBadges: { room: 'القاعة', remote: 'عن بُعد', phone: 'الهاتف', unknown: 'غير محدد' },
     itemStatuses: { pending: 'لم يبدأ', active: 'قيد المناقشة', done: 'انتهى', deferred: 'مؤجل' },
-    roles: {
-      chair: 'الرئيس',
-      'co-chair': 'الرئيس المشارك',
-      secretariat: 'الأمانة',
-      member: 'عضو',
-      observer: 'مراقب',
-      captioner: 'كاتب الترجمة النصية الفورية',
-      display: 'شاشة القاعة',
-    },
-    stakeholderGroups: {
-      government: 'الحكومات',
-      'private-sector': 'القطاع الخاص',
-      'civil-society': 'المجتمع المدني',
-      'technical-community': 'الأوساط التقنية',
-      'intergovernmental-organisation': 'المنظمات الحكومية الدولية',
-      unknown: 'غير محددة',
-    },
-    regions: {
-      africa: 'أفريقيا',
-      'asia-pacific': 'آسيا والمحيط الهادئ',
-      'eastern-europe': 'أوروبا الشرقية',
-      'latin-america-caribbean': 'أمريكا اللاتينية ومنطقة البحر الكاريبي',
-      weog: 'أوروبا الغربية ودول أخرى',
-      unknown: 'غير محددة',
-    },
+    roles: { ...people.roles, display: 'شاشة القاعة' },
+    stakeholderGroups: people.stakeholderGroups,
+    regions: people.regions,
     placeOrdinal: { other: '{count}' },
   },
   start: {

@@ -8,6 +8,7 @@
  * chat, captions — is shown as they wrote it and is not in here; so are the server's messages.
  */
 import type { CatalogShape, MessagePath } from './types.ts';
+import { en as people } from '../../shared/labels/en.ts';
 
 export const en = {
   common: {
@@ -64,34 +65,13 @@ export const en = {
       'new-point': 'New point',
       presentation: 'Presentation',
     },
-    locations: { room: 'In the room', remote: 'Remote', phone: 'By phone', unknown: 'Not stated' },
+    /** Places, roles, stakeholder groups and regions: translated once for the interface and the record (shared/labels). */
+    locations: people.locations,
     locationBadges: { room: 'Room', remote: 'Remote', phone: 'Phone', unknown: 'Not stated' },
     itemStatuses: { pending: 'Not started', active: 'Running', done: 'Done', deferred: 'Deferred' },
-    roles: {
-      chair: 'Chair',
-      'co-chair': 'Co-chair',
-      secretariat: 'Secretariat',
-      member: 'Member',
-      observer: 'Observer',
-      captioner: 'Captioner',
-      display: 'Room display',
-    },
-    stakeholderGroups: {
-      government: 'Government',
-      'private-sector': 'Private sector',
-      'civil-society': 'Civil society',
-      'technical-community': 'Technical community',
-      'intergovernmental-organisation': 'Intergovernmental organisation',
-      unknown: 'Not stated',
-    },
-    regions: {
-      africa: 'Africa',
-      'asia-pacific': 'Asia-Pacific',
-      'eastern-europe': 'Eastern Europe',
-      'latin-america-caribbean': 'Latin America and Caribbean',
-      weog: 'Western Europe and Others',
-      unknown: 'Not stated',
-    },
+    roles: { ...people.roles, display: 'Room display' },
+    stakeholderGroups: people.stakeholderGroups,
+    regions: people.regions,
     /** A place in a list: "1st", "2nd", "3rd", "11th". */
     placeOrdinal: { one: '{count}st', two: '{count}nd', few: '{count}rd', other: '{count}th' },
   },

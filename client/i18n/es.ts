@@ -3,6 +3,7 @@
  * («Pedir la palabra», «Cuestión de orden», «la Presidencia»). Mismas claves que en.ts (types.ts).
  */
 import type { Catalog } from './en.ts';
+import { es as people } from '../../shared/labels/es.ts';
 
 const es: Catalog = {
   common: {
@@ -56,34 +57,12 @@ const es: Catalog = {
       'new-point': 'Nuevo tema',
       presentation: 'Exposición',
     },
-    locations: { room: 'En la sala', remote: 'A distancia', phone: 'Por teléfono', unknown: 'Sin indicar' },
+    locations: people.locations,
     locationBadges: { room: 'Sala', remote: 'A distancia', phone: 'Teléfono', unknown: 'Sin indicar' },
     itemStatuses: { pending: 'Sin iniciar', active: 'En curso', done: 'Concluido', deferred: 'Aplazado' },
-    roles: {
-      chair: 'Presidencia',
-      'co-chair': 'Copresidencia',
-      secretariat: 'Secretaría',
-      member: 'Miembro',
-      observer: 'Observador(a)',
-      captioner: 'Subtitulador(a)',
-      display: 'Pantalla de la sala',
-    },
-    stakeholderGroups: {
-      government: 'Gobierno',
-      'private-sector': 'Sector privado',
-      'civil-society': 'Sociedad civil',
-      'technical-community': 'Comunidad técnica',
-      'intergovernmental-organisation': 'Organización intergubernamental',
-      unknown: 'Sin indicar',
-    },
-    regions: {
-      africa: 'África',
-      'asia-pacific': 'Asia y el Pacífico',
-      'eastern-europe': 'Europa Oriental',
-      'latin-america-caribbean': 'América Latina y el Caribe',
-      weog: 'Europa Occidental y otros Estados',
-      unknown: 'Sin indicar',
-    },
+    roles: { ...people.roles, display: 'Pantalla de la sala' },
+    stakeholderGroups: people.stakeholderGroups,
+    regions: people.regions,
     placeOrdinal: { other: '{count}.º' },
   },
   start: {

@@ -4,6 +4,7 @@
  * des guillemets français. Mêmes clés que en.ts (types.ts).
  */
 import type { Catalog } from './en.ts';
+import { fr as people } from '../../shared/labels/fr.ts';
 
 const fr: Catalog = {
   common: {
@@ -57,34 +58,12 @@ const fr: Catalog = {
       'new-point': 'Nouveau point',
       presentation: 'Exposé',
     },
-    locations: { room: 'Dans la salle', remote: 'À distance', phone: 'Par téléphone', unknown: 'Non précisé' },
+    locations: people.locations,
     locationBadges: { room: 'Salle', remote: 'À distance', phone: 'Téléphone', unknown: 'Non précisé' },
     itemStatuses: { pending: 'Non abordé', active: 'En cours', done: 'Terminé', deferred: 'Reporté' },
-    roles: {
-      chair: 'Président(e)',
-      'co-chair': 'Coprésident(e)',
-      secretariat: 'Secrétariat',
-      member: 'Membre',
-      observer: 'Observateur(trice)',
-      captioner: 'Sous-titreur(euse)',
-      display: 'Écran de la salle',
-    },
-    stakeholderGroups: {
-      government: 'Gouvernement',
-      'private-sector': 'Secteur privé',
-      'civil-society': 'Société civile',
-      'technical-community': 'Communauté technique',
-      'intergovernmental-organisation': 'Organisation intergouvernementale',
-      unknown: 'Non précisé',
-    },
-    regions: {
-      africa: 'Afrique',
-      'asia-pacific': 'Asie-Pacifique',
-      'eastern-europe': 'Europe orientale',
-      'latin-america-caribbean': 'Amérique latine et Caraïbes',
-      weog: 'Europe occidentale et autres États',
-      unknown: 'Non précisée',
-    },
+    roles: { ...people.roles, display: 'Écran de la salle' },
+    stakeholderGroups: people.stakeholderGroups,
+    regions: people.regions,
     placeOrdinal: { one: '{count}re', other: '{count}e' },
   },
   start: {

@@ -4,6 +4,7 @@
  * Intl.PluralRules: one (1, 21), few (2–4), many (0, 5–20), other (дроби). Ключи — как в en.ts.
  */
 import type { Catalog } from './en.ts';
+import { ru as people } from '../../shared/labels/ru.ts';
 
 const ru: Catalog = {
   common: {
@@ -57,34 +58,12 @@ const ru: Catalog = {
       'new-point': 'Новое выступление',
       presentation: 'Презентация',
     },
-    locations: { room: 'В зале', remote: 'Дистанционно', phone: 'По телефону', unknown: 'Не указано' },
+    locations: people.locations,
     locationBadges: { room: 'Зал', remote: 'Дистанционно', phone: 'Телефон', unknown: 'Не указано' },
     itemStatuses: { pending: 'Не начат', active: 'Обсуждается', done: 'Завершён', deferred: 'Отложен' },
-    roles: {
-      chair: 'Председатель',
-      'co-chair': 'Сопредседатель',
-      secretariat: 'Секретариат',
-      member: 'Член',
-      observer: 'Наблюдатель',
-      captioner: 'Оператор субтитров',
-      display: 'Экран в зале',
-    },
-    stakeholderGroups: {
-      government: 'Правительство',
-      'private-sector': 'Частный сектор',
-      'civil-society': 'Гражданское общество',
-      'technical-community': 'Техническое сообщество',
-      'intergovernmental-organisation': 'Межправительственная организация',
-      unknown: 'Не указана',
-    },
-    regions: {
-      africa: 'Африка',
-      'asia-pacific': 'Азиатско-Тихоокеанский регион',
-      'eastern-europe': 'Восточная Европа',
-      'latin-america-caribbean': 'Латинская Америка и Карибский бассейн',
-      weog: 'Западная Европа и другие государства',
-      unknown: 'Не указан',
-    },
+    roles: { ...people.roles, display: 'Экран в зале' },
+    stakeholderGroups: people.stakeholderGroups,
+    regions: people.regions,
     placeOrdinal: { other: '{count}-е' },
   },
   start: {

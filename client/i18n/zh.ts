@@ -3,6 +3,7 @@
  * 和全角标点。键与 en.ts 相同（types.ts）。
  */
 import type { Catalog } from './en.ts';
+import { zh as people } from '../../shared/labels/zh.ts';
 
 const zh: Catalog = {
   common: {
@@ -56,34 +57,12 @@ const zh: Catalog = {
       'new-point': '新议题',
       presentation: '专题介绍',
     },
-    locations: { room: '现场', remote: '远程', phone: '电话接入', unknown: '未说明' },
+    locations: people.locations,
     locationBadges: { room: '现场', remote: '远程', phone: '电话', unknown: '未说明' },
     itemStatuses: { pending: '未开始', active: '进行中', done: '已完成', deferred: '已推迟' },
-    roles: {
-      chair: '主席',
-      'co-chair': '联合主席',
-      secretariat: '秘书处',
-      member: '成员',
-      observer: '观察员',
-      captioner: '字幕员',
-      display: '会场显示屏',
-    },
-    stakeholderGroups: {
-      government: '政府',
-      'private-sector': '私营部门',
-      'civil-society': '民间社会',
-      'technical-community': '技术界',
-      'intergovernmental-organisation': '政府间组织',
-      unknown: '未说明',
-    },
-    regions: {
-      africa: '非洲',
-      'asia-pacific': '亚洲-太平洋',
-      'eastern-europe': '东欧',
-      'latin-america-caribbean': '拉丁美洲和加勒比',
-      weog: '西欧和其他国家',
-      unknown: '未说明',
-    },
+    roles: { ...people.roles, display: '会场显示屏' },
+    stakeholderGroups: people.stakeholderGroups,
+    regions: people.regions,
     placeOrdinal: { other: '第{count}' },
   },
   start: {

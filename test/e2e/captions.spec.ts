@@ -11,7 +11,7 @@
  * happens in the browsers, and every wait is on something a person would see.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { escapeRegExp, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { escapeRegExp, serverForSuite, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -89,15 +89,7 @@ test.describe('live captions: the draft as it is typed, the finished line, setti
   // A control that never comes fails the step in seconds, not at the test's time limit.
   test.use({ actionTimeout: 15_000 });
 
-  let server: SpecServer;
-
-  test.beforeAll(async () => {
-    server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  const server = serverForSuite({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 
   test('the captioner types; the participant and the room display follow; the text size stays after a reload', async ({ browser }) => {
     test.setTimeout(120_000);

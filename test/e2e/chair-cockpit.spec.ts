@@ -14,7 +14,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { openJoinLink } from '../support/meeting-fixtures.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
-import { setUpMeeting, startServer, type SpecServer } from './support.ts';
+import { boxOf, setUpMeeting, startServer, type SpecServer } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const MEETING = { title: 'MAG Virtual Meeting IV', body: 'MAG', startsAtLocal: '2026-05-20T13:00', timeZone: 'UTC', plannedMinutes: 120 };
@@ -49,19 +49,6 @@ const ROSTER_CSV = [
   ),
 ].join('\n');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not drawn');
-  return box;
-}
 
 /** The box lies wholly inside the window (as the page reports its size). */
 async function expectInWindow(page: Page, locator: Locator, what: string): Promise<void> {

@@ -10,8 +10,8 @@
  * The meeting is set up through the HTTP API, as the set-up page would; everything after that
  * happens in the browsers.
  */
-import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { escapeRegExp, newPage, openChairTab, PHONE, serverForSuite, setUpMeeting } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -127,77 +127,41 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(sizes.scrollWidth, `page is ${sizes.scrollWidth}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
 }
 
-async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  return context.newPage();
-}
-
-/** What the test opens: the chair's and the remote participant's personal links, a personal code, the display and room links. */
-interface MeetingLinks {
-  meetingId: string;
-  chair: string;
-  remote: string;
-  inRoomCode: string;
-  display: string;
-  room: string;
-}
-
-/** The secretariat sets the meeting up through the API, as the set-up page does: details, agenda, roster. */
-async function setUpMeeting(baseUrl: string): Promise<MeetingLinks> {
-  const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV });
-  return {
-    meetingId: meeting.meetingId,
-    chair: meeting.person(CHAIR).joinUrl,
-    remote: meeting.person(REMOTE).joinUrl,
-    inRoomCode: meeting.person(IN_ROOM).personalCode,
-    display: meeting.displayUrl,
-    room: meeting.roomUrl,
-  };
-}
-
 test.describe('live meeting: one queue, one floor, one timer on every screen', () => {
-  let server: SpecServer;
-
-  test.beforeAll(async () => {
-    server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  const server = serverForSuite({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 
   test('the chair runs the queue, the floor, the timer and presentation slots; all four screens agree', async ({ browser }) => {
     test.setTimeout(120_000);
-    const links = await test.step('the secretariat sets the meeting up through the API', () => setUpMeeting(server.baseUrl));
-    const { meetingId } = links;
+    const meeting = await test.step('the secretariat sets the meeting up through the API', () =>
+      setUpMeeting(server.baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV }));
+    const { meetingId } = meeting;
 
     // Four browsers: the chair's laptop, a remote participant's laptop, a phone in the room, the room display.
     const chair = await newPage(browser, { viewport: { width: 1440, height: 900 } });
     const remote = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-    const { defaultBrowserType: _browserType, ...pixel7 } = devices['Pixel 7'];
-    const phone = await newPage(browser, pixel7);
+    const phone = await newPage(browser, PHONE);
     const display = await newPage(browser, { viewport: { width: 1920, height: 1080 } });
 
     await test.step('everyone opens their link', async () => {
-      await chair.goto(links.chair);
+      await chair.goto(meeting.person(CHAIR).joinUrl);
       await expect(chair.getByRole('heading', { level: 1, name: MEETING.title, exact: true })).toBeVisible();
       await expect(chair.getByText(`You are ${CHAIR}, chair.`, { exact: true })).toBeVisible();
       await expect(chair.getByTestId('chair-console')).toBeVisible();
 
-      await remote.goto(links.remote);
+      await remote.goto(meeting.person(REMOTE).joinUrl);
       await expect(remote.getByText(`You are ${REMOTE}, member.`, { exact: true })).toBeVisible();
       await expect(remote.getByText('Connected', { exact: true })).toBeVisible();
 
       // In the room: the short room link from the display, and the personal code from the invitation.
-      await phone.goto(links.room);
+      await phone.goto(meeting.roomUrl);
       await expect(phone.getByRole('heading', { level: 1, name: 'Join from the room', exact: true })).toBeVisible();
       await expect(phone.getByText(`Meeting: ${MEETING.title}`)).toBeVisible();
-      await phone.getByLabel('Personal code', { exact: true }).fill(links.inRoomCode);
+      await phone.getByLabel('Personal code', { exact: true }).fill(meeting.person(IN_ROOM).personalCode);
       await phone.getByRole('button', { name: 'Join the meeting', exact: true }).click();
       await expect(phone).toHaveURL(new RegExp(`/m/${escapeRegExp(encodeURIComponent(meetingId))}$`));
       await expect(phone.getByText(`You are ${IN_ROOM}, member.`, { exact: true })).toBeVisible();
 
-      await display.goto(links.display);
+      await display.goto(meeting.displayUrl);
       await expect(display.getByTestId('room-display')).toBeVisible();
       await expect(display.getByRole('heading', { name: 'The meeting has not started yet.', exact: true })).toBeVisible();
     });
@@ -394,6 +358,18 @@ test.describe('live meeting: one queue, one floor, one timer on every screen', (
       await expect(floorCard(remote, true).getByText('You', { exact: true })).toHaveCount(0);
       await expect(slots.getByRole('listitem').nth(1)).toContainText('Presenting now');
       await expectNoHorizontalScroll(phone);
+    });
+
+    await test.step('the chair turns a queue rule on; it stays on after the page is reloaded', async () => {
+      await openChairTab(chair, 'Meeting');
+      const rule = chair.getByRole('checkbox', { name: 'Observers may ask for the floor', exact: true });
+      await expect(rule).toHaveAccessibleDescription('Otherwise observers only follow.');
+      const wasOn = await rule.isChecked();
+      await rule.setChecked(!wasOn);
+      await expect(chair.getByText(wasOn ? 'Setting turned off.' : 'Setting turned on.', { exact: true })).toBeAttached();
+      await chair.reload();
+      await openChairTab(chair, 'Meeting');
+      await expect(chair.getByRole('checkbox', { name: 'Observers may ask for the floor', exact: true })).toBeChecked({ checked: !wasOn });
     });
 
     for (const page of [chair, remote, phone, display]) await page.context().close();

@@ -11,8 +11,8 @@
  * The meeting is set up through the HTTP API; everything after that happens in the browsers.
  */
 import { readFile } from 'node:fs/promises';
-import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { escapeRegExp, newPage, openChairTab, PHONE, serverForSuite, setUpMeeting } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 
@@ -58,37 +58,6 @@ const ROSTER_CSV = [
   `${IN_ROOM},CNNIC,,technical community,Asia-Pacific,member`,
 ].join('\n');
 
-interface MeetingLinks {
-  meetingId: string;
-  chair: string;
-  secretariat: string;
-  flavio: string;
-  mary: string;
-  inRoomCode: string;
-  display: string;
-  room: string;
-}
-
-/** The secretariat sets the meeting up through the API, as the set-up page does: details, agenda, roster. */
-async function setUpMeeting(baseUrl: string): Promise<MeetingLinks> {
-  const meeting = await setUpThroughApi(baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV });
-  return {
-    meetingId: meeting.meetingId,
-    chair: meeting.person(CHAIR).joinUrl,
-    secretariat: meeting.person(SECRETARIAT).joinUrl,
-    flavio: meeting.person(FLAVIO).joinUrl,
-    mary: meeting.person(MARY).joinUrl,
-    inRoomCode: meeting.person(IN_ROOM).personalCode,
-    display: meeting.displayUrl,
-    room: meeting.roomUrl,
-  };
-}
-
-async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  return context.newPage();
-}
-
 /** An item or a proposal in a participant's positions panel. */
 function participantTarget(page: Page, proposal: string): Locator {
   return page.getByTestId('positions-panel').getByRole('region', { name: `Proposal: ${proposal}`, exact: true });
@@ -123,28 +92,20 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 }
 
 test.describe('positions, a consensus call and the chat', () => {
-  let server: SpecServer;
-
-  test.beforeAll(async () => {
-    server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  const server = serverForSuite({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 
   test('members take positions, the chair runs a consensus call, the secretariat records and flags; every screen agrees', async ({
     browser,
   }) => {
     test.setTimeout(180_000);
-    const links = await test.step('the secretariat sets the meeting up through the API', () => setUpMeeting(server.baseUrl));
+    const meeting = await test.step('the secretariat sets the meeting up through the API', () =>
+      setUpMeeting(server.baseUrl, { admin: ADMIN, meeting: MEETING, agendaText: AGENDA_TEXT, rosterCsv: ROSTER_CSV }));
 
     const chair = await newPage(browser, { viewport: { width: 1440, height: 900 } });
     const secretariat = await newPage(browser, { viewport: { width: 1440, height: 900 } });
     const flavio = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     const mary = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-    const { defaultBrowserType: _browserType, ...pixel7 } = devices['Pixel 7'];
-    const phone = await newPage(browser, pixel7);
+    const phone = await newPage(browser, PHONE);
     const display = await newPage(browser, { viewport: { width: 1920, height: 1080 } });
     const members = [
       { label: FLAVIO, page: flavio },
@@ -153,25 +114,25 @@ test.describe('positions, a consensus call and the chat', () => {
     ];
 
     await test.step('everyone opens their link; the secretariat gets the chair console', async () => {
-      await chair.goto(links.chair);
+      await chair.goto(meeting.person(CHAIR).joinUrl);
       await expect(chair.getByText(`You are ${CHAIR}, chair.`, { exact: true })).toBeVisible();
       await expect(chair.getByTestId('chair-console')).toBeVisible();
 
-      await secretariat.goto(links.secretariat);
+      await secretariat.goto(meeting.person(SECRETARIAT).joinUrl);
       await expect(secretariat.getByText(`You are ${SECRETARIAT}, secretariat.`, { exact: true })).toBeVisible();
       await expect(secretariat.getByTestId('chair-console')).toBeVisible();
 
-      await flavio.goto(links.flavio);
+      await flavio.goto(meeting.person(FLAVIO).joinUrl);
       await expect(flavio.getByText(`You are ${FLAVIO}, member.`, { exact: true })).toBeVisible();
-      await mary.goto(links.mary);
+      await mary.goto(meeting.person(MARY).joinUrl);
       await expect(mary.getByText(`You are ${MARY}, member.`, { exact: true })).toBeVisible();
 
-      await phone.goto(links.room);
-      await phone.getByLabel('Personal code', { exact: true }).fill(links.inRoomCode);
+      await phone.goto(meeting.roomUrl);
+      await phone.getByLabel('Personal code', { exact: true }).fill(meeting.person(IN_ROOM).personalCode);
       await phone.getByRole('button', { name: 'Join the meeting', exact: true }).click();
       await expect(phone.getByText(`You are ${IN_ROOM}, member.`, { exact: true })).toBeVisible();
 
-      await display.goto(links.display);
+      await display.goto(meeting.displayUrl);
       await expect(display.getByTestId('room-display')).toBeVisible();
     });
 
@@ -232,6 +193,22 @@ test.describe('positions, a consensus call and the chat', () => {
         await expect(cyber.getByTestId('count-support')).toHaveText('2');
         await expect(cyber.getByTestId('count-comment')).toHaveText('1');
       }
+    });
+
+    await test.step('the chair turns names off: members see the counts only; turned on again, the names are back', async () => {
+      await openChairTab(chair, 'Positions');
+      const namesShown = chair.getByRole('checkbox', { name: 'Participants see names', exact: true });
+      await expect(namesShown).toBeChecked();
+      await namesShown.uncheck();
+      const objections = participantTarget(flavio, PROPOSALS.gender).getByRole('list', {
+        name: `Objections on ${PROPOSALS.gender}`,
+        exact: true,
+      });
+      await expect(objections).toHaveCount(0);
+      await expect(participantTarget(flavio, PROPOSALS.gender).getByTestId('count-objection')).toHaveText('1');
+      await namesShown.check();
+      await expect(objections).toContainText(MARY);
+      await expect(namesShown).toBeChecked();
     });
 
     await test.step(`the secretariat records support for "${BY_NAME}", in the room, by name`, async () => {

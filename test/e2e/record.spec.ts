@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
-import { escapeRegExp, openChairTab, startServer, type SpecServer, setUpMeeting as setUpThroughApi } from './support.ts';
+import { escapeRegExp, openChairTab, serverForSuite, setUpMeeting as setUpThroughApi } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 /** The name the server gives the account it creates from ADMIN_EMAIL and ADMIN_PASSWORD. */
@@ -104,15 +104,7 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
   // A control that never comes fails the step in seconds, not at the test's time limit.
   test.use({ actionTimeout: 15_000 });
 
-  let server: SpecServer;
-
-  test.beforeAll(async () => {
-    server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  const server = serverForSuite({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 
   test('the secretariat edits the draft, regenerates, finalises and downloads; participants read what is shared', async ({ browser }) => {
     test.setTimeout(120_000);

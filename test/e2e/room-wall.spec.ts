@@ -13,12 +13,12 @@
  * connections (test/support/live-client.ts); the captions come in over the caption URL, as
  * captioning software sends them.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { openJoinLink } from '../support/meeting-fixtures.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
-import { startServer, type SpecServer, setUpMeeting } from './support.ts';
+import { boxOf, startServer, type Box, type SpecServer, setUpMeeting } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const MEETING = { title: 'MAG Virtual Meeting III', body: 'MAG', startsAtLocal: '2026-04-11T13:00', timeZone: 'UTC', plannedMinutes: 90 };
@@ -118,19 +118,6 @@ async function setUpWall(baseUrl: string): Promise<Wall> {
   await chair.command({ type: 'queue.addOnBehalf', participantId: idOf(ON_PHONE), location: 'phone', kind: 'point-of-order', note: '' });
   await waitUntil(() => chair.replica.presence?.counts.phone === 1, 'the person on the phone counted by phone');
   return { displayUrl: meeting.displayUrl, chairUrl: meeting.person(CHAIR).joinUrl, clients, chair };
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not drawn');
-  return box;
 }
 
 function inside(inner: Box, outer: Box): boolean {

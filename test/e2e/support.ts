@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { devices, expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 
 function required(name: 'E2E_BASE_URL' | 'E2E_SETUP_LINK'): string {
@@ -162,4 +162,45 @@ export async function setUpMeeting(
     roomUrl: view.body.roomUrl,
     captionUrl: view.body.captionUrl,
   };
+}
+
+/**
+ * A server of the describe block's own, started before its tests and stopped after them: call it
+ * at the top of `test.describe`; its `baseUrl` is there once the block's beforeAll has run.
+ */
+export function serverForSuite(env: Record<string, string> = {}): SpecServer {
+  const server = {} as SpecServer;
+  test.beforeAll(async () => {
+    Object.assign(server, await startServer(env));
+  });
+  test.afterAll(async () => {
+    await server.stop?.();
+  });
+  return server;
+}
+
+/** A page in a browser context of its own: one person's browser, with its own cookies and storage. */
+export async function newPage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+/** A phone (a Pixel 7's screen, touch and user agent), in the browser the run uses. */
+export const PHONE: BrowserContextOptions = (() => {
+  const { defaultBrowserType: _browserType, ...phone } = devices['Pixel 7'];
+  return phone;
+})();
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where an element is drawn on the page; fails when it is not drawn. */
+export async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not drawn');
+  return box;
 }

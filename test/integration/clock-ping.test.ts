@@ -2,45 +2,16 @@
  * The server's clock over the socket (`clock:ping`): a signed-in connection gets the server's
  * time, read between its request and the answer; a bad payload or a flood is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io } from 'socket.io-client';
-import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { DRIVERS } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
 import { OffsetEstimator } from '../../shared/clock/index.ts';
 
 describe.each(DRIVERS)('the server clock on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
-  const sockets: MeetingSocketClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await server?.close();
-  });
-
-  async function connect(): Promise<MeetingSocketClient> {
-    const socket: MeetingSocketClient = io(server.baseUrl, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      extraHeaders: { origin: secretariat.origin ?? server.baseUrl, cookie: secretariat.cookie ?? '' },
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const live = liveSuite(driver);
 
   it('answers its time, read between the request and the answer', async () => {
-    const socket = await connect();
+    const socket = await live.secretariatSocket();
     const estimator = new OffsetEstimator();
     for (let ping = 0; ping < 5; ping++) {
       const sentAt = Date.now();
@@ -58,7 +29,7 @@ describe.each(DRIVERS)('the server clock on %s', (driver) => {
   });
 
   it('refuses a payload it does not know, and a flood of pings', async () => {
-    const socket = await connect();
+    const socket = await live.secretariatSocket();
     const bad = await socket.timeout(5_000).emitWithAck('clock:ping', { at: 1 } as never);
     expect(bad).toMatchObject({ ok: false, code: 'invalid' });
     const answers = [];

@@ -4,35 +4,19 @@
  * `{ ok: true, seq }` with the seq it was first answered with, whether the room still
  * remembers it or has to look it up in the log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';
+import { DRIVERS } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
 import { waitForSeq, type LiveClient } from '../support/live-client.ts';
-import { setUpLiveMeeting } from '../support/live-meeting-setup.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
 import { meetingEvents } from '../../server/db/schema.ts';
 
 describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
-  const opened: LiveClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-  });
-  afterAll(async () => {
-    for (const client of opened) client.close();
-    await server?.close();
-  });
-
-  const serverState = (meetingId: string) => server.app.ctx.rooms.loaded(meetingId)!.state;
+  const live = liveSuite(driver);
 
   it("applies a second member's command sent with the first one's command id", async () => {
-    const meeting = await setUpLiveMeeting(server, secretariat, 2);
-    opened.push(...meeting.all);
+    const meeting = await live.meeting(2);
     const [first, second] = meeting.members as [LiveClient, LiveClient];
     await meeting.chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     const payload = (note: string) =>
@@ -44,7 +28,7 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
     expect(mine).toMatchObject({ ok: true });
     const seqs = [theirs, mine].map((answer) => (answer.ok ? answer.seq : 0));
     expect(seqs[1]).toBe(seqs[0]! + 1);
-    const queue = queueOf(serverState(meeting.meetingId), meeting.itemIds[0]!).entries;
+    const queue = queueOf(live.serverState(meeting.meetingId), meeting.itemIds[0]!).entries;
     expect(queue.map((entry) => [entry.participantId, entry.note])).toEqual([
       [meeting.rosterIds[1], 'on the first BPF'],
       [meeting.rosterIds[2], 'on the second BPF'],
@@ -52,12 +36,11 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
     // Each one's retry is still recognised as theirs.
     expect(await first.socket.emitWithAck('meeting:command', payload('on the first BPF'))).toEqual(theirs);
     expect(await second.socket.emitWithAck('meeting:command', payload('on the second BPF'))).toEqual(mine);
-    expect(queueOf(serverState(meeting.meetingId), meeting.itemIds[0]!).entries).toHaveLength(2);
+    expect(queueOf(live.serverState(meeting.meetingId), meeting.itemIds[0]!).entries).toHaveLength(2);
   });
 
   it('answers a retry with the seq of its first run, after other changes, remembered or looked up in the log', async () => {
-    const meeting = await setUpLiveMeeting(server, secretariat, 1);
-    opened.push(...meeting.all);
+    const meeting = await live.meeting(1);
     const { chair, meetingId } = meeting;
     const member = meeting.members[0]!;
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
@@ -71,10 +54,10 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
 
     // Remembered by the room.
     expect(await member.socket.emitWithAck('meeting:command', payload)).toEqual({ ok: true, seq: firstSeq });
-    expect(serverState(meetingId).seq).toBe(later);
+    expect(live.serverState(meetingId).seq).toBe(later);
 
     // Forgotten by the room (more commands since than it keeps in memory): looked up in the log.
-    const { db } = server.app.database;
+    const { db } = live.server.app.database;
     const [row] = await db
       .select({ actorUserId: meetingEvents.actorUserId })
       .from(meetingEvents)
@@ -116,18 +99,18 @@ describe.each(DRIVERS)('command ids per sender on %s', (driver) => {
         }),
       );
     }
-    server.app.ctx.rooms.forget(meetingId);
-    await server.app.ctx.rooms.get(meetingId);
+    live.server.app.ctx.rooms.forget(meetingId);
+    await live.server.app.ctx.rooms.get(meetingId);
     const top = later + fillers;
-    expect(serverState(meetingId).seq).toBe(top);
+    expect(live.serverState(meetingId).seq).toBe(top);
     expect(await member.socket.emitWithAck('meeting:command', payload)).toEqual({ ok: true, seq: firstSeq });
-    expect(serverState(meetingId).seq).toBe(top);
-    expect(queueOf(serverState(meetingId), meeting.itemIds[0]!).entries).toHaveLength(1);
+    expect(live.serverState(meetingId).seq).toBe(top);
+    expect(queueOf(live.serverState(meetingId), meeting.itemIds[0]!).entries).toHaveLength(1);
     // A new command of the same sender is still applied after it.
     const next = await member.socket.emitWithAck('meeting:command', {
       ...payload,
       commandId: 'retry-later-02',
-      command: { type: 'queue.withdraw', entryId: queueOf(serverState(meetingId), meeting.itemIds[0]!).entries[0]!.id },
+      command: { type: 'queue.withdraw', entryId: queueOf(live.serverState(meetingId), meeting.itemIds[0]!).entries[0]!.id },
     });
     expect(next).toEqual({ ok: true, seq: top + 1 });
   }, 120_000);

@@ -3,14 +3,12 @@
  * ASCII name; the transcript's `?item=` must be an agenda item of that meeting; bad characters
  * in an address are answered with the API's own error, never the framework's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { parse } from 'content-disposition';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import type { LiveClient } from '../support/live-client.ts';
-import { exportPaths, setUpLiveMeeting, type LiveMeeting } from '../support/live-meeting-setup.ts';
+import { DRIVERS, type TestServer } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
+import { exportPaths } from '../support/live-meeting-setup.ts';
 
 /** A request exactly as written, bytes the fetch API would refuse to send included. */
 function rawGet(server: TestServer, path: string, cookie: string): Promise<{ status: number; body: string; type: string }> {
@@ -31,25 +29,12 @@ function rawGet(server: TestServer, path: string, cookie: string): Promise<{ sta
 }
 
 describe.each(DRIVERS)('downloads on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
-  let meeting: LiveMeeting;
-  const opened: LiveClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-    meeting = await setUpLiveMeeting(server, secretariat, 1);
-    opened.push(...meeting.all);
-  });
-  afterAll(async () => {
-    for (const client of opened) client.close();
-    await server?.close();
-  });
+  const live = liveSuite(driver);
+  const meeting = live.suiteMeeting(1);
 
   it('names every download with a Content-Disposition that parses to a plain file name', async () => {
     for (const path of exportPaths(meeting.meetingId)) {
-      const answer = await secretariat.get(path);
+      const answer = await live.secretariat.get(path);
       expect(answer.status, path).toBe(200);
       const header = answer.headers.get('content-disposition');
       expect(header, path).toBeTruthy();
@@ -63,20 +48,19 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
   it("takes only an agenda item of this meeting as the transcript's ?item=", async () => {
     const base = `/api/meetings/${meeting.meetingId}/transcript.txt`;
     const itemId = meeting.itemIds[0]!;
-    const own = await secretariat.get(`${base}?item=${itemId}`);
+    const own = await live.secretariat.get(`${base}?item=${itemId}`);
     expect(own.status).toBe(200);
     expect(parse(own.headers.get('content-disposition')!).parameters.filename).toBe(`transcript-${meeting.meetingId}-${itemId}.txt`);
 
-    const other = await setUpLiveMeeting(server, secretariat, 0, 'Another meeting');
-    opened.push(...other.all);
+    const other = await live.meeting(0, { title: 'Another meeting' });
     for (const item of ['a_item_that_is_not_here', other.itemIds[0]!]) {
-      const answer = await secretariat.get(`${base}?item=${encodeURIComponent(item)}`);
+      const answer = await live.secretariat.get(`${base}?item=${encodeURIComponent(item)}`);
       expect(answer.status, item).toBe(404);
       expect(answer.body).toEqual({ error: expect.any(String) });
       expect(answer.headers.get('content-disposition')).toBeNull();
     }
     for (const item of ['evil.html', "x\"; filename*=UTF-8''evil.html", '\r\nSet-Cookie: a=b', '..%2F..%2Fetc', 'é']) {
-      const answer = await secretariat.get(`${base}?item=${encodeURIComponent(item)}`);
+      const answer = await live.secretariat.get(`${base}?item=${encodeURIComponent(item)}`);
       expect(answer.status, item).toBe(400);
       expect(answer.body.error).toMatch(/agenda item/);
       expect(answer.headers.get('content-disposition')).toBeNull();
@@ -86,7 +70,7 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
   it('answers bad characters in an address with the API error, not the framework body', async () => {
     const base = `/api/meetings/${meeting.meetingId}/transcript.txt`;
     for (const query of ['?item=%0D%0A', '?item=%E0%A4%A', '?item=%', '?item=%ZZ', '?item=%00', '?item=%C0%80', '?item=%ED%A0%80']) {
-      const answer = await rawGet(server, base + query, secretariat.cookie!);
+      const answer = await rawGet(live.server, base + query, live.secretariat.cookie!);
       expect(answer.status, query).toBe(400);
       expect(answer.type, query).toMatch(/^application\/json/);
       const body = JSON.parse(answer.body) as Record<string, unknown>;
@@ -102,7 +86,7 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
       '/api/meetings/%/transcript.txt',
       `/api/meetings/${meeting.meetingId}%0D%0A/chat.txt`,
     ]) {
-      const answer = await rawGet(server, path, secretariat.cookie!);
+      const answer = await rawGet(live.server, path, live.secretariat.cookie!);
       expect(answer.status, path).toBeGreaterThanOrEqual(400);
       expect(answer.status, path).toBeLessThan(500);
       expect(answer.type, path).toMatch(/^application\/json/);
@@ -115,26 +99,26 @@ describe.each(DRIVERS)('downloads on %s', (driver) => {
 
   it('refuses a record version nested more than 20 levels deep, and keeps exporting the versions there are', async () => {
     const base = `/api/meetings/${meeting.meetingId}/record`;
-    const generated = (await secretariat.post(`${base}/generate`, {})).body.version as number;
-    const before = (await secretariat.get(base)).body;
+    const generated = (await live.secretariat.post(`${base}/generate`, {})).body.version as number;
+    const before = (await live.secretariat.get(base)).body;
     for (const markdown of [
       `# Record\n\n${'> '.repeat(10_000)}deep`,
       `# Record\n\n${'- '.repeat(21)}deep`,
       `# Record\n\n${'>'.repeat(21)} deep`,
     ]) {
-      const answer = await secretariat.post(`${base}/versions`, { markdown, basedOn: generated });
+      const answer = await live.secretariat.post(`${base}/versions`, { markdown, basedOn: generated });
       expect(answer.status).toBe(400);
       expect(answer.body.error).toMatch(/too deeply: at most 20 levels/);
     }
-    expect((await secretariat.get(base)).body).toEqual(before);
-    const nested = await secretariat.post(`${base}/versions`, {
+    expect((await live.secretariat.get(base)).body).toEqual(before);
+    const nested = await live.secretariat.post(`${base}/versions`, {
       markdown: `# Record\n\n${'> '.repeat(20)}deep enough`,
       basedOn: generated,
     });
     expect(nested.status).toBe(201);
     for (const format of ['md', 'html', 'docx', 'pdf', 'json']) {
       expect(
-        (await secretariat.get(`/api/meetings/${meeting.meetingId}/record.${format}?version=${nested.body.version}`)).status,
+        (await live.secretariat.get(`/api/meetings/${meeting.meetingId}/record.${format}?version=${nested.body.version}`)).status,
         format,
       ).toBe(200);
     }

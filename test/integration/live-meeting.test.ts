@@ -3,72 +3,21 @@
  * a chair and 20 participants run an item; two chairs give the floor at once; a client
  * cut off during 10 events catches up exactly (rules L2, L3, F2 of shared/meeting/SPEC.md).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import { connectLive, waitForSeq, waitUntil, type LiveClient } from '../support/live-client.ts';
+import { describe, expect, it } from 'vitest';
+import { DRIVERS } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
+import { waitForSeq, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
 import { seenBy } from '../support/seen-by.ts';
 import type { Location } from '../../shared/domain.ts';
 
-const AGENDA = '1 - Adoption of agenda (5 minutes)\n2 - Presentations of proposals (20 minutes)\n3 - AOB (5 minutes)';
 const LOCATIONS: Location[] = ['room', 'remote', 'phone'];
 
-interface Meeting {
-  meetingId: string;
-  chair: LiveClient;
-  coChair: LiveClient;
-  members: LiveClient[];
-  all: LiveClient[];
-  itemIds: string[];
-}
-
-async function setUpMeeting(server: TestServer, secretariat: HttpClient, memberCount: number): Promise<Meeting> {
-  const meetingId = await createMeeting(secretariat);
-  await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: AGENDA });
-  const csv = [
-    'name,stakeholder group,region,role',
-    'Chair Person,civil society,Africa,chair',
-    'Co Chair,government,WEOG,co-chair',
-    ...Array.from(
-      { length: memberCount },
-      (_, index) => `Member ${String(index + 1).padStart(2, '0')},technical community,Asia-Pacific,member`,
-    ),
-  ].join('\n');
-  const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
-    name: string;
-    joinUrl: string;
-  }[];
-  const clients = await Promise.all(
-    roster.map(async (entry) => connectLive(server.baseUrl, await openJoinLink(server.baseUrl, entry.joinUrl), meetingId)),
-  );
-  await waitUntil(() => clients.every((client) => client.replica.status.state === 'live'), 'everyone connected');
-  const [chair, coChair, ...members] = clients;
-  await chair!.command({ type: 'meeting.open' });
-  const itemIds = chair!.replica.state!.agenda.map((item) => item.id);
-  return { meetingId, chair: chair!, coChair: coChair!, members, all: clients, itemIds };
-}
-
 describe.each(DRIVERS)('the live meeting on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
-  const opened: LiveClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-  });
-  afterAll(async () => {
-    for (const client of opened) client.close();
-    await server?.close();
-  });
-
-  const serverState = (meetingId: string) => server.app.ctx.rooms.loaded(meetingId)!.state;
+  const live = liveSuite(driver);
 
   it('a chair and 20 participants run an item, and every screen ends in the server state', async () => {
-    const meeting = await setUpMeeting(server, secretariat, 20);
-    opened.push(...meeting.all);
+    const meeting = await live.meeting(20, { coChair: true });
     const { chair, members } = meeting;
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
 
@@ -82,13 +31,13 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
       await member.command({ type: 'queue.raiseHand', kind: index === 7 || index === 15 ? 'point-of-order' : 'new-point' });
     }
     // The last hand may not have reached the chair's screen yet: wait for the server's seq, not the chair's.
-    await waitForSeq(meeting.all, serverState(meeting.meetingId).seq);
+    await waitForSeq(meeting.all, live.serverState(meeting.meetingId).seq);
 
     const queueNames = (client: LiveClient) => queueOf(client.replica.state!, meeting.itemIds[0]!).entries.map((entry) => entry.name);
     const expected = [
-      'Member 08',
+      'Member 8',
       'Member 16',
-      ...members.map((_, i) => `Member ${String(i + 1).padStart(2, '0')}`).filter((n) => n !== 'Member 08' && n !== 'Member 16'),
+      ...members.map((_, i) => `Member ${i + 1}`).filter((n) => n !== 'Member 8' && n !== 'Member 16'),
     ];
     for (const client of meeting.all) expect(queueNames(client)).toEqual(expected);
 
@@ -102,23 +51,23 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     await chair.command({ type: 'timer.resume', speechId });
     await members[3]!.command({
       type: 'queue.withdraw',
-      entryId: queueOf(members[3]!.replica.state!, meeting.itemIds[0]!).entries.find((e) => e.name === 'Member 04')!.id,
+      entryId: queueOf(members[3]!.replica.state!, meeting.itemIds[0]!).entries.find((e) => e.name === 'Member 4')!.id,
     });
     await chair.command({ type: 'floor.end', speechId });
 
     const finalSeq = chair.replica.state!.seq;
     await waitForSeq(meeting.all, finalSeq);
-    const truth = serverState(meeting.meetingId);
+    const truth = live.serverState(meeting.meetingId);
     for (const client of meeting.all) expect(client.replica.state).toEqual(seenBy(client, truth));
-    expect(truth.speeches.map((speech) => speech.name)).toEqual(['Member 08', 'Member 16', 'Member 01']);
+    expect(truth.speeches.map((speech) => speech.name)).toEqual(['Member 8', 'Member 16', 'Member 1']);
     expect(truth.speeches[2]!.pauses).toHaveLength(1);
-    expect(queueNames(members[0]!)).not.toContain('Member 04');
+    expect(queueNames(members[0]!)).not.toContain('Member 4');
   });
 
   it('two chairs giving the floor at the same instant produce exactly one change', async () => {
-    const meeting = await setUpMeeting(server, secretariat, 3);
-    opened.push(...meeting.all);
-    const { chair, coChair, members } = meeting;
+    const meeting = await live.meeting(3, { coChair: true });
+    const { chair, members } = meeting;
+    const coChair = meeting.coChair!;
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     await members[0]!.command({ type: 'queue.raiseHand' });
     await members[1]!.command({ type: 'queue.raiseHand' });
@@ -132,15 +81,14 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, code: 'conflict' });
-    const state = serverState(meeting.meetingId);
+    const state = live.serverState(meeting.meetingId);
     expect(state.seq).toBe(before + 1);
-    expect(state.floor?.name).toBe('Member 01');
-    expect(queueOf(state, meeting.itemIds[0]!).entries.map((entry) => entry.name)).toEqual(['Member 02']);
+    expect(state.floor?.name).toBe('Member 1');
+    expect(queueOf(state, meeting.itemIds[0]!).entries.map((entry) => entry.name)).toEqual(['Member 2']);
   });
 
   it('a client cut off during 10 events catches up with exactly those events', async () => {
-    const meeting = await setUpMeeting(server, secretariat, 4);
-    opened.push(...meeting.all);
+    const meeting = await live.meeting(4, { coChair: true });
     const { chair, members } = meeting;
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     const offline = members[3]!;
@@ -151,7 +99,7 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
 
     for (const member of members.slice(0, 3))
       await member.command({ type: 'queue.raiseHand', note: `note of ${member.replica.participantId}` });
-    await waitForSeq([chair], serverState(meeting.meetingId).seq);
+    await waitForSeq([chair], live.serverState(meeting.meetingId).seq);
     for (let turn = 0; turn < 3; turn++) {
       await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, meeting.itemIds[0]!).entries[0]!.id });
     }
@@ -170,18 +118,17 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
 
     offline.socket.connect();
     await waitForSeq([offline], heldSeq + 10);
-    expect(offline.replica.state).toEqual(seenBy(offline, serverState(meeting.meetingId)));
+    expect(offline.replica.state).toEqual(seenBy(offline, live.serverState(meeting.meetingId)));
   });
 
   it('refuses a chair command from a participant, a forged meeting id and a stale command, changing nothing', async () => {
-    const meeting = await setUpMeeting(server, secretariat, 2);
-    opened.push(...meeting.all);
+    const meeting = await live.meeting(2, { coChair: true });
     const { chair, members } = meeting;
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     await waitForSeq([chair], await members[0]!.command({ type: 'queue.raiseHand' }));
     const entryId = queueOf(chair.replica.state!, meeting.itemIds[0]!).entries[0]!.id;
     await waitForSeq([chair], await members[0]!.command({ type: 'queue.withdraw', entryId }));
-    const seq = serverState(meeting.meetingId).seq;
+    const seq = live.serverState(meeting.meetingId).seq;
 
     expect(await members[1]!.replica.send({ type: 'agenda.startItem', itemId: meeting.itemIds[1]! })).toMatchObject({
       ok: false,
@@ -200,12 +147,11 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
       command: { type: 'queue.raiseHand', kind: 'shouting' },
     } as never);
     expect(malformed).toMatchObject({ ok: false, code: 'invalid' });
-    expect(serverState(meeting.meetingId).seq).toBe(seq);
+    expect(live.serverState(meeting.meetingId).seq).toBe(seq);
   });
 
   it('applies a command retried with the same id once', async () => {
-    const meeting = await setUpMeeting(server, secretariat, 1);
-    opened.push(...meeting.all);
+    const meeting = await live.meeting(1, { coChair: true });
     await meeting.chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     const payload = {
       meetingId: meeting.meetingId,
@@ -216,6 +162,6 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     const retry = await meeting.members[0]!.socket.emitWithAck('meeting:command', payload);
     expect(first).toMatchObject({ ok: true });
     expect(retry).toEqual(first);
-    expect(queueOf(serverState(meeting.meetingId), meeting.itemIds[0]!).entries).toHaveLength(1);
+    expect(queueOf(live.serverState(meeting.meetingId), meeting.itemIds[0]!).entries).toHaveLength(1);
   });
 });

@@ -23,7 +23,7 @@ describe('presence announcements', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
-    meeting = await setUpLiveMeeting(server, await signInFirstSecretariat(server), 8, 'Presence');
+    meeting = await setUpLiveMeeting(server, await signInFirstSecretariat(server), 8, { title: 'Presence' });
     await meeting.chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     // Everyone set their location as they joined; let those announcements pass.
     for (const [index, member] of meeting.members.entries()) {

@@ -3,56 +3,22 @@
  * deployment) is refused when it enters a meeting, with `client-outdated` and a reason it
  * can show, and changes nothing; a page of this version enters as always.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io } from 'socket.io-client';
-import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import type { MeetingEvent } from '../../shared/meeting/types.ts';
 import { CLIENT_OUTDATED } from '../../server/live/live-socket.ts';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
-import { setUpLiveMeeting, type LiveMeeting } from '../support/live-meeting-setup.ts';
+import { DRIVERS } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
+import { connectLive, waitUntil } from '../support/live-client.ts';
 
 describe.each(DRIVERS)('the protocol version on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
-  let meeting: LiveMeeting;
-  const sockets: MeetingSocketClient[] = [];
-  const clients: LiveClient[] = [];
+  const live = liveSuite(driver);
+  const meeting = live.suiteMeeting(1, { startFirstItem: true });
 
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-    meeting = await setUpLiveMeeting(server, secretariat, 1);
-    await meeting.chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    for (const client of [...clients, ...(meeting?.all ?? [])]) client.close();
-    await server?.close();
-  });
-
-  const serverState = () => server.app.ctx.rooms.loaded(meeting.meetingId)!.state;
-
-  async function connect(): Promise<MeetingSocketClient> {
-    const socket: MeetingSocketClient = io(server.baseUrl, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      extraHeaders: { origin: secretariat.origin ?? server.baseUrl, cookie: secretariat.cookie ?? '' },
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const serverState = () => live.serverState(meeting.meetingId);
 
   it('refuses an older or newer version, or none, with client-outdated and its reason, and changes nothing', async () => {
-    const socket = await connect();
+    const socket = await live.secretariatSocket();
     const heard: MeetingEvent[] = [];
     socket.on('meeting:events', ({ events }) => heard.push(...events));
     const before = structuredClone(serverState());
@@ -84,8 +50,10 @@ describe.each(DRIVERS)('the protocol version on %s', (driver) => {
   });
 
   it('an outdated replica stops with the reason instead of trying again', async () => {
-    const outdated = connectLive(server.baseUrl, secretariat, meeting.meetingId, { replica: { protocolVersion: PROTOCOL_VERSION - 1 } });
-    clients.push(outdated);
+    const outdated = connectLive(live.server.baseUrl, live.secretariat, meeting.meetingId, {
+      replica: { protocolVersion: PROTOCOL_VERSION - 1 },
+    });
+    live.closeAfter(outdated);
     await waitUntil(() => outdated.replica.status.state === 'refused', 'the outdated page refused');
     expect(outdated.replica.status).toEqual({ state: 'refused', code: 'client-outdated', reason: CLIENT_OUTDATED });
     expect(outdated.replica.state).toBeUndefined();
@@ -93,7 +61,7 @@ describe.each(DRIVERS)('the protocol version on %s', (driver) => {
   });
 
   it('enters with the current version and holds the meeting as the server has it', async () => {
-    const socket = await connect();
+    const socket = await live.secretariatSocket();
     const entered = await socket
       .timeout(5_000)
       .emitWithAck('meeting:enter', { meetingId: meeting.meetingId, protocolVersion: PROTOCOL_VERSION });
@@ -104,8 +72,8 @@ describe.each(DRIVERS)('the protocol version on %s', (driver) => {
     expect(sync.state).toEqual(serverState());
     expect(sync.state.chat.map((message: { text: string }) => message.text)).toEqual(['Welcome back']);
 
-    const current = connectLive(server.baseUrl, secretariat, meeting.meetingId);
-    clients.push(current);
+    const current = connectLive(live.server.baseUrl, live.secretariat, meeting.meetingId);
+    live.closeAfter(current);
     await waitUntil(() => current.replica.status.state === 'live', 'the current page entered');
     expect(current.replica.state).toEqual(serverState());
   });

@@ -5,12 +5,11 @@
  * export still answers. A log holding an event an older version wrote with such an id
  * still loads and exports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import { waitForSeq, type LiveClient } from '../support/live-client.ts';
-import { exportPaths, setUpLiveMeeting, type LiveMeeting } from '../support/live-meeting-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { DRIVERS } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
+import { waitForSeq } from '../support/live-client.ts';
+import { exportPaths, type LiveMeeting } from '../support/live-meeting-setup.ts';
 import { CommandSchema, type CommandInput, type CommandType } from '../../shared/meeting/commands.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
 import { appendEvents } from '../../server/live/event-store.ts';
@@ -24,32 +23,18 @@ const ID_FIELDS = Object.fromEntries(
 ) as Record<CommandType, string[]>;
 
 describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
+  const live = liveSuite(driver);
   let meeting: LiveMeeting;
-  const opened: LiveClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-  });
-  afterAll(async () => {
-    for (const client of opened) client.close();
-    await server?.close();
-  });
-
-  const serverState = (meetingId: string) => server.app.ctx.rooms.loaded(meetingId)!.state;
 
   async function expectExportsAnswer(meetingId: string): Promise<void> {
     for (const path of exportPaths(meetingId)) {
-      const answer = await secretariat.get(path);
+      const answer = await live.secretariat.get(path);
       expect(answer.status, `${path}: ${String(JSON.stringify(answer.body)).slice(0, 200)}`).toBe(200);
     }
   }
 
   it('answers not-found for each prototype name in every id field of every command, changing nothing', async () => {
-    meeting = await setUpLiveMeeting(server, secretariat, 2);
-    opened.push(...meeting.all);
+    meeting = await live.meeting(2);
     const { chair, members, meetingId, itemIds } = meeting;
     const [itemId] = itemIds as [string];
     const memberId = meeting.rosterIds[1]!;
@@ -64,7 +49,7 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
     const seq = await chair.command({ type: 'action.record', itemId, what: 'Circulate the draft', who: 'Secretariat', due: null });
     await waitForSeq(meeting.all, seq);
 
-    const state = serverState(meetingId);
+    const state = live.serverState(meetingId);
     const proposalId = state.agenda[0]!.proposals[0]!.id;
     const entryId = queueOf(state, itemId).entries[0]!.id;
     const speechId = state.floor!.id;
@@ -126,7 +111,7 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
     }
     expect(answers).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(PROTOTYPE_NAMES.length * 30);
-    expect(serverState(meetingId)).toEqual(before);
+    expect(live.serverState(meetingId)).toEqual(before);
     // The members' own commands with prototype names, where their role reaches the lookup.
     for (const name of PROTOTYPE_NAMES) {
       expect(await members[0]!.replica.send({ type: 'consensus.object', callId: name })).toMatchObject({ ok: false, code: 'not-found' });
@@ -135,13 +120,13 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
         code: 'not-found',
       });
     }
-    expect(serverState(meetingId)).toEqual(before);
+    expect(live.serverState(meetingId)).toEqual(before);
     await expectExportsAnswer(meetingId);
   }, 120_000);
 
   it('loads and exports a meeting whose log holds an event an older version decided with a prototype name', async () => {
     const { meetingId, chair } = meeting;
-    const room = server.app.ctx.rooms.loaded(meetingId)!;
+    const room = live.server.app.ctx.rooms.loaded(meetingId)!;
     const seq = room.state.seq;
     // What `floor.giveTo` with `__proto__` stored before: a speech by nobody, without a name.
     const broken = {
@@ -176,11 +161,11 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
       participantId: '__proto__',
       location: 'room',
     } as MeetingEvent;
-    await appendEvents(server.app.database.db, meetingId, [broken, ended, located], { commandId: null, actorUserId: null });
-    server.app.ctx.rooms.forget(meetingId);
+    await appendEvents(live.server.app.database.db, meetingId, [broken, ended, located], { commandId: null, actorUserId: null });
+    live.server.app.ctx.rooms.forget(meetingId);
 
     await expectExportsAnswer(meetingId);
-    const reloaded = await server.app.ctx.rooms.get(meetingId);
+    const reloaded = await live.server.app.ctx.rooms.get(meetingId);
     expect(reloaded!.state.seq).toBe(seq + 3);
     expect([reloaded!.state.floor, ...reloaded!.state.speeches].map((speech) => speech?.id)).not.toContain('s_broken');
     expect(Object.keys(reloaded!.state.participants)).not.toContain('undefined');

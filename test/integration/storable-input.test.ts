@@ -3,44 +3,27 @@
  * nothing is stored: NUL characters and unpaired surrogates in any text, numbers beyond a
  * 4-byte integer where the database keeps one, and dates that are not on the calendar.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
-import type { HttpClient } from '../support/http-client.ts';
-import { signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import type { LiveClient } from '../support/live-client.ts';
-import { setUpLiveMeeting, type LiveMeeting } from '../support/live-meeting-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { DRIVERS } from '../support/test-server.ts';
+import { liveSuite } from '../support/live-suite.ts';
 
 /** Text PostgreSQL refuses: a NUL, a lone high surrogate, a lone low surrogate. */
 const UNSTORABLE = ['before\u0000after', 'half \uD800 a pair', 'other half \uDC00'];
 const TEXT_MESSAGE = /NUL characters or broken Unicode/;
 
 describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
-  let server: TestServer;
-  let secretariat: HttpClient;
-  let meeting: LiveMeeting;
-  const opened: LiveClient[] = [];
+  const live = liveSuite(driver);
+  const meeting = live.suiteMeeting(1, { startFirstItem: true });
 
-  beforeAll(async () => {
-    server = await startTestServer(driver);
-    secretariat = await signInFirstSecretariat(server);
-    meeting = await setUpLiveMeeting(server, secretariat, 1);
-    opened.push(...meeting.all);
-    await meeting.chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
-  });
-  afterAll(async () => {
-    for (const client of opened) client.close();
-    await server?.close();
-  });
-
-  const serverState = () => server.app.ctx.rooms.loaded(meeting.meetingId)!.state;
+  const serverState = () => live.serverState(meeting.meetingId);
 
   /** What the set-up pages show: the meetings, this meeting, its roster and agenda, its record versions. */
   async function stored() {
     const base = `/api/meetings/${meeting.meetingId}`;
     const [list, page, record] = await Promise.all([
-      secretariat.get('/api/meetings'),
-      secretariat.get(`${base}/page`),
-      secretariat.get(`${base}/record`),
+      live.secretariat.get('/api/meetings'),
+      live.secretariat.get(`${base}/page`),
+      live.secretariat.get(`${base}/record`),
     ]);
     return { meetings: list.body, page: page.body, record: record.body };
   }
@@ -57,7 +40,7 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
       region: 'africa',
       role: 'member',
     };
-    const version = (await secretariat.post(`${base}/record/generate`, {})).body;
+    const version = (await live.secretariat.post(`${base}/record/generate`, {})).body;
     const beforeWithVersion = await stored();
     expect(beforeWithVersion.record).not.toEqual(before.record);
     for (const text of UNSTORABLE) {
@@ -75,7 +58,7 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
         ['POST', '/api/auth/login', { email: `${text}@example.org`, password: 'whatever it is' }],
       ];
       for (const [method, path, body] of attempts) {
-        const answer = await secretariat.request(method, path, body);
+        const answer = await live.secretariat.request(method, path, body);
         expect(answer.status, `${method} ${path} ${JSON.stringify(body).slice(0, 80)}: ${JSON.stringify(answer.body)}`).toBe(400);
         expect(answer.body.error).toMatch(TEXT_MESSAGE);
       }
@@ -119,7 +102,7 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
         ok: false,
         code: 'invalid',
       });
-      const finalise = await secretariat.post(`/api/meetings/${meetingId}/record/finalise`, { version: beforeSeq });
+      const finalise = await live.secretariat.post(`/api/meetings/${meetingId}/record/finalise`, { version: beforeSeq });
       expect(finalise.status).toBe(400);
     }
     // 31 February and 30 February are refused, not moved to March.
@@ -135,10 +118,10 @@ describe.each(DRIVERS)('input the database cannot store on %s', (driver) => {
     ).toMatchObject({ ok: true });
     const details = { title: 'MAG', body: '', timeZone: 'Europe/Zurich', plannedMinutes: 60 };
     for (const startsAtLocal of ['2030-02-31T10:00', '2030-04-31T10:00', '2030-01-01T24:00', '2029-02-29T09:00']) {
-      const created = await secretariat.post('/api/meetings', { ...details, startsAtLocal });
+      const created = await live.secretariat.post('/api/meetings', { ...details, startsAtLocal });
       expect(created.status, startsAtLocal).toBe(400);
       expect(created.body.error).toMatch(/calendar/);
-      const patched = await secretariat.patch(`/api/meetings/${meetingId}`, { startsAtLocal, timeZone: 'UTC' });
+      const patched = await live.secretariat.patch(`/api/meetings/${meetingId}`, { startsAtLocal, timeZone: 'UTC' });
       expect(patched.status, startsAtLocal).toBe(400);
     }
     expect(await stored()).toEqual(storedBefore);
