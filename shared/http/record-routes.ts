@@ -11,6 +11,7 @@ import {
   RecordEditSchema,
   RecordExportParams,
   RecordExportQuery,
+  RecordFiguresQuery,
   SharingSchema,
   TRANSCRIPT_FORMATS,
   TranscriptParams,
@@ -77,8 +78,23 @@ export const RECORD_ROUTES = {
       display: 'shared',
     }),
   }),
-  attendance: route<Download>()({ method: 'GET', path: `${BASE}/attendance.csv`, params: MeetingParams, access: LEAD }),
-  speaking: route<Download>()({ method: 'GET', path: `${BASE}/speaking.csv`, params: MeetingParams, access: LEAD }),
+  /** With `?version=`, as of that version of the record (the instant its figures are counted to); else as of now. */
+  attendance: route<Download>()({
+    method: 'GET',
+    path: `${BASE}/attendance.csv`,
+    params: MeetingParams,
+    query: RecordFiguresQuery,
+    labels: ADDRESS,
+    access: LEAD,
+  }),
+  speaking: route<Download>()({
+    method: 'GET',
+    path: `${BASE}/speaking.csv`,
+    params: MeetingParams,
+    query: RecordFiguresQuery,
+    labels: ADDRESS,
+    access: LEAD,
+  }),
   /** The chat, private messages included. */
   chatExport: route<Download>()({
     method: 'GET',

@@ -6,7 +6,7 @@
 import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
 import { MEETING_ROLES } from '../domain.ts';
 import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
-import { agendaSections, itemUsedMs, sectionUsedMs } from '../meeting/timers.ts';
+import { agendaSections, itemUsedMs, sectionUsedMs, spokenMs } from '../meeting/timers.ts';
 import type { ActionItem, AgendaItem, ConsensusCall, Decision, MeetingState, Position } from '../meeting/types.ts';
 import { own } from '../own.ts';
 
@@ -22,6 +22,10 @@ export interface RecordInput {
     region: Region | null;
   }[];
   attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
+  /**
+   * The instant the record is made at. `state` and `attendance` are the meeting as of then:
+   * a speech or a connection still running counts up to this instant, never beyond.
+   */
   generatedAt: number;
 }
 
@@ -109,19 +113,22 @@ export interface MeetingRecord {
   actions: RecordAction[];
   participants: RecordPerson[];
   statistics: SpeakingBalance;
+  /** The instant every figure is counted to: the meeting's end, or when the record was made if it had not ended. */
+  asOf: number;
   generatedAt: number;
 }
 
 export function buildRecord(input: RecordInput): MeetingRecord {
   const { state, meeting } = input;
-  const now = state.endedAt ?? input.generatedAt;
+  // One instant for every figure: time used, speeches (the running one included), attendance, statistics.
+  const asOf = Math.min(state.endedAt ?? input.generatedAt, input.generatedAt);
   const sections = agendaSections(state.agenda);
   const itemNumber = new Map(state.agenda.map((item) => [item.id, item.number]));
   const actions = state.actionItems.map((action) => recordAction(action, itemNumber));
 
   const items: RecordItem[] = state.agenda.map((item) => {
     const section = sections.find((candidate) => candidate.item.id === item.id);
-    const usedMs = section && section.subItems.length > 0 ? sectionUsedMs(section, now) : itemUsedMs(item, now);
+    const usedMs = section && section.subItems.length > 0 ? sectionUsedMs(section, asOf) : itemUsedMs(item, asOf);
     const forTarget = (proposalId: string | null) => ({
       ...positionLists(state.positions.filter((position) => position.itemId === item.id && position.proposalId === proposalId)),
       consensus: state.consensusCalls.filter((call) => call.itemId === item.id && call.proposalId === proposalId).map(recordConsensus),
@@ -129,7 +136,7 @@ export function buildRecord(input: RecordInput): MeetingRecord {
         .filter((decision) => decision.itemId === item.id && decision.proposalId === proposalId)
         .map((decision) => ({ kind: decision.kind, text: decision.text })),
     });
-    const speeches = [...state.speeches, ...(state.floor ? [{ ...state.floor, spokenMs: 0 }] : [])].filter(
+    const speeches = [...state.speeches, ...(state.floor ? [{ ...state.floor, spokenMs: spokenMs(state.floor, asOf) }] : [])].filter(
       (speech) => speech.itemId === item.id,
     );
     return {
@@ -162,8 +169,8 @@ export function buildRecord(input: RecordInput): MeetingRecord {
   });
 
   const participants = input.roster.map((person): RecordPerson => {
-    const stretches = input.attendance.filter((row) => row.participantId === person.id);
-    const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? now) - row.joinedAt), 0);
+    const stretches = attendanceAsOf(input.attendance, asOf).filter((row) => row.participantId === person.id);
+    const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? asOf) - row.joinedAt), 0);
     const location = own(state.participants, person.id)?.location ?? null;
     return {
       name: person.name,
@@ -198,9 +205,17 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     items,
     actions,
     participants,
-    statistics: speakingBalance(state, now),
+    statistics: speakingBalance(state, asOf),
+    asOf,
     generatedAt: input.generatedAt,
   };
+}
+
+/** Connections as they stood at `asOf`: later ones left out, those still open then open. */
+function attendanceAsOf(rows: RecordInput['attendance'], asOf: number): RecordInput['attendance'] {
+  return rows
+    .filter((row) => row.joinedAt <= asOf)
+    .map((row) => (row.leftAt !== null && row.leftAt > asOf ? { ...row, leftAt: null } : row));
 }
 
 /** Whether a roster person was queued or spoke by phone, whatever their location is now. */

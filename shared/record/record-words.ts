@@ -103,6 +103,10 @@ export interface RecordWords extends ChartWords {
   none: string;
   generatedAt: string;
   finalisedBy: (name: string, when: string) => string;
+  /** After "Draft": the instant every figure is counted to, `14:32 UTC`. */
+  asOf: (time: string) => string;
+  /** The annexes' numbers, I to V, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
+  annexNumerals: readonly string[];
 }
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -192,6 +196,8 @@ const en: RecordWords = {
   charts: 'Participation charts',
   turnCount: (n) => `${n} ${n === 1 ? 'turn' : 'turns'}`,
   figures: (title) => `${title}: the figures`,
+  asOf: (time) => `as of ${time}`,
+  annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
 };
 
 // French: a no-break space before the colon and the semicolon and inside the guillemets.
@@ -296,6 +302,8 @@ const fr: RecordWords = {
   charts: 'Graphiques de participation',
   turnCount: plural('fr', { one: '# intervention', other: '# interventions' }),
   figures: (title) => `${title} : données chiffrées`,
+  asOf: (time) => `situation à ${time}`,
+  annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
 };
 
 const esMinutesUsed = plural('es', { one: '# minuto utilizado', other: '# minutos utilizados' });
@@ -398,6 +406,8 @@ const es: RecordWords = {
   charts: 'Gráficos de participación',
   turnCount: plural('es', { one: '# intervención', other: '# intervenciones' }),
   figures: (title) => `${title}: cifras`,
+  asOf: (time) => `situación a las ${time}`,
+  annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
 };
 
 // Russian counts take three forms: 1, 21 минута; 2–4, 22 минуты; 0, 5–20 минут.
@@ -500,6 +510,8 @@ const ru: RecordWords = {
   charts: 'Диаграммы участия',
   turnCount: plural('ru', { one: '# выступление', few: '# выступления', many: '# выступлений', other: '# выступления' }),
   figures: (title) => `${title}: данные`,
+  asOf: (time) => `по состоянию на ${time}`,
+  annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
 };
 
 // Arabic counts: 0 دقيقة، دقيقة واحدة، دقيقتان، 3–10 دقائق، 11–99 دقيقة، 100 دقيقة. Latin digits, as in UN documents.
@@ -609,6 +621,8 @@ const ar: RecordWords = {
     other: '# مداخلة',
   }),
   figures: (title) => `${title}: الأرقام`,
+  asOf: (time) => `حتى الساعة ${time}`,
+  annexNumerals: ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس'],
 };
 
 // Chinese: full-width punctuation, no spaces between sentences, 、 between names.
@@ -709,6 +723,8 @@ const zh: RecordWords = {
   charts: '参与情况图表',
   turnCount: (n) => `${n}次发言`,
   figures: (title) => `${title}：数据`,
+  asOf: (time) => `截至${time}`,
+  annexNumerals: ['一', '二', '三', '四', '五'],
 };
 
 export const RECORD_WORDS: Record<RecordLanguage, RecordWords> = { en, ar, zh, fr, ru, es };
