@@ -3,7 +3,7 @@
  * events up to that instant (a later event, and all after it, left out), so that a version
  * exported later prints the figures it was generated with, in every format.
  */
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { meetingEvents } from '../db/schema.ts';
 import { loadEvents } from '../live/event-store.ts';
@@ -49,4 +49,18 @@ export async function stateAsOf(
     }
   }
   return state;
+}
+
+/** Who ended each speech up to `asOf` (their roster id; null for a staff account or the server), from the log. */
+export async function speechesEndedBy(db: Database, meetingId: string, asOf: number): Promise<Record<string, string | null>> {
+  const rows = await db
+    .select({ body: meetingEvents.body, by: meetingEvents.actorParticipantId })
+    .from(meetingEvents)
+    .where(and(eq(meetingEvents.meetingId, meetingId), eq(meetingEvents.type, 'floor.ended'), lte(meetingEvents.at, asOf)));
+  const endedBy: Record<string, string | null> = {};
+  for (const row of rows) {
+    const speechId = (row.body as { speechId?: unknown }).speechId;
+    if (typeof speechId === 'string') endedBy[speechId] = row.by;
+  }
+  return endedBy;
 }

@@ -9,7 +9,7 @@ import { buildRecord, type MeetingRecord } from '../../shared/record/record-mode
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import { participantView } from '../meetings/meeting-views.ts';
 import type { RecordLanguage } from '../../shared/record/record-words.ts';
-import { stateAsOf } from './record-instant.ts';
+import { speechesEndedBy, stateAsOf } from './record-instant.ts';
 import * as store from './record-store.ts';
 
 export class RecordService {
@@ -31,7 +31,10 @@ export class RecordService {
       meetingStore.listRoster(this.db, meetingId),
       store.listAttendance(this.db, meetingId),
     ]);
-    const state = await stateAsOf(this.db, current, { id: meetingId, plannedStart, plannedMinutes: meeting.plannedMinutes }, asOf);
+    const [state, endedBy] = await Promise.all([
+      stateAsOf(this.db, current, { id: meetingId, plannedStart, plannedMinutes: meeting.plannedMinutes }, asOf),
+      speechesEndedBy(this.db, meetingId, asOf),
+    ]);
     return buildRecord({
       meeting: {
         id: meeting.id,
@@ -44,6 +47,7 @@ export class RecordService {
       state,
       roster: roster.map(participantView),
       attendance,
+      speechesEndedBy: endedBy,
       generatedAt: asOf,
     });
   }

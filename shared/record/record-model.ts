@@ -7,7 +7,16 @@ import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.
 import { MEETING_ROLES } from '../domain.ts';
 import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
 import { agendaSections, itemUsedMs, sectionUsedMs, spokenMs } from '../meeting/timers.ts';
-import type { ActionItem, AgendaItem, ConsensusCall, Decision, MeetingState, Position } from '../meeting/types.ts';
+import type {
+  ActionItem,
+  AgendaItem,
+  ConsensusCall,
+  Decision,
+  FinishedSpeech,
+  MeetingState,
+  Position,
+  Presentation,
+} from '../meeting/types.ts';
 import { own } from '../own.ts';
 
 export interface RecordInput {
@@ -22,6 +31,8 @@ export interface RecordInput {
     region: Region | null;
   }[];
   attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
+  /** Who ended each finished speech (roster id; null: a staff account or the server), from the log. */
+  speechesEndedBy?: Record<string, string | null>;
   /**
    * The instant the record is made at. `state` and `attendance` are the meeting as of then:
    * a speech or a connection still running counts up to this instant, never beyond.
@@ -64,12 +75,30 @@ export interface RecordItem extends PositionLists {
   minutesUsed: number;
   /** Where each took the floor from; null: not stated. */
   speakers: { name: string; location: Location | null; kind: string; seconds: number }[];
-  presentations: { presenter: string; title: string; minutes: number; done: boolean }[];
+  /** Whether the item ran at all (time spent on it, or someone spoke); false: not taken up. */
+  takenUp: boolean;
+  presentations: RecordPresentation[];
   proposals: RecordProposal[];
   consensus: RecordConsensus[];
   decisions: RecordDecision[];
   actions: RecordAction[];
   flaggedChat: { from: string; text: string; at: number }[];
+}
+
+export interface RecordPresentation {
+  presenter: string;
+  title: string;
+  /** Minutes allotted. */
+  minutes: number;
+  done: boolean;
+  /** Whether the presenter was given the floor for it. */
+  started: boolean;
+  /** Time spoken, pauses excluded (a presentation still running, up to the record's instant). */
+  secondsUsed: number;
+  /** Seconds beyond the minutes allotted; 0 when within them. */
+  overrunSeconds: number;
+  /** Ended by someone else (the chair) before its time was up. */
+  cutShort: boolean;
 }
 
 export interface RecordAction {
@@ -153,12 +182,8 @@ export function buildRecord(input: RecordInput): MeetingRecord {
         kind: speech.kind,
         seconds: Math.round(speech.spokenMs / 1000),
       })),
-      presentations: item.presentations.map((presentation) => ({
-        presenter: presentation.presenterName,
-        title: presentation.title,
-        minutes: presentation.minutes,
-        done: presentation.status === 'done',
-      })),
+      takenUp: usedMs > 0 || speeches.length > 0 || item.activeSince !== null,
+      presentations: item.presentations.map((presentation) => recordPresentation(presentation, speeches, input.speechesEndedBy ?? {})),
       proposals: item.proposals.map((proposal) => ({ id: proposal.id, title: proposal.title, ...forTarget(proposal.id) })),
       ...forTarget(null),
       actions: state.actionItems.filter((action) => action.itemId === item.id).map((action) => recordAction(action, itemNumber)),
@@ -183,8 +208,11 @@ export function buildRecord(input: RecordInput): MeetingRecord {
       presentByPhone: stretches.length === 0 && (location === 'phone' || tookPartByPhone(state, person.id)),
       minutesConnected: Math.round(connectedMs / 60_000),
       firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,
+      // Still connected when the meeting ended: they left with its end.
       lastLeft: stretches.some((row) => row.leftAt === null)
-        ? null
+        ? state.endedAt !== null && state.endedAt <= asOf
+          ? state.endedAt
+          : null
         : stretches.length > 0
           ? Math.max(...stretches.map((row) => row.leftAt!))
           : null,
@@ -208,6 +236,30 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     statistics: speakingBalance(state, asOf),
     asOf,
     generatedAt: input.generatedAt,
+  };
+}
+
+/** A presentation slot: who gave it, the time used, and whether it ran over or was cut short. */
+function recordPresentation(
+  presentation: Presentation,
+  speeches: Pick<FinishedSpeech, 'id' | 'presentationId' | 'participantId' | 'spokenMs'>[],
+  endedBy: Record<string, string | null>,
+): RecordPresentation {
+  const given = speeches.filter((speech) => speech.presentationId === presentation.id);
+  const usedMs = given.reduce((sum, speech) => sum + speech.spokenMs, 0);
+  const allottedMs = presentation.minutes * 60_000;
+  const secondsUsed = Math.round(usedMs / 1000);
+  return {
+    presenter: presentation.presenterName,
+    title: presentation.title,
+    minutes: presentation.minutes,
+    done: presentation.status === 'done',
+    started: given.length > 0,
+    secondsUsed,
+    overrunSeconds: Math.max(0, secondsUsed - presentation.minutes * 60),
+    cutShort:
+      usedMs < allottedMs - 1000 &&
+      given.some((speech) => speech.id in endedBy && endedBy[speech.id] !== (speech.participantId ?? presentation.presenterId)),
   };
 }
 

@@ -37,3 +37,30 @@ export function inRecordOrder(participants: MeetingRecord['participants'], langu
     (a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || collator.compare(a.name, b.name),
   );
 }
+
+/** A word that starts a sentence, with a capital where the script has them. */
+export function capitalised(text: string, w: RecordWords): string {
+  return text.charAt(0).toLocaleUpperCase(w.locale) + text.slice(1);
+}
+
+/**
+ * Sentences into a paragraph, each ended once: a sentence that ends on a quotation ending in
+ * its own punctuation (`“Thank you!”`) takes no full stop after it, and in English the full
+ * stop goes inside the closing quote (`“Thank you.”`), never `”.`.
+ */
+export function joinSentences(sentences: string[], w: RecordWords): string {
+  const p = w.punctuation;
+  const stop = p.fullStop.trim();
+  /** What stands between two sentences besides the full stop: a space, or nothing (Chinese). */
+  const gap = p.nextSentence.replace(stop, '');
+  return sentences
+    .map((sentence, index) => {
+      const last = index === sentences.length - 1;
+      if (!sentence.endsWith(p.quoteClose)) return sentence + (last ? p.fullStop : p.nextSentence);
+      const quoted = sentence.slice(0, -p.quoteClose.length).trimEnd();
+      if (/[.!?…。！？]$/.test(quoted)) return last ? sentence : sentence + gap;
+      if (w.stopInsideQuotes) return `${sentence.slice(0, -p.quoteClose.length)}${stop}${p.quoteClose}${last ? '' : gap}`;
+      return sentence + (last ? p.fullStop : p.nextSentence);
+    })
+    .join('');
+}

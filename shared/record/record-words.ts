@@ -107,6 +107,25 @@ export interface RecordWords extends ChartWords {
   asOf: (time: string) => string;
   /** The annexes' numbers, I to V, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
   annexNumerals: readonly string[];
+  /** After an objector's name in a consensus call: `who said “No proposal was circulated”`. */
+  whoSaid: (reason: string) => string;
+  /** An item that never ran. */
+  notTakenUp: string;
+  /** An item the chair deferred. */
+  itemDeferred: string;
+  /** A presentation slot: its minutes and the time it took (`12:30`). */
+  presentationTime: (allotted: number, used: string) => string;
+  /** How far a presentation ran over its minutes (`2:30`). */
+  overrun: (by: string) => string;
+  cutShort: string;
+  /** A presentation slot never given. */
+  notGiven: string;
+  /** The meeting had not ended at the record's instant. */
+  inSession: string;
+  /** Before the planned times, when the meeting opened or closed at other times. */
+  plannedTime: string;
+  /** Whether a sentence's full stop goes inside a closing quote (`“Thank you.”`), as in English. */
+  stopInsideQuotes: boolean;
 }
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -198,6 +217,16 @@ const en: RecordWords = {
   figures: (title) => `${title}: the figures`,
   asOf: (time) => `as of ${time}`,
   annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
+  whoSaid: (reason) => `who said “${reason}”`,
+  notTakenUp: 'not taken up',
+  itemDeferred: 'deferred',
+  presentationTime: (allotted, used) => `${allotted} ${allotted === 1 ? 'minute' : 'minutes'} allotted, ${used} used`,
+  overrun: (by) => `${by} over time`,
+  cutShort: 'cut short by the chair',
+  notGiven: 'not given',
+  inSession: 'still in session',
+  plannedTime: 'planned',
+  stopInsideQuotes: true,
 };
 
 // French: a no-break space before the colon and the semicolon and inside the guillemets.
@@ -304,6 +333,16 @@ const fr: RecordWords = {
   figures: (title) => `${title} : données chiffrées`,
   asOf: (time) => `situation à ${time}`,
   annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
+  whoSaid: (reason) => `qui a déclaré «\u00a0${reason}\u00a0»`,
+  notTakenUp: 'non examiné',
+  itemDeferred: 'reporté',
+  presentationTime: (allotted, used) => `${frMinutesPlanned(allotted)}, durée effective ${used}`,
+  overrun: (by) => `dépassement de ${by}`,
+  cutShort: 'interrompu par la présidence',
+  notGiven: 'non présenté',
+  inSession: 'toujours en cours',
+  plannedTime: 'prévu',
+  stopInsideQuotes: false,
 };
 
 const esMinutesUsed = plural('es', { one: '# minuto utilizado', other: '# minutos utilizados' });
@@ -408,6 +447,16 @@ const es: RecordWords = {
   figures: (title) => `${title}: cifras`,
   asOf: (time) => `situación a las ${time}`,
   annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
+  whoSaid: (reason) => `quien dijo “${reason}”`,
+  notTakenUp: 'no examinado',
+  itemDeferred: 'aplazado',
+  presentationTime: (allotted, used) => `${esMinutesAllotted(allotted)}, duración efectiva ${used}`,
+  overrun: (by) => `${by} por encima del tiempo asignado`,
+  cutShort: 'interrumpida por la Presidencia',
+  notGiven: 'no presentada',
+  inSession: 'aún en curso',
+  plannedTime: 'previsto',
+  stopInsideQuotes: false,
 };
 
 // Russian counts take three forms: 1, 21 минута; 2–4, 22 минуты; 0, 5–20 минут.
@@ -512,6 +561,16 @@ const ru: RecordWords = {
   figures: (title) => `${title}: данные`,
   asOf: (time) => `по состоянию на ${time}`,
   annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
+  whoSaid: (reason) => `с обоснованием: «${reason}»`,
+  notTakenUp: 'не рассматривался',
+  itemDeferred: 'отложен',
+  presentationTime: (allotted, used) => `отведено: ${ruMinutes(allotted)}, фактически: ${used}`,
+  overrun: (by) => `превышение: ${by}`,
+  cutShort: 'прервана председателем',
+  notGiven: 'не состоялась',
+  inSession: 'ещё продолжается',
+  plannedTime: 'по плану',
+  stopInsideQuotes: false,
 };
 
 // Arabic counts: 0 دقيقة، دقيقة واحدة، دقيقتان، 3–10 دقائق، 11–99 دقيقة، 100 دقيقة. Latin digits, as in UN documents.
@@ -623,6 +682,16 @@ const ar: RecordWords = {
   figures: (title) => `${title}: الأرقام`,
   asOf: (time) => `حتى الساعة ${time}`,
   annexNumerals: ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس'],
+  whoSaid: (reason) => `مع التعليل: «${reason}»`,
+  notTakenUp: 'لم يُتناول',
+  itemDeferred: 'أُرجئ',
+  presentationTime: (allotted, used) => `الوقت المخصص: ${arMinutes(allotted)}، والوقت المستخدم: ${used}`,
+  overrun: (by) => `تجاوز الوقت بمقدار ${by}`,
+  cutShort: 'أوقفته الرئاسة قبل انتهاء وقته',
+  notGiven: 'لم يُقدَّم',
+  inSession: 'لا يزال منعقدًا',
+  plannedTime: 'الموعد المقرر',
+  stopInsideQuotes: false,
 };
 
 // Chinese: full-width punctuation, no spaces between sentences, 、 between names.
@@ -725,6 +794,16 @@ const zh: RecordWords = {
   figures: (title) => `${title}：数据`,
   asOf: (time) => `截至${time}`,
   annexNumerals: ['一', '二', '三', '四', '五'],
+  whoSaid: (reason) => `理由：“${reason}”`,
+  notTakenUp: '未审议',
+  itemDeferred: '推迟',
+  presentationTime: (allotted, used) => `分配时间${allotted}分钟，实际用时${used}`,
+  overrun: (by) => `超时${by}`,
+  cutShort: '被主席提前结束',
+  notGiven: '未进行',
+  inSession: '仍在进行',
+  plannedTime: '计划时间',
+  stopInsideQuotes: false,
 };
 
 export const RECORD_WORDS: Record<RecordLanguage, RecordWords> = { en, ar, zh, fr, ru, es };

@@ -33,6 +33,7 @@ function leaves(value: unknown, path = ''): Map<string, unknown> {
 function renderings(path: string, value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'boolean') return [String(value)];
   if (typeof value !== 'function') return [];
   const fn = value as (...args: unknown[]) => unknown;
   switch (path) {
@@ -43,6 +44,12 @@ function renderings(path: string, value: unknown): string[] {
       return [String(fn('Any objections?'))];
     case 'asOf':
       return [String(fn('14:32 UTC'))];
+    case 'presentationTime':
+      return COUNTS.map((allotted) => String(fn(allotted, '12:30')));
+    case 'overrun':
+      return [String(fn('2:30'))];
+    case 'whoSaid':
+      return [String(fn('No proposal was circulated'))];
     case 'finalisedBy':
       return [String(fn('Chengetai Masango', '20 April 2017, 09:30 UTC'))];
     default:
