@@ -278,4 +278,32 @@ describe.each(DRIVERS)('one record, one instant, on %s', (driver) => {
     const now = csvRows((await secretariat.get(path('speaking.csv'))).body as string);
     expect(now.filter((row) => row[0] === 'location').reduce((sum, row) => sum + Number(row[2]), 0)).toBe(3);
   });
+
+  it('says what happened, from the log: a presentation cut short by the chair, the times the meeting opened and closed, who left with its end', async () => {
+    const [chair, , haojun] = clients as [LiveClient, LiveClient, LiveClient];
+    const itemId = chair.replica.state!.agenda[1]!.id;
+    await chair.command({
+      type: 'agenda.addPresentation',
+      itemId,
+      presenterId: haojun.replica.participantId!,
+      title: 'Open Forums',
+      minutes: 5,
+    });
+    const presentation = chair.replica.state!.agenda[1]!.presentations[0]!;
+    await chair.command({ type: 'floor.startPresentation', presentationId: presentation.id });
+    await sleep(1_100);
+    await chair.command({ type: 'floor.end', speechId: chair.replica.state!.floor!.id });
+    await chair.command({ type: 'meeting.end' });
+    const { version } = (await secretariat.post(path('record/generate'))).body as { version: number };
+    const markdown = (await secretariat.get(path(`record.md?version=${version}`))).body as string;
+    const record = (await secretariat.get(path(`record.json?version=${version}`))).body.record;
+
+    expect(markdown).toMatch(/Presentations: Open Forums \(Haojun Ji, 5 minutes allotted, 0:0[12] used, cut short by the chair\)/);
+    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    expect(markdown).toContain(`| Time | ${hhmm(record.openedAt)}–${hhmm(record.endedAt)} UTC`);
+    expect(record.asOf).toBe(record.endedAt);
+    // Everyone is still connected: they left with the meeting's end.
+    for (const person of record.participants) expect(person.lastLeft, person.name).toBe(record.endedAt);
+    expect(markdown).toContain(`| Haojun Ji | Member | ${hhmm(record.participants[2].firstJoined)} | ${hhmm(record.endedAt)} |`);
+  });
 });
