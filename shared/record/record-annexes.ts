@@ -78,6 +78,7 @@ function attendanceAnnex(record: MeetingRecord, language: RecordLanguage): strin
   const w = RECORD_WORDS[language];
   const participants = inRecordOrder(record.participants, language);
   if (participants.length === 0) return [];
+  // Those on the phone bridge: from when they were queued or spoke by phone.
   return [
     `| ${w.name} | ${w.role} | ${w.joined} | ${w.left} | ${w.connected} |`,
     '|---|---|---|---|---|',
@@ -85,7 +86,9 @@ function attendanceAnnex(record: MeetingRecord, language: RecordLanguage): strin
       person.attended
         ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
         : person.presentByPhone
-          ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
+          ? person.firstJoined === null
+            ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
+            : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)}${w.punctuation.open}${w.locations.phone}${w.punctuation.close} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
           : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
     ),
   ];

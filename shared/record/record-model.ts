@@ -193,24 +193,33 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     };
   });
 
+  const ended = state.endedAt !== null && state.endedAt <= asOf;
   const participants = input.roster.map((person): RecordPerson => {
     const stretches = attendanceAsOf(input.attendance, asOf).filter((row) => row.participantId === person.id);
     const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? asOf) - row.joinedAt), 0);
     const location = own(state.participants, person.id)?.location ?? null;
+    const phoneSince = firstByPhone(state, person.id);
+    const byPhone = stretches.length === 0 && (location === 'phone' || phoneSince !== null);
+    if (byPhone) {
+      // On the phone bridge: present from when they were queued or spoke by phone, to the meeting's end.
+      return {
+        ...personFields(person, location),
+        attended: false,
+        presentByPhone: true,
+        minutesConnected: phoneSince === null ? 0 : Math.round(Math.max(0, asOf - phoneSince) / 60_000),
+        firstJoined: phoneSince,
+        lastLeft: phoneSince !== null && ended ? state.endedAt : null,
+      };
+    }
     return {
-      name: person.name,
-      affiliation: person.affiliation,
-      role: person.role,
-      stakeholderGroup: person.stakeholderGroup,
-      region: person.region,
-      location,
+      ...personFields(person, location),
       attended: stretches.length > 0,
-      presentByPhone: stretches.length === 0 && (location === 'phone' || tookPartByPhone(state, person.id)),
+      presentByPhone: false,
       minutesConnected: Math.round(connectedMs / 60_000),
       firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,
       // Still connected when the meeting ended: they left with its end.
       lastLeft: stretches.some((row) => row.leftAt === null)
-        ? state.endedAt !== null && state.endedAt <= asOf
+        ? ended
           ? state.endedAt
           : null
         : stretches.length > 0
@@ -270,14 +279,29 @@ function attendanceAsOf(rows: RecordInput['attendance'], asOf: number): RecordIn
     .map((row) => (row.leftAt !== null && row.leftAt > asOf ? { ...row, leftAt: null } : row));
 }
 
-/** Whether a roster person was queued or spoke by phone, whatever their location is now. */
-function tookPartByPhone(state: MeetingState, participantId: string): boolean {
-  const speakers = [
-    ...state.speeches,
-    ...(state.floor ? [state.floor] : []),
-    ...Object.values(state.queues).flatMap((queue) => queue.entries),
+function personFields(person: RecordInput['roster'][number], location: Location | null) {
+  return {
+    name: person.name,
+    affiliation: person.affiliation,
+    role: person.role,
+    stakeholderGroup: person.stakeholderGroup,
+    region: person.region,
+    location,
+  };
+}
+
+/** When a roster person was first queued or took the floor by phone (whatever their location is now); null: never. */
+function firstByPhone(state: MeetingState, participantId: string): number | null {
+  const times = [
+    ...[...state.speeches, ...(state.floor ? [state.floor] : [])]
+      .filter((speech) => speech.participantId === participantId && speech.location === 'phone')
+      .map((speech) => speech.startedAt),
+    ...Object.values(state.queues)
+      .flatMap((queue) => queue.entries)
+      .filter((entry) => entry.participantId === participantId && entry.location === 'phone')
+      .map((entry) => entry.raisedAt),
   ];
-  return speakers.some((speaker) => speaker.participantId === participantId && speaker.location === 'phone');
+  return times.length > 0 ? Math.min(...times) : null;
 }
 
 /** Names once each, in the order they took the position. */

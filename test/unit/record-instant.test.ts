@@ -39,7 +39,7 @@ describe('a draft made while someone speaks', () => {
   const made = h.now;
   const record = recordAt(h, made, [
     { participantId: 'flavio', joinedAt: T0, leftAt: made + MINUTE },
-    { participantId: 'rasha', joinedAt: made + 5 * SECOND, leftAt: null },
+    { participantId: 'mary', joinedAt: made + 5 * SECOND, leftAt: null },
   ]);
 
   it('counts the running speech up to that instant, the same in the item and in the statistics', () => {
@@ -72,8 +72,17 @@ describe('a draft made while someone speaks', () => {
   it('counts attendance as it stood then: a later connection left out, a later departure still connected', () => {
     const flavio = record.participants.find((person) => person.name === 'Flávio Wagner')!;
     expect(flavio).toMatchObject({ attended: true, lastLeft: null, minutesConnected: Math.round((made - T0) / MINUTE) });
+    const mary = record.participants.find((person) => person.name === 'Mary Uduma')!;
+    expect(mary).toMatchObject({ attended: false, presentByPhone: false, firstJoined: null, minutesConnected: 0 });
+    // On the phone bridge, speaking: present since she took the floor, still there.
     const rasha = record.participants.find((person) => person.name === 'Rasha Abdulla')!;
-    expect(rasha).toMatchObject({ attended: false, firstJoined: null, minutesConnected: 0 });
+    expect(rasha).toMatchObject({
+      attended: false,
+      presentByPhone: true,
+      firstJoined: made - 40 * SECOND,
+      lastLeft: null,
+      minutesConnected: 1,
+    });
   });
 
   it('is the same record when built again later from the same state at the same instant', () => {
