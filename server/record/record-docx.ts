@@ -114,8 +114,11 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
   }
   for (const block of blocks) children.push(...blockDocx(block, context, 0));
 
-  children.push(paragraph(context, { heading: HeadingLevel.HEADING_2, children: [new TextRun(w.charts)], pageBreakBefore: true }));
-  for (const chart of recordCharts(record, language)) {
+  const charts = recordCharts(record, language);
+  if (charts.length > 0) {
+    children.push(paragraph(context, { heading: HeadingLevel.HEADING_2, children: [new TextRun(w.charts)], pageBreakBefore: true }));
+  }
+  for (const chart of charts) {
     const layout = chartLayout(chart.rows, chart.title, 600, language);
     const png = layoutPng(layout, 2);
     const description = chartDescription(chart.rows, chart.title, language);

@@ -54,7 +54,7 @@ export function recordHtml(markdown: string, record: MeetingRecord, options: Exp
       `<caption>${escapeXml(w.figures(chart.title))}</caption>`,
       `<thead><tr><td></td><th scope="col">${escapeXml(w.turns)}</th><th scope="col">${escapeXml(w.speakingTime)}</th><th scope="col">${escapeXml(w.share)}</th></tr></thead>`,
       `<tbody>`,
-      rows || `<tr><th scope="row">${escapeXml(w.none)}</th><td class="num">0</td><td class="num">0:00</td><td class="num">0%</td></tr>`,
+      rows,
       `</tbody>`,
       `</table>`,
       `</section>`,
@@ -77,10 +77,9 @@ export function recordHtml(markdown: string, record: MeetingRecord, options: Exp
     `<header class="banner ${options.status}"><p><strong>${escapeXml(w.summaryReport)}${escapeXml(w.punctuation.colon.trimEnd())}</strong>${w.punctuation.colon.endsWith(' ') ? ' ' : ''}${escapeXml(status)}</p></header>`,
     '<main>',
     ...body,
-    `<section class="charts" aria-labelledby="charts">`,
-    `<h2 id="charts">${escapeXml(w.charts)}</h2>`,
-    ...chartHtml,
-    '</section>',
+    ...(charts.length > 0
+      ? [`<section class="charts" aria-labelledby="charts">`, `<h2 id="charts">${escapeXml(w.charts)}</h2>`, ...chartHtml, '</section>']
+      : []),
     '</main>',
     `<footer><p>${escapeXml(w.generatedAt)} · ${escapeXml(utcDateTime(record.generatedAt, language))} · ${escapeXml(status)}</p></footer>`,
     '</body>',

@@ -94,9 +94,12 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
   for (const block of blocks) renderBlock(doc, block, page, 0);
 
   // The charts, as vector bars from the same layout as the SVG.
-  doc.addPage();
-  heading(doc, [{ text: w.charts }], 2, page);
-  for (const chart of recordCharts(record, language)) {
+  const charts = recordCharts(record, language);
+  if (charts.length > 0) {
+    doc.addPage();
+    heading(doc, [{ text: w.charts }], 2, page);
+  }
+  for (const chart of charts) {
     const layout = chartLayout(chart.rows, chart.title, 600, language);
     const scale = page.width / layout.width;
     const height = layout.height * scale;

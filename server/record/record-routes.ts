@@ -110,8 +110,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
 
   /**
    * Exports: the chair and secretariat any version; participants what is shared. `?lang=` asks
-   * for a language: a generated version is generated again in it (from the meeting as it is
-   * now); an edited one keeps its text as written, and only the fixed words around it (banner,
+   * for a language: a generated version is generated again in it (from the meeting as of the
+   * instant it was generated at, so with the same figures); an edited one keeps its text as written, and only the fixed words around it (banner,
    * charts, footer of HTML, DOCX and PDF) are in the language. Without it, the version's own.
    */
   route(
@@ -130,24 +130,37 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
         row = await sharedVersion(meeting);
         if (!row) throw forbidden(ROUTES.recordExport.access.refusal);
       }
-      const record = await records.build(meetingId);
-      if (!row || !record) throw notFound('Record');
+      if (!row) throw notFound('Record');
+      // The version's own instant: its text, its charts and its JSON print the same figures.
+      const record = await records.recordOf(row);
+      if (!record) throw notFound('Record');
       return send(reply, format, row, record, meeting, lang);
     },
   );
 
-  route(app, ctx, ROUTES.attendance, async ({ access: found, request, reply }) => {
-    checkDownload(ctx, request);
-    const record = await records.build(found.meetingId);
+  /** The record the figures come from: that of `version` (as of its instant), or the meeting as of now. */
+  async function figures(meetingId: string, version: number | undefined): Promise<MeetingRecord> {
+    if (version !== undefined) {
+      const row = await store.findVersion(db, meetingId, version);
+      if (!row) throw notFound('Version');
+      const record = await records.recordOf(row);
+      if (record) return record;
+    }
+    const record = await records.build(meetingId);
     if (!record) throw notFound('Meeting');
-    return csv(reply, `attendance-${found.meetingId}.csv`, attendanceCsv(record));
+    return record;
+  }
+
+  route(app, ctx, ROUTES.attendance, async ({ access: found, query: { version }, request, reply }) => {
+    checkDownload(ctx, request);
+    const record = await figures(found.meetingId, version);
+    return csv(reply, `attendance-${found.meetingId}${version === undefined ? '' : `-v${version}`}.csv`, attendanceCsv(record));
   });
 
-  route(app, ctx, ROUTES.speaking, async ({ access: found, request, reply }) => {
+  route(app, ctx, ROUTES.speaking, async ({ access: found, query: { version }, request, reply }) => {
     checkDownload(ctx, request);
-    const record = await records.build(found.meetingId);
-    if (!record) throw notFound('Meeting');
-    return csv(reply, `speaking-${found.meetingId}.csv`, speakingCsv(record));
+    const record = await figures(found.meetingId, version);
+    return csv(reply, `speaking-${found.meetingId}${version === undefined ? '' : `-v${version}`}.csv`, speakingCsv(record));
   });
 
   async function sharedVersion(meeting: meetingStore.MeetingRow) {

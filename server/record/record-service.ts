@@ -1,6 +1,6 @@
 /**
- * The meeting record: built from the meeting's events, roster and attendance; versions
- * generated and edited; finalised; shared with participants.
+ * The meeting record: built from the meeting's events, roster and attendance as of one
+ * instant; versions generated and edited; finalised; shared with participants.
  */
 import type { Database } from '../db/open.ts';
 import type { MeetingRooms } from '../live/meeting-rooms.ts';
@@ -9,6 +9,7 @@ import { buildRecord, type MeetingRecord } from '../../shared/record/record-mode
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import { participantView } from '../meetings/meeting-views.ts';
 import type { RecordLanguage } from '../../shared/record/record-words.ts';
+import { speechesEndedBy, stateAsOf } from './record-instant.ts';
 import * as store from './record-store.ts';
 
 export class RecordService {
@@ -17,32 +18,45 @@ export class RecordService {
     private readonly rooms: MeetingRooms,
   ) {}
 
-  /** The structured record as the meeting stands now. */
-  async build(meetingId: string): Promise<MeetingRecord | undefined> {
+  /**
+   * The structured record as the meeting stood at `asOf` (now when not given): every figure
+   * of it — time used, speeches, attendance, statistics — counted to that one instant.
+   */
+  async build(meetingId: string, asOf: number = Date.now()): Promise<MeetingRecord | undefined> {
     const [meeting, room] = await Promise.all([meetingStore.findMeeting(this.db, meetingId), this.rooms.get(meetingId)]);
     if (!meeting || !room) return undefined;
-    const [state, roster, attendance] = await Promise.all([
+    const plannedStart = meeting.startsAt.getTime();
+    const [current, roster, attendance] = await Promise.all([
       room.current(),
       meetingStore.listRoster(this.db, meetingId),
       store.listAttendance(this.db, meetingId),
+    ]);
+    const [state, endedBy] = await Promise.all([
+      stateAsOf(this.db, current, { id: meetingId, plannedStart, plannedMinutes: meeting.plannedMinutes }, asOf),
+      speechesEndedBy(this.db, meetingId, asOf),
     ]);
     return buildRecord({
       meeting: {
         id: meeting.id,
         title: meeting.title,
         body: meeting.body,
-        startsAt: meeting.startsAt.getTime(),
+        startsAt: plannedStart,
         timeZone: meeting.timeZone,
         plannedMinutes: meeting.plannedMinutes,
       },
       state,
       roster: roster.map(participantView),
       attendance,
-      generatedAt: Date.now(),
+      speechesEndedBy: endedBy,
+      generatedAt: asOf,
     });
   }
 
-  /** A new version generated from the meeting, its fixed words in `language`; earlier versions, edited ones included, stay. */
+  /**
+   * A new version generated from the meeting as it stands now, its fixed words in `language`;
+   * earlier versions, edited ones included, stay. The version is stamped with the instant it
+   * was built at, so that its exports are built at that instant too (`instantOf`).
+   */
   async generate(meetingId: string, by: string, language: RecordLanguage = 'en'): Promise<store.RecordVersionRow | undefined> {
     const record = await this.build(meetingId);
     if (!record) return undefined;
@@ -51,6 +65,12 @@ export class RecordService {
       markdown: recordMarkdown(record, language),
       basedOn: null,
       createdBy: by,
+      createdAt: new Date(record.generatedAt),
     });
+  }
+
+  /** The record a version prints: the meeting as of the instant its text was generated at. */
+  async recordOf(row: store.RecordVersionRow): Promise<MeetingRecord | undefined> {
+    return this.build(row.meetingId, await store.instantOf(this.db, row));
   }
 }

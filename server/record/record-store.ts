@@ -39,7 +39,7 @@ export async function findVersion(db: Database, meetingId: string, version?: num
 export async function addVersion(
   db: Database,
   meetingId: string,
-  input: { source: 'generated' | 'edited'; markdown: string; basedOn: number | null; createdBy: string },
+  input: { source: 'generated' | 'edited'; markdown: string; basedOn: number | null; createdBy: string; createdAt?: Date },
 ): Promise<RecordVersionRow> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const latest = await findVersion(db, meetingId);
@@ -54,6 +54,20 @@ export async function addVersion(
     }
   }
   throw new Error('could not add a record version');
+}
+
+/**
+ * The instant a version's figures are counted to: when it was generated, or, for an edit,
+ * when the generated version it was edited from was (following the edits back).
+ */
+export async function instantOf(db: Database, row: RecordVersionRow): Promise<number> {
+  let current: RecordVersionRow | undefined = row;
+  const seen = new Set<number>();
+  while (current && current.source === 'edited' && current.basedOn !== null && !seen.has(current.version)) {
+    seen.add(current.version);
+    current = await findVersion(db, row.meetingId, current.basedOn);
+  }
+  return (current ?? row).createdAt.getTime();
 }
 
 /** Marks the record final (once); false when it was final already. */

@@ -32,6 +32,8 @@ export const RecordExportQuery = v.object({
   version: v.optional(VersionText),
   lang: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)),
 });
+/** The figures (attendance.csv, speaking.csv) as of a version of the record; the meeting as it stands without one. */
+export const RecordFiguresQuery = v.object({ version: v.optional(VersionText) });
 export const ChatExportParams = v.object({ meetingId: v.string(), format: v.picklist(CHAT_FORMATS, 'must be csv or txt') });
 export const TranscriptParams = v.object({ meetingId: Id, format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json') });
 export const TranscriptQuery = v.object({

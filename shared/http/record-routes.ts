@@ -9,6 +9,7 @@ import {
   RecordEditSchema,
   RecordExportParams,
   RecordExportQuery,
+  RecordFiguresQuery,
   SharingSchema,
   TranscriptParams,
   TranscriptQuery,
@@ -41,8 +42,9 @@ export const RECORD_ROUTES = withRules(RECORD_PATHS, {
       display: 'shared',
     }),
   }),
-  attendance: rules<Download>()({ params: MeetingParams, access: LEAD }),
-  speaking: rules<Download>()({ params: MeetingParams, access: LEAD }),
+  /** With `?version=`, as of that version of the record (the instant its figures are counted to); else as of now. */
+  attendance: rules<Download>()({ params: MeetingParams, query: RecordFiguresQuery, labels: ADDRESS, access: LEAD }),
+  speaking: rules<Download>()({ params: MeetingParams, query: RecordFiguresQuery, labels: ADDRESS, access: LEAD }),
   /** The chat, private messages included. */
   chatExport: rules<Download>()({
     params: ChatExportParams,

@@ -23,11 +23,11 @@ export interface RecordChart {
   rows: ChartRow[];
 }
 
-/** The three charts of a record, labelled in its language. */
+/** The charts of a record, labelled in its language: by location, group and region; none when nobody spoke (an empty chart is left out). */
 export function recordCharts(record: MeetingRecord, language: RecordLanguage = 'en'): RecordChart[] {
   const w: RecordWords = RECORD_WORDS[language];
   const stats = record.statistics;
-  return [
+  const charts: RecordChart[] = [
     {
       title: w.byLocation,
       rows: stats.byLocation.map((row) => ({ label: w.locations[row.key] ?? row.key, turns: row.turns, ms: row.ms })),
@@ -41,6 +41,7 @@ export function recordCharts(record: MeetingRecord, language: RecordLanguage = '
       rows: stats.byRegion.map((row) => ({ label: w.regions[row.key] ?? row.key, turns: row.turns, ms: row.ms })),
     },
   ];
+  return charts.filter((chart) => chart.rows.length > 0);
 }
 
 /** Minutes and seconds, `12:05` (minutes go past 59). */

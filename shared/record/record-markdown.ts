@@ -4,88 +4,30 @@
  * ("Support:", "Other Comments:"), consensus calls, decisions and action items; then the
  * agenda, the proposals, the participants, attendance and statistics as annexes.
  */
-import { MEETING_ROLES } from '../domain.ts';
-import type { MeetingRecord, PositionLists, RecordConsensus, RecordDecision, RecordItem } from './record-model.ts';
+import { annexesMarkdown } from './record-annexes.ts';
+import type { MeetingRecord, PositionLists, RecordConsensus, RecordDecision, RecordItem, RecordPresentation } from './record-model.ts';
+import { capitalised, clock, decisionText, escapeInline, joinSentences, utcTime } from './record-text.ts';
 import { recordDate, RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
 
 export function recordMarkdown(record: MeetingRecord, language: RecordLanguage = 'en'): string {
   const w = RECORD_WORDS[language];
   const p = w.punctuation;
   const out: string[] = [];
-  out.push(`# ${escapeInline(record.title)}`, '', `**${w.summaryReport}** — ${w.draft}`, '');
+  // The status line, `**Summary report** — Draft, as of 14:32 UTC`: every figure below is counted to that instant.
+  out.push(
+    `# ${escapeInline(record.title)}`,
+    '',
+    `**${w.summaryReport}** — ${w.draft}${p.comma}${w.asOf(`${utcTime(record.asOf)} UTC`)}`,
+    '',
+  );
   out.push(...headerTable(record, language), '');
 
-  out.push(`## ${w.summary}`, '');
+  if (record.items.length > 0) out.push(`## ${w.summary}`, '');
   record.items.forEach((item, index) => {
     out.push(...itemParagraph(item, index + 1, w), '');
   });
 
-  out.push(`## ${w.annexAgenda}`, '');
-  for (const item of record.items) {
-    const letter = item.depth === 1 ? subLetter(item, record.items) : item.number;
-    const minutes = item.minutesAllotted === null ? '' : `${p.open}${w.minutes(item.minutesAllotted)}${p.close}`;
-    out.push(`${item.depth === 1 ? '   ' : ''}- ${letter} - ${escapeInline(item.title)}${minutes}`);
-  }
-  out.push('');
-
-  const proposals = record.items.flatMap((item) => item.proposals.map((proposal) => ({ item, proposal })));
-  if (proposals.length > 0) {
-    out.push(`## ${w.annexProposals}`, '');
-    out.push(
-      `| ${w.item} | ${w.proposal} | ${w.support} | ${w.objections} | ${w.otherComments} | ${w.decision} |`,
-      '|---|---|---|---|---|---|',
-    );
-    for (const { item, proposal } of proposals) {
-      out.push(
-        `| ${cell(item.number)} | ${cell(proposal.title)} | ${cell(proposal.support.join(p.listComma))} | ${cell(
-          proposal.objections.map((objection) => objection.name).join(p.listComma),
-        )} | ${cell(proposal.comments.map((comment) => comment.name).join(p.listComma))} | ${cell(
-          proposal.decisions.map((decision) => decisionText(decision, w)).join(p.semicolon),
-        )} |`,
-      );
-    }
-    out.push('');
-  }
-
-  const participants = inRecordOrder(record.participants, language);
-  out.push(`## ${w.annexParticipants}`, '');
-  for (const role of Object.keys(w.roles) as (keyof RecordWords['roles'])[]) {
-    const people = participants.filter((person) => person.role === role);
-    if (people.length === 0) continue;
-    out.push(`### ${w.roles[role]}`, '');
-    for (const person of people)
-      out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
-    out.push('');
-  }
-
-  out.push(`## ${w.annexAttendance}`, '');
-  out.push(`| ${w.name} | ${w.role} | ${w.joined} | ${w.left} | ${w.connected} |`, '|---|---|---|---|---|');
-  for (const person of participants) {
-    out.push(
-      person.attended
-        ? `| ${cell(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
-        : person.presentByPhone
-          ? `| ${cell(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
-          : `| ${cell(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
-    );
-  }
-  out.push('');
-
-  out.push(`## ${w.annexStatistics}`, '');
-  const stats = record.statistics;
-  const tables: [string, { key: string; turns: number; ms: number }[], (key: string) => string][] = [
-    [w.byLocation, stats.byLocation, (key) => w.locations[key as keyof RecordWords['locations']] ?? key],
-    [w.byStakeholderGroup, stats.byStakeholderGroup, (key) => w.stakeholderGroups[key as keyof RecordWords['stakeholderGroups']] ?? key],
-    [w.byRegion, stats.byRegion, (key) => w.regions[key as keyof RecordWords['regions']] ?? key],
-  ];
-  for (const [title, rows, label] of tables) {
-    out.push(`### ${title}`, '', `| | ${w.turns} | ${w.speakingTime} | ${w.share} |`, '|---|---|---|---|');
-    for (const row of rows) {
-      const share = stats.ms > 0 ? Math.round((row.ms / stats.ms) * 100) : 0;
-      out.push(`| ${cell(label(row.key))} | ${row.turns} | ${clock(row.ms)} | ${share}% |`);
-    }
-    out.push('');
-  }
+  out.push(...annexesMarkdown(record, language));
   return (
     out
       .join('\n')
@@ -97,16 +39,23 @@ export function recordMarkdown(record: MeetingRecord, language: RecordLanguage =
 function headerTable(record: MeetingRecord, language: RecordLanguage): string[] {
   const w = RECORD_WORDS[language];
   const p = w.punctuation;
-  const start = record.openedAt ?? record.plannedStart;
-  const end = record.endedAt ?? start + record.plannedMinutes * 60_000;
+  // The date the meeting was planned for; the times it actually opened and closed, the planned ones beside when they differ.
+  const plannedEnd = record.plannedStart + record.plannedMinutes * 60_000;
+  const planned = `${utcTime(record.plannedStart)}–${utcTime(plannedEnd)} UTC`;
+  let time = planned;
+  if (record.openedAt !== null) {
+    const ended = record.endedAt !== null && record.endedAt <= record.asOf;
+    const actual = ended ? `${utcTime(record.openedAt)}–${utcTime(record.endedAt)} UTC` : `${utcTime(record.openedAt)} UTC–`;
+    time = `${actual}${ended ? '' : `${p.comma}${w.inSession}`}${actual === planned ? '' : `${p.open}${w.plannedTime}${p.colon}${planned}${p.close}`}`;
+  }
   return [
     '| | |',
     '|---|---|',
-    `| ${w.meeting} | ${cell(record.title)}${record.body ? `${p.open}${cell(record.body)}${p.close}` : ''} |`,
-    `| ${w.date} | ${recordDate(start, language)} |`,
-    `| ${w.time} | ${utcTime(start)}–${utcTime(end)} UTC |`,
-    `| ${w.chair} | ${cell(record.chairs.join(p.listComma) || '—')} |`,
-    `| ${w.secretariat} | ${cell(record.secretariat.join(p.listComma) || '—')} |`,
+    `| ${w.meeting} | ${escapeInline(record.title)}${record.body ? `${p.open}${escapeInline(record.body)}${p.close}` : ''} |`,
+    `| ${w.date} | ${recordDate(record.plannedStart, language)} |`,
+    `| ${w.time} | ${time} |`,
+    `| ${w.chair} | ${escapeInline(record.chairs.join(p.listComma) || '—')} |`,
+    `| ${w.secretariat} | ${escapeInline(record.secretariat.join(p.listComma) || '—')} |`,
   ];
 }
 
@@ -116,28 +65,34 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
   /** `Label: a, b` (the full stop comes when the sentences are put together). */
   const sentence = (label: string, parts: string[], separator = p.listComma) => `${label}${p.colon}${parts.join(separator)}`;
   const sentences: string[] = [];
-  sentences.push(
-    `**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}**${p.open}${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}${p.close}`,
-  );
+  const heading = `**${w.item} ${escapeInline(item.number)} – ${escapeInline(item.title)}**`;
+  if (!item.takenUp) {
+    // Never run: its minutes, and that it was not taken up (or deferred), instead of "0 used".
+    const minutes = item.minutesAllotted === null ? '' : `${p.open}${w.minutes(item.minutesAllotted)}${p.close}`;
+    sentences.push(`${heading}${minutes}`, capitalised(item.status === 'deferred' ? w.itemDeferred : w.notTakenUp, w));
+  } else {
+    sentences.push(`${heading}${p.open}${w.minutesAllotted(item.minutesAllotted, item.minutesUsed)}${p.close}`);
+    if (item.status === 'deferred') sentences.push(capitalised(w.itemDeferred, w));
+  }
   if (item.presentations.length > 0) {
     sentences.push(
       sentence(
         w.presentations,
-        item.presentations.map(
-          (talk) => `${escapeInline(talk.title)}${p.open}${escapeInline(talk.presenter)}${p.comma}${w.minutes(talk.minutes)}${p.close}`,
-        ),
+        item.presentations.map((talk) => `${escapeInline(talk.title)}${p.open}${presentationFacts(talk, w).join(p.comma)}${p.close}`),
         p.semicolon,
       ),
     );
   }
-  sentences.push(
-    item.speakers.length > 0
-      ? sentence(
-          w.speakers,
-          item.speakers.map((speaker) => `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location ?? 'unknown']}${p.close}`),
-        )
-      : w.noSpeakers,
-  );
+  if (item.speakers.length > 0) {
+    sentences.push(
+      sentence(
+        w.speakers,
+        item.speakers.map((speaker) => `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location ?? 'unknown']}${p.close}`),
+      ),
+    );
+  } else if (item.takenUp) {
+    sentences.push(w.noSpeakers);
+  }
   sentences.push(...positionSentences(item, w), ...consensusSentences(item.consensus, w), ...decisionSentences(item.decisions, w));
   if (item.actions.length > 0) {
     sentences.push(
@@ -162,7 +117,7 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
       ),
     );
   }
-  const lines = [`${number}. ${sentences.join(p.nextSentence)}${p.fullStop}`];
+  const lines = [`${number}. ${joinSentences(sentences, w)}`];
   for (const proposal of item.proposals) {
     const parts = [
       ...positionSentences(proposal, w),
@@ -170,7 +125,7 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
       ...decisionSentences(proposal.decisions, w),
     ];
     const text = parts.length > 0 ? parts.join(p.nextSentence) : `${w.support}${p.colon}${w.none}`;
-    lines.push(`    - **${escapeInline(proposal.title)}** — ${text}${p.fullStop}`);
+    lines.push(`    - **${escapeInline(proposal.title)}** — ${parts.length > 0 ? joinSentences(parts, w) : `${text}${p.fullStop}`}`);
   }
   return lines;
 }
@@ -201,56 +156,30 @@ function consensusSentences(calls: RecordConsensus[], w: RecordWords): string[] 
         ? w.agreedWithoutObjection
         : call.outcome === 'open'
           ? w.stillOpen
-          : `${w.objectionsFrom} ${call.objections.map((o) => withAside(o.name, o.reason, w)).join(p.listComma)}`;
+          : objectionOutcome(call.objections, w);
     return `${w.consensus(escapeInline(call.question))}${p.colon}${outcome}`;
   });
+}
+
+/** `not agreed: objections from A, who said “…”; B`. */
+function objectionOutcome(objections: RecordConsensus['objections'], w: RecordWords): string {
+  const p = w.punctuation;
+  const named = objections.map((o) => `${escapeInline(o.name)}${o.reason ? `${p.comma}${w.whoSaid(escapeInline(o.reason))}` : ''}`);
+  const separator = objections.some((o) => o.reason) ? p.semicolon : p.listComma;
+  return `${w.decisionKinds['not-agreed']}${p.colon}${w.objectionsFrom} ${named.join(separator)}`;
+}
+
+/** A presentation's presenter, its minutes and the time used, and whether it ran over or was cut short. */
+function presentationFacts(talk: RecordPresentation, w: RecordWords): string[] {
+  const facts = [escapeInline(talk.presenter)];
+  if (!talk.started) return [...facts, w.minutes(talk.minutes), w.notGiven];
+  facts.push(w.presentationTime(talk.minutes, clock(talk.secondsUsed * 1000)));
+  if (talk.overrunSeconds > 0) facts.push(w.overrun(clock(talk.overrunSeconds * 1000)));
+  if (talk.cutShort) facts.push(w.cutShort);
+  return facts;
 }
 
 function decisionSentences(decisions: RecordDecision[], w: RecordWords): string[] {
   const p = w.punctuation;
   return decisions.map((decision) => `${w.decision}${p.colon}${decisionText(decision, w)}`);
-}
-
-function decisionText(decision: RecordDecision, w: RecordWords): string {
-  // The sentence's own full stop ends it: a decision typed with one (in any script) loses it.
-  const text = decision.text.replace(/[.。]\s*$/, '');
-  return `${w.decisionKinds[decision.kind]}${text ? ` — ${escapeInline(text)}` : ''}`;
-}
-
-/** `a` for sub-item `4a`, `1` for `4.1`. */
-function subLetter(item: RecordItem, items: RecordItem[]): string {
-  const parent = [...items.slice(0, items.indexOf(item))].reverse().find((candidate) => candidate.depth === 0);
-  if (parent && item.number.startsWith(parent.number))
-    return item.number.slice(parent.number.length).replace(/^[.\s-]+/, '') || item.number;
-  return item.number;
-}
-
-function utcTime(ms: number | null): string {
-  if (ms === null) return '';
-  return new Date(ms).toISOString().slice(11, 16);
-}
-
-function clock(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Text from people (names, titles, chat) cannot turn into Markdown or HTML of its own. */
-export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/\s+/g, ' ');
-}
-
-function cell(text: string): string {
-  return escapeInline(text);
-}
-
-/**
- * The participants by role, then by name in the alphabetical order of the record's language:
- * a Russian record lists Cyrillic names before Latin ones, an English record the other way round.
- */
-function inRecordOrder(participants: MeetingRecord['participants'], language: RecordLanguage): MeetingRecord['participants'] {
-  const collator = new Intl.Collator(language);
-  return [...participants].sort(
-    (a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || collator.compare(a.name, b.name),
-  );
 }

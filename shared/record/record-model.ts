@@ -6,8 +6,17 @@
 import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
 import { MEETING_ROLES } from '../domain.ts';
 import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
-import { agendaSections, itemUsedMs, sectionUsedMs } from '../meeting/timers.ts';
-import type { ActionItem, AgendaItem, ConsensusCall, Decision, MeetingState, Position } from '../meeting/types.ts';
+import { agendaSections, itemUsedMs, sectionUsedMs, spokenMs } from '../meeting/timers.ts';
+import type {
+  ActionItem,
+  AgendaItem,
+  ConsensusCall,
+  Decision,
+  FinishedSpeech,
+  MeetingState,
+  Position,
+  Presentation,
+} from '../meeting/types.ts';
 import { own } from '../own.ts';
 
 export interface RecordInput {
@@ -22,6 +31,12 @@ export interface RecordInput {
     region: Region | null;
   }[];
   attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
+  /** Who ended each finished speech (roster id; null: a staff account or the server), from the log. */
+  speechesEndedBy?: Record<string, string | null>;
+  /**
+   * The instant the record is made at. `state` and `attendance` are the meeting as of then:
+   * a speech or a connection still running counts up to this instant, never beyond.
+   */
   generatedAt: number;
 }
 
@@ -60,12 +75,30 @@ export interface RecordItem extends PositionLists {
   minutesUsed: number;
   /** Where each took the floor from; null: not stated. */
   speakers: { name: string; location: Location | null; kind: string; seconds: number }[];
-  presentations: { presenter: string; title: string; minutes: number; done: boolean }[];
+  /** Whether the item ran at all (time spent on it, or someone spoke); false: not taken up. */
+  takenUp: boolean;
+  presentations: RecordPresentation[];
   proposals: RecordProposal[];
   consensus: RecordConsensus[];
   decisions: RecordDecision[];
   actions: RecordAction[];
   flaggedChat: { from: string; text: string; at: number }[];
+}
+
+export interface RecordPresentation {
+  presenter: string;
+  title: string;
+  /** Minutes allotted. */
+  minutes: number;
+  done: boolean;
+  /** Whether the presenter was given the floor for it. */
+  started: boolean;
+  /** Time spoken, pauses excluded (a presentation still running, up to the record's instant). */
+  secondsUsed: number;
+  /** Seconds beyond the minutes allotted; 0 when within them. */
+  overrunSeconds: number;
+  /** Ended by someone else (the chair) before its time was up. */
+  cutShort: boolean;
 }
 
 export interface RecordAction {
@@ -109,19 +142,22 @@ export interface MeetingRecord {
   actions: RecordAction[];
   participants: RecordPerson[];
   statistics: SpeakingBalance;
+  /** The instant every figure is counted to: the meeting's end, or when the record was made if it had not ended. */
+  asOf: number;
   generatedAt: number;
 }
 
 export function buildRecord(input: RecordInput): MeetingRecord {
   const { state, meeting } = input;
-  const now = state.endedAt ?? input.generatedAt;
+  // One instant for every figure: time used, speeches (the running one included), attendance, statistics.
+  const asOf = Math.min(state.endedAt ?? input.generatedAt, input.generatedAt);
   const sections = agendaSections(state.agenda);
   const itemNumber = new Map(state.agenda.map((item) => [item.id, item.number]));
   const actions = state.actionItems.map((action) => recordAction(action, itemNumber));
 
   const items: RecordItem[] = state.agenda.map((item) => {
     const section = sections.find((candidate) => candidate.item.id === item.id);
-    const usedMs = section && section.subItems.length > 0 ? sectionUsedMs(section, now) : itemUsedMs(item, now);
+    const usedMs = section && section.subItems.length > 0 ? sectionUsedMs(section, asOf) : itemUsedMs(item, asOf);
     const forTarget = (proposalId: string | null) => ({
       ...positionLists(state.positions.filter((position) => position.itemId === item.id && position.proposalId === proposalId)),
       consensus: state.consensusCalls.filter((call) => call.itemId === item.id && call.proposalId === proposalId).map(recordConsensus),
@@ -129,7 +165,7 @@ export function buildRecord(input: RecordInput): MeetingRecord {
         .filter((decision) => decision.itemId === item.id && decision.proposalId === proposalId)
         .map((decision) => ({ kind: decision.kind, text: decision.text })),
     });
-    const speeches = [...state.speeches, ...(state.floor ? [{ ...state.floor, spokenMs: 0 }] : [])].filter(
+    const speeches = [...state.speeches, ...(state.floor ? [{ ...state.floor, spokenMs: spokenMs(state.floor, asOf) }] : [])].filter(
       (speech) => speech.itemId === item.id,
     );
     return {
@@ -146,12 +182,8 @@ export function buildRecord(input: RecordInput): MeetingRecord {
         kind: speech.kind,
         seconds: Math.round(speech.spokenMs / 1000),
       })),
-      presentations: item.presentations.map((presentation) => ({
-        presenter: presentation.presenterName,
-        title: presentation.title,
-        minutes: presentation.minutes,
-        done: presentation.status === 'done',
-      })),
+      takenUp: usedMs > 0 || speeches.length > 0 || item.activeSince !== null,
+      presentations: item.presentations.map((presentation) => recordPresentation(presentation, speeches, input.speechesEndedBy ?? {})),
       proposals: item.proposals.map((proposal) => ({ id: proposal.id, title: proposal.title, ...forTarget(proposal.id) })),
       ...forTarget(null),
       actions: state.actionItems.filter((action) => action.itemId === item.id).map((action) => recordAction(action, itemNumber)),
@@ -161,23 +193,35 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     };
   });
 
+  const ended = state.endedAt !== null && state.endedAt <= asOf;
   const participants = input.roster.map((person): RecordPerson => {
-    const stretches = input.attendance.filter((row) => row.participantId === person.id);
-    const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? now) - row.joinedAt), 0);
+    const stretches = attendanceAsOf(input.attendance, asOf).filter((row) => row.participantId === person.id);
+    const connectedMs = stretches.reduce((sum, row) => sum + Math.max(0, (row.leftAt ?? asOf) - row.joinedAt), 0);
     const location = own(state.participants, person.id)?.location ?? null;
+    const phoneSince = firstByPhone(state, person.id);
+    const byPhone = stretches.length === 0 && (location === 'phone' || phoneSince !== null);
+    if (byPhone) {
+      // On the phone bridge: present from when they were queued or spoke by phone, to the meeting's end.
+      return {
+        ...personFields(person, location),
+        attended: false,
+        presentByPhone: true,
+        minutesConnected: phoneSince === null ? 0 : Math.round(Math.max(0, asOf - phoneSince) / 60_000),
+        firstJoined: phoneSince,
+        lastLeft: phoneSince !== null && ended ? state.endedAt : null,
+      };
+    }
     return {
-      name: person.name,
-      affiliation: person.affiliation,
-      role: person.role,
-      stakeholderGroup: person.stakeholderGroup,
-      region: person.region,
-      location,
+      ...personFields(person, location),
       attended: stretches.length > 0,
-      presentByPhone: stretches.length === 0 && (location === 'phone' || tookPartByPhone(state, person.id)),
+      presentByPhone: false,
       minutesConnected: Math.round(connectedMs / 60_000),
       firstJoined: stretches.length > 0 ? Math.min(...stretches.map((row) => row.joinedAt)) : null,
+      // Still connected when the meeting ended: they left with its end.
       lastLeft: stretches.some((row) => row.leftAt === null)
-        ? null
+        ? ended
+          ? state.endedAt
+          : null
         : stretches.length > 0
           ? Math.max(...stretches.map((row) => row.leftAt!))
           : null,
@@ -198,19 +242,66 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     items,
     actions,
     participants,
-    statistics: speakingBalance(state, now),
+    statistics: speakingBalance(state, asOf),
+    asOf,
     generatedAt: input.generatedAt,
   };
 }
 
-/** Whether a roster person was queued or spoke by phone, whatever their location is now. */
-function tookPartByPhone(state: MeetingState, participantId: string): boolean {
-  const speakers = [
-    ...state.speeches,
-    ...(state.floor ? [state.floor] : []),
-    ...Object.values(state.queues).flatMap((queue) => queue.entries),
+/** A presentation slot: who gave it, the time used, and whether it ran over or was cut short. */
+function recordPresentation(
+  presentation: Presentation,
+  speeches: Pick<FinishedSpeech, 'id' | 'presentationId' | 'participantId' | 'spokenMs'>[],
+  endedBy: Record<string, string | null>,
+): RecordPresentation {
+  const given = speeches.filter((speech) => speech.presentationId === presentation.id);
+  const usedMs = given.reduce((sum, speech) => sum + speech.spokenMs, 0);
+  const allottedMs = presentation.minutes * 60_000;
+  const secondsUsed = Math.round(usedMs / 1000);
+  return {
+    presenter: presentation.presenterName,
+    title: presentation.title,
+    minutes: presentation.minutes,
+    done: presentation.status === 'done',
+    started: given.length > 0,
+    secondsUsed,
+    overrunSeconds: Math.max(0, secondsUsed - presentation.minutes * 60),
+    cutShort:
+      usedMs < allottedMs - 1000 &&
+      given.some((speech) => speech.id in endedBy && endedBy[speech.id] !== (speech.participantId ?? presentation.presenterId)),
+  };
+}
+
+/** Connections as they stood at `asOf`: later ones left out, those still open then open. */
+function attendanceAsOf(rows: RecordInput['attendance'], asOf: number): RecordInput['attendance'] {
+  return rows
+    .filter((row) => row.joinedAt <= asOf)
+    .map((row) => (row.leftAt !== null && row.leftAt > asOf ? { ...row, leftAt: null } : row));
+}
+
+function personFields(person: RecordInput['roster'][number], location: Location | null) {
+  return {
+    name: person.name,
+    affiliation: person.affiliation,
+    role: person.role,
+    stakeholderGroup: person.stakeholderGroup,
+    region: person.region,
+    location,
+  };
+}
+
+/** When a roster person was first queued or took the floor by phone (whatever their location is now); null: never. */
+function firstByPhone(state: MeetingState, participantId: string): number | null {
+  const times = [
+    ...[...state.speeches, ...(state.floor ? [state.floor] : [])]
+      .filter((speech) => speech.participantId === participantId && speech.location === 'phone')
+      .map((speech) => speech.startedAt),
+    ...Object.values(state.queues)
+      .flatMap((queue) => queue.entries)
+      .filter((entry) => entry.participantId === participantId && entry.location === 'phone')
+      .map((entry) => entry.raisedAt),
   ];
-  return speakers.some((speaker) => speaker.participantId === participantId && speaker.location === 'phone');
+  return times.length > 0 ? Math.min(...times) : null;
 }
 
 /** Names once each, in the order they took the position. */

@@ -25,10 +25,13 @@ describe.each(DRIVERS)('the record in other languages on %s', (driver) => {
     const [lynn] = await addRoster(secretariat, meetingId);
     chair = connectLive(server.baseUrl, await openJoinLink(server.baseUrl, lynn!.joinUrl), meetingId);
     await waitUntil(() => chair.replica.status.state === 'live', 'chair connected');
-    // The meeting takes its agenda when it opens; the chair opens it, agrees item 1 and ends it.
+    // The meeting takes its agenda when it opens; the chair opens it, speaks on item 1, agrees it and ends the meeting.
     await chair.command({ type: 'meeting.open' });
     const first = chair.replica.state!.agenda[0]!.id;
     await chair.command({ type: 'agenda.startItem', itemId: first });
+    // The chair speaks once, so the record has participation figures and charts.
+    await chair.command({ type: 'floor.giveTo', participantId: chair.replica.participantId! });
+    await chair.command({ type: 'floor.end', speechId: chair.replica.state!.floor!.id });
     await chair.command({ type: 'decision.record', itemId: first, proposalId: null, kind: 'agreed', text: 'The agenda was adopted.' });
     await chair.command({ type: 'meeting.end' });
     // Ending the meeting generates the draft (version 1, in English) at once.
@@ -55,12 +58,15 @@ describe.each(DRIVERS)('the record in other languages on %s', (driver) => {
     for (const heading of [
       '## Résumé',
       '## Annexe I – Ordre du jour',
-      '## Annexe III – Liste des participants',
-      '## Annexe IV – Présence',
-      '## Annexe V – Statistiques de participation',
+      '## Annexe II – Liste des participants',
+      '## Annexe III – Présence',
+      '## Annexe IV – Statistiques de participation',
     ]) {
       expect(text).toContain(`\n${heading}\n`);
     }
+    // No proposals: no annex of them, and the annexes after the agenda are numbered on without a gap.
+    expect(text).not.toContain('Propositions et positions');
+    expect(text).not.toContain('Annexe V');
     expect(text).toContain('**Rapport de synthèse** — Projet');
     expect(text).toContain('**Point 1 – Adoption of agenda**');
     expect(text).toContain('Décision\u00a0: approuvé — The agenda was adopted.');

@@ -8,6 +8,7 @@ export function recordItem(overrides: Partial<RecordItem> & Pick<RecordItem, 'id
     status: 'done',
     minutesAllotted: 5,
     minutesUsed: 4,
+    takenUp: true,
     speakers: [],
     presentations: [],
     proposals: [],

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
+import { annexHeading } from '../../shared/record/record-annexes.ts';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { recordDocx } from '../../server/record/record-docx.ts';
 import { bidiLevels, recordPdf, visualOrder } from '../../server/record/record-pdf.ts';
@@ -62,6 +63,7 @@ function record(): MeetingRecord {
       turns: 1,
       ms: 60_000,
     } as MeetingRecord['statistics'],
+    asOf: T0 + 30 * MINUTE,
     generatedAt: T0 + 31 * MINUTE,
   };
 }
@@ -101,7 +103,9 @@ describe('the list of participants', () => {
   /** The members' names as the Markdown's participants annex lists them. */
   const listed = (language: ExportOptions['language']) => {
     const markdown = recordMarkdown(withMembers(), language);
-    const annex = markdown.slice(markdown.indexOf(`## ${RECORD_WORDS[language!].annexParticipants}`));
+    // No proposals: the list of participants is the second annex.
+    const annex = markdown.slice(markdown.indexOf(`## ${annexHeading(RECORD_WORDS[language!], 'annexParticipants', 1)}`));
+    expect(annex.length).toBeLessThan(markdown.length);
     return members
       .map((name) => ({ name, at: annex.indexOf(name) }))
       .sort((a, b) => a.at - b.at)

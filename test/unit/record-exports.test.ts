@@ -129,6 +129,7 @@ function sampleRecord(): MeetingRecord {
       turns: 4,
       ms: 315 * SECOND,
     },
+    asOf: T0 + 40 * MINUTE,
     generatedAt: T0 + 41 * MINUTE,
   };
 }

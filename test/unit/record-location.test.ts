@@ -73,7 +73,10 @@ describe('location truth in the record', () => {
   it('lists a caller on the phone bridge as present by phone, not as someone who did not connect', () => {
     const rasha = record.participants.find((person) => person.name === NAME.rasha);
     expect(rasha).toMatchObject({ attended: false, presentByPhone: true, location: 'phone' });
-    expect(markdown).toContain(`| ${NAME.rasha} | Member | by phone | | |`);
+    // Present from when she was queued by phone to the meeting's end.
+    expect(rasha!.firstJoined).toBe(T0 + 4 * MINUTE);
+    expect(rasha).toMatchObject({ lastLeft: T0 + 6 * MINUTE, minutesConnected: 2 });
+    expect(markdown).toContain(`| ${NAME.rasha} | Member | 22:04 (by phone) | 22:06 | 2 |`);
     const mary = record.participants.find((person) => person.name === NAME.mary);
     expect(mary).toMatchObject({ attended: false, presentByPhone: false });
     expect(markdown).toContain(`| ${NAME.mary} | Member | did not connect | | 0 |`);

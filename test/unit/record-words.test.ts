@@ -32,6 +32,8 @@ function leaves(value: unknown, path = ''): Map<string, unknown> {
 /** What a word gives: the string, or what the function says for a few counts (or a name). */
 function renderings(path: string, value: unknown): string[] {
   if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'boolean') return [String(value)];
   if (typeof value !== 'function') return [];
   const fn = value as (...args: unknown[]) => unknown;
   switch (path) {
@@ -40,6 +42,14 @@ function renderings(path: string, value: unknown): string[] {
     case 'consensus':
     case 'figures':
       return [String(fn('Any objections?'))];
+    case 'asOf':
+      return [String(fn('14:32 UTC'))];
+    case 'presentationTime':
+      return COUNTS.map((allotted) => String(fn(allotted, '12:30')));
+    case 'overrun':
+      return [String(fn('2:30'))];
+    case 'whoSaid':
+      return [String(fn('No proposal was circulated'))];
     case 'finalisedBy':
       return [String(fn('Chengetai Masango', '20 April 2017, 09:30 UTC'))];
     default:
@@ -157,6 +167,7 @@ function smallRecord(): MeetingRecord {
       turns: 1,
       ms: 60_000,
     } as MeetingRecord['statistics'],
+    asOf: T0 + 30 * MINUTE,
     generatedAt: T0 + 31 * MINUTE,
   };
 }

@@ -97,6 +97,29 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   none: string;
   generatedAt: string;
   finalisedBy: (name: string, when: string) => string;
+  /** After "Draft": the instant every figure is counted to, `14:32 UTC`. */
+  asOf: (time: string) => string;
+  /** The annexes' numbers, I to V, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
+  annexNumerals: readonly string[];
+  /** After an objector's name in a consensus call: `who said “No proposal was circulated”`. */
+  whoSaid: (reason: string) => string;
+  /** An item that never ran. */
+  notTakenUp: string;
+  /** An item the chair deferred. */
+  itemDeferred: string;
+  /** A presentation slot: its minutes and the time it took (`12:30`). */
+  presentationTime: (allotted: number, used: string) => string;
+  /** How far a presentation ran over its minutes (`2:30`). */
+  overrun: (by: string) => string;
+  cutShort: string;
+  /** A presentation slot never given. */
+  notGiven: string;
+  /** The meeting had not ended at the record's instant. */
+  inSession: string;
+  /** Before the planned times, when the meeting opened or closed at other times. */
+  plannedTime: string;
+  /** Whether a sentence's full stop goes inside a closing quote (`“Thank you.”`), as in English. */
+  stopInsideQuotes: boolean;
 }
 
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

@@ -1,0 +1,123 @@
+/**
+ * The record's annexes in Markdown: the agenda, the proposals and positions, the list of
+ * participants, attendance and participation statistics. An annex with nothing in it is
+ * left out, and those that remain are numbered in order (I, II, III…) without gaps.
+ */
+import type { MeetingRecord, RecordItem } from './record-model.ts';
+import { clock, decisionText, escapeInline, inRecordOrder, utcTime } from './record-text.ts';
+import { RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
+
+type AnnexKey = 'annexAgenda' | 'annexProposals' | 'annexParticipants' | 'annexAttendance' | 'annexStatistics';
+const ANNEXES: readonly AnnexKey[] = ['annexAgenda', 'annexProposals', 'annexParticipants', 'annexAttendance', 'annexStatistics'];
+
+/** An annex's heading with the number of its place among the annexes printed (0 for the first). */
+export function annexHeading(w: RecordWords, annex: AnnexKey, position: number): string {
+  const own = w.annexNumerals[ANNEXES.indexOf(annex)]!;
+  const numeral = w.annexNumerals[position] ?? String(position + 1);
+  return w[annex].replace(`${own} –`, `${numeral} –`);
+}
+
+export function annexesMarkdown(record: MeetingRecord, language: RecordLanguage): string[] {
+  const w = RECORD_WORDS[language];
+  const bodies: [AnnexKey, string[]][] = [
+    ['annexAgenda', agendaAnnex(record, w)],
+    ['annexProposals', proposalsAnnex(record, w)],
+    ['annexParticipants', participantsAnnex(record, language)],
+    ['annexAttendance', attendanceAnnex(record, language)],
+    ['annexStatistics', statisticsAnnex(record, w)],
+  ];
+  return bodies
+    .filter(([, lines]) => lines.length > 0)
+    .flatMap(([annex, lines], position) => [`## ${annexHeading(w, annex, position)}`, '', ...lines, '']);
+}
+
+function agendaAnnex(record: MeetingRecord, w: RecordWords): string[] {
+  const p = w.punctuation;
+  return record.items.map((item) => {
+    const letter = item.depth === 1 ? subLetter(item, record.items) : item.number;
+    const minutes = item.minutesAllotted === null ? '' : `${p.open}${w.minutes(item.minutesAllotted)}${p.close}`;
+    return `${item.depth === 1 ? '   ' : ''}- ${letter} - ${escapeInline(item.title)}${minutes}`;
+  });
+}
+
+function proposalsAnnex(record: MeetingRecord, w: RecordWords): string[] {
+  const p = w.punctuation;
+  const proposals = record.items.flatMap((item) => item.proposals.map((proposal) => ({ item, proposal })));
+  if (proposals.length === 0) return [];
+  return [
+    `| ${w.item} | ${w.proposal} | ${w.support} | ${w.objections} | ${w.otherComments} | ${w.decision} |`,
+    '|---|---|---|---|---|---|',
+    ...proposals.map(
+      ({ item, proposal }) =>
+        `| ${escapeInline(item.number)} | ${escapeInline(proposal.title)} | ${escapeInline(proposal.support.join(p.listComma))} | ${escapeInline(
+          proposal.objections.map((objection) => objection.name).join(p.listComma),
+        )} | ${escapeInline(proposal.comments.map((comment) => comment.name).join(p.listComma))} | ${escapeInline(
+          proposal.decisions.map((decision) => decisionText(decision, w)).join(p.semicolon),
+        )} |`,
+    ),
+  ];
+}
+
+function participantsAnnex(record: MeetingRecord, language: RecordLanguage): string[] {
+  const w = RECORD_WORDS[language];
+  const p = w.punctuation;
+  const participants = inRecordOrder(record.participants, language);
+  const out: string[] = [];
+  for (const role of Object.keys(w.roles) as (keyof RecordWords['roles'])[]) {
+    const people = participants.filter((person) => person.role === role);
+    if (people.length === 0) continue;
+    out.push(`### ${w.roles[role]}`, '');
+    for (const person of people)
+      out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
+    out.push('');
+  }
+  return out;
+}
+
+function attendanceAnnex(record: MeetingRecord, language: RecordLanguage): string[] {
+  const w = RECORD_WORDS[language];
+  const participants = inRecordOrder(record.participants, language);
+  if (participants.length === 0) return [];
+  // Those on the phone bridge: from when they were queued or spoke by phone.
+  return [
+    `| ${w.name} | ${w.role} | ${w.joined} | ${w.left} | ${w.connected} |`,
+    '|---|---|---|---|---|',
+    ...participants.map((person) =>
+      person.attended
+        ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
+        : person.presentByPhone
+          ? person.firstJoined === null
+            ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
+            : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)}${w.punctuation.open}${w.locations.phone}${w.punctuation.close} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
+          : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
+    ),
+  ];
+}
+
+function statisticsAnnex(record: MeetingRecord, w: RecordWords): string[] {
+  const stats = record.statistics;
+  const tables: [string, { key: string; turns: number; ms: number }[], (key: string) => string][] = [
+    [w.byLocation, stats.byLocation, (key) => w.locations[key as keyof RecordWords['locations']] ?? key],
+    [w.byStakeholderGroup, stats.byStakeholderGroup, (key) => w.stakeholderGroups[key as keyof RecordWords['stakeholderGroups']] ?? key],
+    [w.byRegion, stats.byRegion, (key) => w.regions[key as keyof RecordWords['regions']] ?? key],
+  ];
+  const out: string[] = [];
+  for (const [title, rows, label] of tables) {
+    if (rows.length === 0) continue;
+    out.push(`### ${title}`, '', `| | ${w.turns} | ${w.speakingTime} | ${w.share} |`, '|---|---|---|---|');
+    for (const row of rows) {
+      const share = stats.ms > 0 ? Math.round((row.ms / stats.ms) * 100) : 0;
+      out.push(`| ${escapeInline(label(row.key))} | ${row.turns} | ${clock(row.ms)} | ${share}% |`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
+/** `a` for sub-item `4a`, `1` for `4.1`. */
+function subLetter(item: RecordItem, items: RecordItem[]): string {
+  const parent = [...items.slice(0, items.indexOf(item))].reverse().find((candidate) => candidate.depth === 0);
+  if (parent && item.number.startsWith(parent.number))
+    return item.number.slice(parent.number.length).replace(/^[.\s-]+/, '') || item.number;
+  return item.number;
+}
