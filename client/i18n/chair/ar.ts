@@ -279,6 +279,7 @@ const ar: ChairCatalog = {
     locationSet: '{name}: {location}.',
   },
   consensusQuick: {
+    bar: 'التوافق',
     call: 'الدعوة إلى التوافق',
     asks: 'يُطرح السؤال «{question}» مع مهلة {seconds} ثانية لتقديم الاعتراضات.',
     noItem: 'لا يوجد بند جارٍ: افتح دعوة بشأن بند آخر من الخيارات.',

@@ -266,6 +266,8 @@ const en = {
   },
   /** The consensus call's quick control beside the floor's heading ("Options" leads to the full panel). */
   consensusQuick: {
+    /** The running call's bar, short: the group is named in full for screen readers. */
+    bar: 'Consensus',
     call: 'Call for consensus',
     /** Said to screen readers about the button: what the call asks. */
     asks: 'Asks “{question}” with {seconds} seconds to object.',

@@ -263,6 +263,7 @@ const es: ChairCatalog = {
     locationSet: '{name}: {location}.',
   },
   consensusQuick: {
+    bar: 'Consenso',
     call: 'Verificar el consenso',
     asks: 'Pregunta «{question}», con {seconds} segundos para formular objeciones.',
     noItem: 'No hay ningún tema en curso: abra una verificación sobre otro tema con Opciones.',

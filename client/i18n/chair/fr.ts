@@ -264,6 +264,7 @@ const fr: ChairCatalog = {
     locationSet: '{name}\u00a0: {location}.',
   },
   consensusQuick: {
+    bar: 'Consensus',
     call: 'Rechercher le consensus',
     asks: 'Demande « {question} », avec {seconds} secondes pour formuler une objection.',
     noItem: 'Aucun point n’est en cours : lancez une consultation sur un autre point avec Options.',

@@ -271,6 +271,7 @@ const ru: ChairCatalog = {
     locationSet: '{name}: {location}.',
   },
   consensusQuick: {
+    bar: 'Консенсус',
     call: 'Проверить консенсус',
     asks: 'Вопрос «{question}», на возражения {seconds} с.',
     noItem: 'Ни один пункт не обсуждается: начните проверку по другому пункту через «Параметры».',

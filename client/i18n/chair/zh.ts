@@ -250,6 +250,7 @@ const zh: ChairCatalog = {
     locationSet: '{name}：{location}。',
   },
   consensusQuick: {
+    bar: '协商一致',
     call: '征求协商一致',
     asks: '提问“{question}”，可在{seconds}秒内提出反对。',
     noItem: '当前没有进行中的议程项目：请通过“选项”就其他项目征求意见。',
