@@ -95,7 +95,8 @@ async function expectQueueAndTimerInWindow(page: Page): Promise<void> {
 
 /**
  * The quick consensus control in the window before a call and during one, with the queue and the
- * timer: open a call with one click, an objection arrives and is counted, close it again.
+ * timer: the call opens from the keyboard (the stop after the item strip), an objection arrives and
+ * is counted, the count leads to the full panel, and Enter on "Close the call" closes it.
  */
 async function expectConsensusInReach(page: Page, objector: LiveClient, chairClient: LiveClient): Promise<void> {
   const quick = page.getByTestId('chair-consensus-quick');
@@ -104,7 +105,11 @@ async function expectConsensusInReach(page: Page, objector: LiveClient, chairCli
   await expectInWindow(page, quick.getByRole('link'), 'the consensus options link');
   await expectQueueAndTimerInWindow(page);
 
-  await open.click();
+  // By keyboard: the next stop after the running item's strip, Enter opens the call.
+  await page.getByTestId('chair-item-strip').getByRole('link').last().focus();
+  await page.keyboard.press('Tab');
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
   const close = quick.locator('[data-quick="close"]');
   await expect(close).toBeFocused();
   const openCall = () => chairClient.replica.state!.consensusCalls.find((call) => call.closedAt === null);
@@ -129,7 +134,8 @@ async function expectConsensusInReach(page: Page, objector: LiveClient, chairCli
   await expect(page.getByTestId('chair-consensus')).toBeFocused();
   await expect(page.getByTestId('chair-consensus').getByRole('listitem').first()).toContainText('Not before the forums report');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await close.click();
+  await close.focus();
+  await page.keyboard.press('Enter');
   await expect(open).toBeFocused();
   await waitUntil(() => chairClient.replica.state!.consensusCalls.every((call) => call.closedAt !== null), 'the call closed');
 }
