@@ -30,4 +30,23 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
+  {
+    // The browser takes the route map's paths only: the full map's schemas and access rules would
+    // weigh on the participant's page (its types may still be imported with `import type`).
+    files: ['client/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'shared/http/(routes|meeting-routes|open-routes|record-routes)\\.ts$',
+              message: 'Import shared/http/route-paths.ts in the client.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

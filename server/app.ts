@@ -103,10 +103,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   const presence = new Presence({
     db: database.db,
     stateOf: (meetingId) => rooms.loaded(meetingId)?.state,
-    announce: (summary, connected) => {
-      io?.to(meetingRoom(summary.meetingId)).except(leadRoom(summary.meetingId)).emit('meeting:presence', summary);
-      io?.to(leadRoom(summary.meetingId)).emit('meeting:presence', { ...summary, connected });
-    },
+    announceToRoom: (summary) =>
+      io?.to(meetingRoom(summary.meetingId)).except(leadRoom(summary.meetingId)).emit('meeting:presence', summary),
+    announceToLeads: (summary) => io?.to(leadRoom(summary.meetingId)).emit('meeting:presence', summary),
     onError: (error) => http.log.error({ err: error }, 'attendance write failed'),
   });
   const records = new RecordService(database.db, rooms);

@@ -3,7 +3,7 @@
  * that need it. Participant pages do not use it: their own answers say who they are.
  */
 import type { Me } from '../../shared/api.ts';
-import { ROUTES } from '../../shared/http/routes.ts';
+import { ROUTES } from '../../shared/http/route-paths.ts';
 import { ApiRequestError, call } from '../http/api.ts';
 import { router } from './router.svelte.ts';
 

@@ -1,11 +1,11 @@
 /**
  * Calls to the HTTP API, each by its route in the one map both ends share (shared/http):
- * `call(ROUTES.getMeeting, { params: { meetingId } })`. The map types what a call gives and
- * what it answers. Errors arrive as `ApiRequestError` with the server's message and problems.
+ * `call(ROUTES.getMeeting, { params: { meetingId } })`, with `ROUTES` from
+ * shared/http/route-paths.ts, which holds the paths only. The full map types what a call gives
+ * and what it answers. Errors arrive as `ApiRequestError` with the server's message and problems.
  */
 import type { ApiError } from '../../shared/api.ts';
-import type { RouteSpec } from '../../shared/http/route.ts';
-import { routePath, type AnswerOf, type CallInput } from '../../shared/http/routes.ts';
+import { routePath, type AnswerOf, type CallInput, type RoutePath, type RouteSpec, type SpecOf } from '../../shared/http/route.ts';
 import type { InputProblem } from '../../shared/schemas.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 
@@ -45,11 +45,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 type CallArgs<R extends RouteSpec> = Partial<CallInput<R>> extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
 
 /** Calls the route with its path's parameters filled in, its query and its JSON body (sent only when given). */
-export function call<R extends RouteSpec>(route: R, ...[input]: CallArgs<R>): Promise<AnswerOf<R>> {
+export function call<R extends RoutePath>(route: R, ...[input]: CallArgs<SpecOf<R>>): Promise<AnswerOf<SpecOf<R>>> {
   const { params, query, body } = (input ?? {}) as {
     params?: Record<string, string>;
     query?: Record<string, string | undefined>;
     body?: unknown;
   };
-  return request<AnswerOf<R>>(route.method, routePath<RouteSpec>(route, params, query), body);
+  return request<AnswerOf<SpecOf<R>>>(route.method, routePath<RoutePath>(route, params, query), body);
 }

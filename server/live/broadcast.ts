@@ -1,22 +1,32 @@
 /**
  * Sends new events to a meeting's connections, encoded once per audience (socket.io
- * encodes a room broadcast once for all its members). Private messages go whole to their
- * sender and the leads, and as their bare place in the log to everyone else (rule H1).
+ * encodes a room broadcast once for all its members). Most batches go whole to everyone.
+ * A batch with a guarded event (shared/meeting/privacy.ts: a private message, a roster
+ * change, the opening with its roster) goes whole to the leads, to each person it is about
+ * as they may receive it, and once more to everyone else as they may receive it.
  */
 import type { MeetingEvent } from '../../shared/meeting/types.ts';
-import { privateSender, redacted } from '../../shared/meeting/privacy.ts';
+import { eventFor, isGuarded, receiversApart } from '../../shared/meeting/privacy.ts';
 import { leadRoom, meetingRoom, participantRoom, type MeetingServer } from './socket-server.ts';
 
 export function broadcastEvents(io: MeetingServer, meetingId: string, events: MeetingEvent[]): void {
-  const senders = events.map(privateSender).filter((sender) => sender !== undefined);
-  if (senders.length === 0) {
+  if (!events.some(isGuarded)) {
     io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events });
     return;
   }
-  const privileged = [leadRoom(meetingId), ...senders.filter((id) => id !== null).map((id) => participantRoom(meetingId, id))];
-  io.to(privileged).emit('meeting:events', { meetingId, events });
-  const forOthers = events.map((event) => (privateSender(event) === undefined ? event : redacted(event)));
-  io.to(meetingRoom(meetingId)).except(privileged).emit('meeting:events', { meetingId, events: forOthers });
+  const lead = leadRoom(meetingId);
+  io.to(lead).emit('meeting:events', { meetingId, events });
+  const people = new Set(events.flatMap(receiversApart));
+  for (const participantId of people) {
+    const audience = { leading: false, participantId };
+    io.to(participantRoom(meetingId, participantId))
+      .except(lead)
+      .emit('meeting:events', { meetingId, events: events.map((event) => eventFor(event, audience)) });
+  }
+  const others = { leading: false, participantId: null };
+  io.to(meetingRoom(meetingId))
+    .except([lead, ...[...people].map((id) => participantRoom(meetingId, id))])
+    .emit('meeting:events', { meetingId, events: events.map((event) => eventFor(event, others)) });
 }
 
 /** The shortest time between two broadcasts to a meeting, however small. */

@@ -1,7 +1,10 @@
 /**
  * Who is connected to each meeting in this process, and their attendance record.
- * Changes are announced at most a few times a second per meeting, however many people
- * join at once: one summary for everyone, with the full list for the chair and secretariat.
+ * Changes are merged and announced at most every ANNOUNCE_INTERVAL_MS per meeting, however
+ * many people join at once, and only to whom they change something: the counts (and who is
+ * reconnecting) to everyone when those changed, the list of who is connected to the chair and
+ * secretariat when that changed. A hand raised by someone connected changes neither, so it
+ * costs no presence broadcast at all.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
@@ -12,7 +15,10 @@ import type { MeetingState, Speaker } from '../../shared/meeting/types.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
 import { own } from '../../shared/own.ts';
 
+/** How long a first change waits for others to merge with it (a join storm is one announcement). */
 const ANNOUNCE_DELAY_MS = 250;
+/** The least time between two announcements of one meeting. */
+export const ANNOUNCE_INTERVAL_MS = 2_000;
 
 interface MeetingConnections {
   /** Open connections per roster participant. */
@@ -22,12 +28,19 @@ interface MeetingConnections {
   /** Everyone who has had a connection to this meeting here: only they can be reconnecting. */
   seen: Set<string>;
   announceTimer: NodeJS.Timeout | undefined;
+  lastAnnouncedAt: number;
+  /** What was last sent to everyone, and to the leads (as JSON): unchanged, nothing is sent. */
+  sentToRoom: string;
+  sentToLeads: string;
 }
 
 export interface PresenceOptions {
   db: Database;
   stateOf(meetingId: string): MeetingState | undefined;
-  announce(presence: MeetingPresence, connected: string[]): void;
+  /** To everyone in the meeting but the leads. */
+  announceToRoom(presence: MeetingPresence): void;
+  /** To the chair and secretariat, with who is connected. */
+  announceToLeads(presence: MeetingPresence & { connected: string[] }): void;
   onError(error: unknown): void;
 }
 
@@ -75,11 +88,25 @@ export class Presence {
   changed(meetingId: string): void {
     const meeting = this.#meetings.get(meetingId);
     if (!meeting || meeting.announceTimer) return;
+    const delay = Math.max(ANNOUNCE_DELAY_MS, meeting.lastAnnouncedAt + ANNOUNCE_INTERVAL_MS - Date.now());
     meeting.announceTimer = setTimeout(() => {
       meeting.announceTimer = undefined;
-      const connected = [...meeting.counts.keys()];
-      this.options.announce(this.summary(meetingId), connected);
-    }, ANNOUNCE_DELAY_MS);
+      this.#announce(meetingId, meeting);
+    }, delay);
+  }
+
+  #announce(meetingId: string, meeting: MeetingConnections): void {
+    const summary = this.summary(meetingId);
+    const forLeads = { ...summary, connected: [...meeting.counts.keys()].sort() };
+    const toRoom = JSON.stringify(summary);
+    const toLeads = JSON.stringify(forLeads);
+    if (toRoom === meeting.sentToRoom && toLeads === meeting.sentToLeads) return;
+    meeting.lastAnnouncedAt = Date.now();
+    // The leads are left out of the room's announcement, so they get theirs whenever either changed.
+    if (toRoom !== meeting.sentToRoom) this.options.announceToRoom(summary);
+    this.options.announceToLeads(forLeads);
+    meeting.sentToRoom = toRoom;
+    meeting.sentToLeads = toLeads;
   }
 
   /**
@@ -130,7 +157,15 @@ export class Presence {
   #meeting(meetingId: string): MeetingConnections {
     let meeting = this.#meetings.get(meetingId);
     if (!meeting) {
-      meeting = { counts: new Map(), attendanceIds: new Map(), seen: new Set(), announceTimer: undefined };
+      meeting = {
+        counts: new Map(),
+        attendanceIds: new Map(),
+        seen: new Set(),
+        announceTimer: undefined,
+        lastAnnouncedAt: 0,
+        sentToRoom: '',
+        sentToLeads: '',
+      };
       this.#meetings.set(meetingId, meeting);
     }
     return meeting;

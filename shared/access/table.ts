@@ -10,7 +10,11 @@ import { COMMAND_ACCESS } from './commands.ts';
 import { verdictOf, type AccessRule, type Verdict } from './rules.ts';
 import { SOCKET_EVENT_ACCESS } from './socket-events.ts';
 
-/** The columns of docs/roles.md: the meeting roles, nobody, and a staff account with the chair staff role. */
+/**
+ * The columns of docs/roles.md: the meeting roles, nobody, a staff account with the chair staff
+ * role, and captioning software holding the meeting's caption token (./credentials.ts says which
+ * credential acts as which column).
+ */
 export const ROLE_COLUMNS = [
   'chair',
   'co-chair',
@@ -21,6 +25,7 @@ export const ROLE_COLUMNS = [
   'display',
   'anonymous',
   'chair account',
+  'caption token',
 ] as const;
 export type RoleColumn = (typeof ROLE_COLUMNS)[number];
 
@@ -51,6 +56,7 @@ export const ACCESS_TABLE = {
  */
 export function cellOf(rule: AccessRule, column: RoleColumn): Verdict {
   if (rule.kind === 'public') return 'yes';
+  if (column === 'caption token') return rule.kind === 'meeting' && rule.captionFeed === true ? 'yes' : 'no';
   if (rule.kind === 'staff') {
     const staffRole = column === 'secretariat' ? 'secretariat' : column === 'chair account' ? 'chair' : undefined;
     return staffRole && rule.staffRoles.includes(staffRole) ? 'yes' : 'no';

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { INT4_MAX, StorableText } from '../storable.ts';
 import { RECORD_LANGUAGES } from '../record/record-words.ts';
+import { CHAT_FORMATS, RECORD_FORMATS, TRANSCRIPT_FORMATS } from './route-paths.ts';
 
 const Id = v.pipe(v.string(), v.maxLength(64));
 export const MeetingParams = v.object({ meetingId: Id });
@@ -11,11 +12,7 @@ export const AccountParams = v.object({ accountId: Id });
 export const NoFields = v.strictObject({});
 export const DeleteMeetingSchema = v.strictObject({ confirmTitle: v.string() });
 
-export const RECORD_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
-export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt', 'json'] as const;
-export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
-export const CHAT_FORMATS = ['csv', 'txt'] as const;
+export type { RecordFormat } from './route-paths.ts';
 
 export const RECORD_MARKDOWN_MAX = 500_000;
 const VersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is not a version'));

@@ -16,90 +16,47 @@ import {
 import { CaptionQuerySchema } from '../captions.ts';
 import { publicRule, staffRule } from '../access/rules.ts';
 import { AccountParams, MeetingParams } from './inputs.ts';
-import { route } from './route.ts';
+import { OPEN_PATHS } from './route-paths.ts';
+import { rules, withRules } from './route.ts';
 
 const LINK = { params: 'The link', body: 'The link' } as const;
+const METRICS = publicRule('METRICS_TOKEN (only with METRICS=1)');
 
-export const OPEN_ROUTES = {
-  me: route<Me>()({ method: 'GET', path: '/api/me', access: publicRule('nothing: it says who the browser is signed in as') }),
-  health: route<{ ok: boolean; driver: string }>()({ method: 'GET', path: '/api/health', access: publicRule('nothing') }),
-  login: route<{ user: StaffAccount }>()({
-    method: 'POST',
-    path: '/api/auth/login',
-    body: LoginSchema,
-    access: publicRule('the password (throttled)'),
-  }),
-  logout: route<void>()({ method: 'POST', path: '/api/auth/logout', access: publicRule('nothing: it ends the session it is sent with') }),
-  setup: route<{ user: StaffAccount }>()({
-    method: 'POST',
-    path: '/api/setup',
-    body: FirstAccountSchema,
-    access: publicRule('the one-time set-up token'),
-  }),
-  join: route<JoinResult>()({
-    method: 'POST',
-    path: '/api/join',
-    body: JoinSchema,
-    labels: LINK,
-    access: publicRule('a personal join link'),
-  }),
-  display: route<JoinResult>()({
-    method: 'POST',
-    path: '/api/display',
-    body: DisplayOpenSchema,
-    labels: LINK,
-    access: publicRule('the room display link'),
-  }),
-  roomTitle: route<{ title: string }>()({
-    method: 'GET',
-    path: '/api/room/:roomCode',
+export const OPEN_ROUTES = withRules(OPEN_PATHS, {
+  me: rules<Me>()({ access: publicRule('nothing: it says who the browser is signed in as') }),
+  health: rules<{ ok: boolean; driver: string }>()({ access: publicRule('nothing') }),
+  login: rules<{ user: StaffAccount }>()({ body: LoginSchema, access: publicRule('the password (throttled)') }),
+  logout: rules<void>()({ access: publicRule('nothing: it ends the session it is sent with') }),
+  setup: rules<{ user: StaffAccount }>()({ body: FirstAccountSchema, access: publicRule('the one-time set-up token') }),
+  join: rules<JoinResult>()({ body: JoinSchema, labels: LINK, access: publicRule('a personal join link') }),
+  display: rules<JoinResult>()({ body: DisplayOpenSchema, labels: LINK, access: publicRule('the room display link') }),
+  roomTitle: rules<{ title: string }>()({
     params: v.object({ roomCode: RoomCodeSchema }),
     labels: LINK,
     access: publicRule('the room code'),
   }),
-  room: route<JoinResult>()({
-    method: 'POST',
-    path: '/api/room',
-    body: RoomJoinSchema,
-    access: publicRule('the room code and a personal code'),
-  }),
-  observerTitle: route<{ title: string; startsAt: string }>()({
-    method: 'GET',
-    path: '/api/observe/:token',
+  room: rules<JoinResult>()({ body: RoomJoinSchema, access: publicRule('the room code and a personal code') }),
+  observerTitle: rules<{ title: string; startsAt: string }>()({
     params: v.object({ token: TokenSchema }),
     labels: LINK,
     access: publicRule('the public observer link, when on'),
   }),
-  observe: route<JoinResult>()({
-    method: 'POST',
-    path: '/api/observe',
-    body: ObserveSchema,
-    access: publicRule('the public observer link, when on'),
-  }),
+  observe: rules<JoinResult>()({ body: ObserveSchema, access: publicRule('the public observer link, when on') }),
   /** The body is plain UTF-8 text or JSON (CaptionPostSchema): the route reads it itself. */
-  postCaptions: route<{ applied: boolean; seq?: number }>()({
-    method: 'POST',
-    path: '/api/captions/:meetingId',
+  postCaptions: rules<{ applied: boolean; seq?: number }>()({
     params: MeetingParams,
     query: CaptionQuerySchema,
     labels: { params: 'The address', query: 'The caption URL' },
     access: publicRule('the caption URL’s token'),
   }),
-  metrics: route<unknown>()({ method: 'GET', path: '/api/metrics', access: publicRule('METRICS_TOKEN (only with METRICS=1)') }),
-  resetMetrics: route<unknown>()({ method: 'POST', path: '/api/metrics/reset', access: publicRule('METRICS_TOKEN (only with METRICS=1)') }),
+  metrics: rules<unknown>()({ access: METRICS }),
+  resetMetrics: rules<unknown>()({ access: METRICS }),
 
-  listAccounts: route<{ accounts: StaffAccount[] }>()({ method: 'GET', path: '/api/accounts', access: staffRule('secretariat') }),
-  addAccount: route<{ account: StaffAccount }>()({
-    method: 'POST',
-    path: '/api/accounts',
-    body: NewAccountSchema,
-    access: staffRule('secretariat'),
-  }),
-  changeAccount: route<{ account: StaffAccount }>()({
-    method: 'PATCH',
-    path: '/api/accounts/:accountId',
+  listAccounts: rules<{ accounts: StaffAccount[] }>()({ access: staffRule('secretariat') }),
+  addAccount: rules<{ account: StaffAccount }>()({ body: NewAccountSchema, access: staffRule('secretariat') }),
+  changeAccount: rules<{ account: StaffAccount }>()({
     params: AccountParams,
     body: AccountPatchSchema,
     access: staffRule('secretariat'),
   }),
-} as const;
+});

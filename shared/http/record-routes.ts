@@ -2,74 +2,38 @@
 import type { RecordVersion, RecordView } from '../record/record-views.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule } from '../access/rules.ts';
 import {
-  CHAT_FORMATS,
   ChatExportParams,
   FinaliseSchema,
   GenerateSchema,
   MeetingParams,
-  RECORD_FORMATS,
   RecordEditSchema,
   RecordExportParams,
   RecordExportQuery,
   SharingSchema,
-  TRANSCRIPT_FORMATS,
   TranscriptParams,
   TranscriptQuery,
   VersionParams,
 } from './inputs.ts';
 import type { Download } from './meeting-routes.ts';
-import { route } from './route.ts';
+import { RECORD_PATHS } from './route-paths.ts';
+import { rules, withRules } from './route.ts';
 
 const LEAD = meetingRule(LEAD_ROLES, 'Only the chair and the secretariat work on the record.');
-const BASE = '/api/meetings/:meetingId';
 const ADDRESS = { params: 'The address', query: 'The address' } as const;
 
-export const RECORD_ROUTES = {
+export const RECORD_ROUTES = withRules(RECORD_PATHS, {
   /** The lead roles get the versions; everyone else the shared text only. */
-  record: route<RecordView>()({
-    method: 'GET',
-    path: `${BASE}/record`,
-    params: MeetingParams,
-    access: meetingRule(ADMITTED_ROLES, 'You are not admitted to this meeting.'),
-  }),
-  recordVersion: route<RecordVersion>()({ method: 'GET', path: `${BASE}/record/versions/:version`, params: VersionParams, access: LEAD }),
-  generateRecord: route<{ version: number }>()({
-    method: 'POST',
-    path: `${BASE}/record/generate`,
-    params: MeetingParams,
-    body: GenerateSchema,
-    access: LEAD,
-  }),
-  editRecord: route<{ version: number }>()({
-    method: 'POST',
-    path: `${BASE}/record/versions`,
-    params: MeetingParams,
-    body: RecordEditSchema,
-    labels: { body: 'The edit' },
-    access: LEAD,
-  }),
-  finaliseRecord: route<{ finalised: true; version: number }>()({
-    method: 'POST',
-    path: `${BASE}/record/finalise`,
-    params: MeetingParams,
-    body: FinaliseSchema,
-    access: LEAD,
-  }),
-  shareRecord: route<{ sharing: 'none' | 'draft' | 'final' }>()({
-    method: 'PUT',
-    path: `${BASE}/record/sharing`,
-    params: MeetingParams,
-    body: SharingSchema,
-    access: LEAD,
-  }),
+  record: rules<RecordView>()({ params: MeetingParams, access: meetingRule(ADMITTED_ROLES, 'You are not admitted to this meeting.') }),
+  recordVersion: rules<RecordVersion>()({ params: VersionParams, access: LEAD }),
+  generateRecord: rules<{ version: number }>()({ params: MeetingParams, body: GenerateSchema, access: LEAD }),
+  editRecord: rules<{ version: number }>()({ params: MeetingParams, body: RecordEditSchema, labels: { body: 'The edit' }, access: LEAD }),
+  finaliseRecord: rules<{ finalised: true; version: number }>()({ params: MeetingParams, body: FinaliseSchema, access: LEAD }),
+  shareRecord: rules<{ sharing: 'none' | 'draft' | 'final' }>()({ params: MeetingParams, body: SharingSchema, access: LEAD }),
   /** The lead roles any version; participants what is shared (403 until then). */
-  recordExport: route<Download>()({
-    method: 'GET',
-    path: `${BASE}/record.:format`,
+  recordExport: rules<Download>()({
     params: RecordExportParams,
     query: RecordExportQuery,
     labels: ADDRESS,
-    formats: RECORD_FORMATS,
     access: meetingRule(LEAD_ROLES, 'The record has not been shared with participants.', {
       member: 'shared',
       observer: 'shared',
@@ -77,27 +41,21 @@ export const RECORD_ROUTES = {
       display: 'shared',
     }),
   }),
-  attendance: route<Download>()({ method: 'GET', path: `${BASE}/attendance.csv`, params: MeetingParams, access: LEAD }),
-  speaking: route<Download>()({ method: 'GET', path: `${BASE}/speaking.csv`, params: MeetingParams, access: LEAD }),
+  attendance: rules<Download>()({ params: MeetingParams, access: LEAD }),
+  speaking: rules<Download>()({ params: MeetingParams, access: LEAD }),
   /** The chat, private messages included. */
-  chatExport: route<Download>()({
-    method: 'GET',
-    path: `${BASE}/chat.:format`,
+  chatExport: rules<Download>()({
     params: ChatExportParams,
     labels: ADDRESS,
-    formats: CHAT_FORMATS,
     access: meetingRule(LEAD_ROLES, 'Only the chair and the secretariat export the chat.'),
   }),
-  transcript: route<Download>()({
-    method: 'GET',
-    path: `${BASE}/transcript.:format`,
+  transcript: rules<Download>()({
     params: TranscriptParams,
     query: TranscriptQuery,
     labels: ADDRESS,
-    formats: TRANSCRIPT_FORMATS,
     access: meetingRule(
       ADMITTED_ROLES.filter((role) => role !== 'display'),
       'The room display cannot download the transcript.',
     ),
   }),
-} as const;
+});

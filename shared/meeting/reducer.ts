@@ -66,5 +66,7 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
   if (inSection(event, 'position', 'consensus', 'decision', 'action')) return applyPositions(state, event);
   if (inSection(event, 'chat')) return applyChat(state, event);
   if (inSection(event, 'meeting', 'participant')) return applyMeeting(state, event);
+  // An event withheld from this copy (rules H1, H2 in privacy.ts): only its place in the log.
+  if (event.type === 'log.withheld') return state;
   return assertNever(event);
 }

@@ -314,8 +314,11 @@ export type MeetingEventBody =
   | { type: 'chat.posted'; message: ChatMessage }
   | { type: 'chat.flagged'; messageId: string; flaggedBy: string | null }
   | { type: 'chat.muteChanged'; participantId: string; muted: boolean }
-  /** A private message, as people other than its sender and the secretariat receive it: its place in the log only. */
-  | { type: 'chat.privatePosted' };
+  /**
+   * An event as people who may not receive it get it: a private message (rule H1) or a change to
+   * someone else's roster entry (H2), reduced to its place in the log.
+   */
+  | { type: 'log.withheld' };
 
 export type MeetingEventType = MeetingEventBody['type'];
 

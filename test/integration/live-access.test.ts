@@ -123,9 +123,12 @@ describe.each(DRIVERS)('access that is live (%s)', (driver) => {
     expect(chair.replica.state!.settings.alternateRoomAndRemote).toBe(true);
     expect((await coChairBrowser.get(`/api/meetings/${meetingId}`)).status).toBe(403);
     // As a member they carry on: a hand goes up, and the connection stays open.
-    await coChair.command({ type: 'queue.raiseHand' });
+    const handSeq = await coChair.command({ type: 'queue.raiseHand' });
     expect(coChair.socket.connected).toBe(true);
-    expect(coChair.replica.state!.seq).toBe(chair.replica.state!.seq);
+    // The chair's copy follows (each socket receives the event in its own time).
+    await waitUntil(() => chair.replica.state!.seq >= handSeq, 'the chair sees the hand');
+    const waiting = Object.values(chair.replica.state!.queues).flatMap((queue) => queue.entries);
+    expect(waiting.some((entry) => entry.participantId === byRole('co-chair').id)).toBe(true);
 
     // Promoted again, the same connection chairs again.
     expect((await secretariat.patch(`/api/meetings/${meetingId}/roster/${byRole('co-chair').id}`, { role: 'co-chair' })).status).toBe(200);

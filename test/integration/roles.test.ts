@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { HttpClient } from '../support/http-client.ts';
-import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
+import { createMeeting, SECRETARIAT, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { COMMAND_ROLES } from '../../shared/meeting/permissions.ts';
 import { ROLE_COLUMNS } from '../../shared/access/table.ts';
 import type { CommandInput, CommandType } from '../../shared/meeting/commands.ts';
@@ -46,6 +46,14 @@ const OPEN_ROUTES = (() => {
   const doc = readFileSync(new URL('../../docs/roles.md', import.meta.url), 'utf8');
   const section = doc.slice(doc.indexOf('## Routes open to anyone')).split('\n## ')[0]!;
   return [...section.matchAll(/^\| `([^`]+)` \| ([^|]+) \|$/gm)].map((match) => ({ route: match[1]!, guard: match[2]!.trim() }));
+})();
+
+/** The credentials: what each one acts as, as the document says. */
+const CREDENTIAL_ROWS = (() => {
+  const doc = readFileSync(new URL('../../docs/roles.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('## Credentials')).split('\n## ')[0]!;
+  const rows = [...section.matchAll(/^\| ([^|`]+) \| [^|]+ \| ([^|]+) \| [^|]+ \|$/gm)];
+  return new Map(rows.filter((match) => match[1]!.trim() !== 'credential').map((match) => [match[1]!.trim(), match[2]!.trim()]));
 })();
 
 /** A schema-valid example of each command; ids that match nothing make allowed commands fail on the state, not the role. */
@@ -142,7 +150,11 @@ describe('docs/roles.md against the real server', () => {
     browsers.display = new HttpClient(server.baseUrl);
     await browsers.display.post('/api/display', { token: new URL(displayUrl).pathname.split('/').pop() });
     browsers.anonymous = new HttpClient(server.baseUrl);
-    participantIds.secretariat = participantIds.display = participantIds.anonymous = 'r-none';
+    // Captioning software holds the caption URL's token and no session.
+    const captionUrl = (await browsers.secretariat.post(`/api/meetings/${meetingId}/caption-token`, {})).body.captionUrl as string;
+    const captionToken = new URL(captionUrl).searchParams.get('token')!;
+    browsers['caption token'] = new HttpClient(server.baseUrl);
+    participantIds.secretariat = participantIds.display = participantIds.anonymous = participantIds['caption token'] = 'r-none';
 
     for (const role of ROLES) {
       const socket = io(server.baseUrl, {
@@ -150,6 +162,7 @@ describe('docs/roles.md against the real server', () => {
         reconnection: false,
         forceNew: true,
         extraHeaders: { origin: server.baseUrl, ...(browsers[role].cookie ? { cookie: browsers[role].cookie } : {}) },
+        ...(role === 'caption token' ? { auth: { meetingId, captionToken } } : {}),
       });
       const connected = await new Promise<boolean>((resolve) => {
         socket.once('connect', () => resolve(true));
@@ -157,7 +170,7 @@ describe('docs/roles.md against the real server', () => {
       });
       sockets[role] = connected ? socket : undefined;
       if (!connected) socket.close();
-      else await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
+      else if (role !== 'caption token') await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
     }
     await sockets.chair!.emitWithAck('meeting:command', { meetingId, commandId: 'open-00000001', command: { type: 'meeting.open' } });
     const state = await sockets.chair!.emitWithAck('meeting:sync', { meetingId, afterSeq: 0 });
@@ -177,7 +190,11 @@ describe('docs/roles.md against the real server', () => {
     expect([...COMMANDS.keys()].sort()).toEqual(Object.keys(COMMAND_ROLES).sort());
     for (const [type, verdicts] of COMMANDS) {
       for (const role of ROLES) {
-        // A chair account acts with its roster entry's role: here, chair.
+        // A chair account acts with its roster entry's role: here, chair. The caption token sends no commands.
+        if (role === 'caption token') {
+          expect(verdicts[role], `${type} for ${role}`).toBe('no');
+          continue;
+        }
         const asRole = role === 'chair account' ? 'chair' : role;
         expect(verdicts[role] !== 'no', `${type} for ${role}`).toBe(
           (COMMAND_ROLES[type as CommandType] as readonly string[]).includes(asRole),
@@ -265,6 +282,75 @@ describe('docs/roles.md against the real server', () => {
     expect(answer.status).toBe(404);
     expect(answer.body.error).toBe('Meeting not found.');
   });
+
+  // Each credential of the last table, signed in with in a meeting of its own: it acts as the columns it names.
+  const signInWith: Record<string, (meeting: string) => Promise<string[]>> = {
+    'personal join link': async (meeting) => {
+      const roster = await rosterOf(meeting);
+      return Promise.all(
+        roster.map(async (entry) => roleAfter('POST', '/api/join', { token: new URL(entry.joinUrl!).pathname.split('/').pop() })),
+      );
+    },
+    'room code and personal code': async (meeting) => {
+      const roomUrl = (await browsers.secretariat.get(`/api/meetings/${meeting}`)).body.roomUrl as string;
+      const roomCode = new URL(roomUrl).pathname.split('/').pop();
+      const roster = await rosterOf(meeting);
+      return Promise.all(roster.map(async (entry) => roleAfter('POST', '/api/room', { roomCode, personalCode: entry.personalCode })));
+    },
+    'public observer link': async (meeting) => {
+      const setup = await browsers.secretariat.put(`/api/meetings/${meeting}/observer-link`, { enabled: true });
+      const token = new URL(setup.body.observerUrl as string).pathname.split('/').pop();
+      return [await roleAfter('POST', '/api/observe', { token, name: 'A visitor', stakeholderGroup: null, region: null })];
+    },
+    'room display link': async (meeting) => {
+      const displayUrl = (await browsers.secretariat.get(`/api/meetings/${meeting}`)).body.displayUrl as string;
+      return [await roleAfter('POST', '/api/display', { token: new URL(displayUrl).pathname.split('/').pop() })];
+    },
+    'caption token (the caption URL for captioning software)': async (meeting) => {
+      const captionUrl = (await browsers.secretariat.post(`/api/meetings/${meeting}/caption-token`, {})).body.captionUrl as string;
+      const post = await new HttpClient(server.baseUrl).request(
+        'POST',
+        `${new URL(captionUrl).pathname}${new URL(captionUrl).search}&seq=1`,
+        undefined,
+      );
+      const me = await new HttpClient(server.baseUrl).get('/api/me');
+      // It writes captions without a session: nothing signs in.
+      return post.status < 300 && me.body.kind === 'anonymous' ? ['caption token'] : [`${post.status}`];
+    },
+    'secretariat account password': async () => [
+      await roleAfter('POST', '/api/auth/login', { email: SECRETARIAT.email, password: SECRETARIAT.password }),
+    ],
+    'chair account password': async () => [
+      await roleAfter('POST', '/api/auth/login', { email: CHAIR_ACCOUNT.email, password: CHAIR_ACCOUNT.password }),
+    ],
+  };
+  async function rosterOf(meeting: string) {
+    const csv = ['name,role', ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `A ${role},${role}`)].join('\n');
+    await browsers.secretariat.post(`/api/meetings/${meeting}/roster/import`, { csv });
+    return (await browsers.secretariat.get(`/api/meetings/${meeting}`)).body.roster as {
+      joinUrl: string | null;
+      personalCode: string | null;
+    }[];
+  }
+  /** The column a fresh browser acts as after one sign-in request. */
+  async function roleAfter(method: string, path: string, body: unknown): Promise<string> {
+    const browser = new HttpClient(server.baseUrl);
+    const answer = await browser.request(method, path, body);
+    if (answer.status !== 200) return `${answer.status} ${JSON.stringify(answer.body)}`;
+    const me = (await browser.get('/api/me')).body as { kind: string; role?: string; user?: { staffRole: string } };
+    if (me.kind === 'staff') return me.user!.staffRole === 'chair' ? 'chair account' : 'secretariat';
+    return me.role ?? me.kind;
+  }
+  it('names every credential the server takes', () => {
+    expect([...CREDENTIAL_ROWS.keys()].sort()).toEqual(Object.keys(signInWith).sort());
+  });
+  it.each([...CREDENTIAL_ROWS.entries()].map(([credential, actsAs]) => ({ credential, actsAs })))(
+    '$credential acts as $actsAs',
+    async ({ credential, actsAs }) => {
+      const meeting = await createMeeting(browsers.secretariat, `Signed in with ${credential}`);
+      expect((await signInWith[credential]!(meeting)).sort()).toEqual(actsAs.split(', ').sort());
+    },
+  );
 
   it.each(OPEN_ROUTES)('$route needs no session (guarded by $guard)', async ({ route }) => {
     const [method, template] = route.split(' ') as [string, string];

@@ -1017,7 +1017,7 @@ describe('Chat', () => {
       if (whole) {
         expect(received).toEqual(event);
       } else {
-        expect(received).toEqual({ type: 'chat.privatePosted', seq: event!.seq, at: event!.at, actor: { participantId: null, name: '' } });
+        expect(received).toEqual({ type: 'log.withheld', seq: event!.seq, at: event!.at, actor: { participantId: null, name: '' } });
         const json = JSON.stringify(received);
         expect(json).not.toContain('connection');
         expect(json).not.toContain(FLAVIO);
@@ -1025,12 +1025,12 @@ describe('Chat', () => {
       }
     });
 
-    it.each(EVERYONE)('H1 — %s receives public messages and every other event whole', (who) => {
+    it.each(EVERYONE)('H1 — %s receives public messages and every other event whole (the opening aside, H2)', (who) => {
       const { h } = recordMeeting();
       post(h, 'mary', 'Good morning');
       h.run('flavio', record(item2, 'support'));
       post(h, 'lynn', 'Welcome', 'everyone');
-      for (const event of h.log) {
+      for (const event of h.log.filter((logged) => logged.type !== 'meeting.opened')) {
         expect(privateSender(event)).toBeUndefined();
         expect(eventFor(event, audienceOf(h, who))).toBe(event);
       }
@@ -1081,8 +1081,8 @@ describe('Chat', () => {
       const audience = audienceOf(h, who);
       const seen = stateFor(h.state, audience);
       expect(seen.chat.map((message) => message.text)).toEqual(texts);
-      const { chat: _chat, ...rest } = seen;
-      const { chat: _all, ...serverRest } = h.state;
+      const { chat: _chat, participants: _own, ...rest } = seen;
+      const { chat: _all, participants: _roster, ...serverRest } = h.state;
       expect(rest).toEqual(serverRest);
       if (audience.leading) expect(seen).toBe(h.state);
     });
@@ -1112,9 +1112,53 @@ describe('Chat', () => {
       const replica = applyEvents(initialMeetingState(h.state.meetingId, SETUP.plannedStart, SETUP.plannedMinutes), received);
       expect(replica).toEqual(stateFor(h.state, audience));
       expect(replica.seq).toBe(h.state.seq);
-      const redactedCount = received.filter((event) => event.type === 'chat.privatePosted').length;
+      const redactedCount = received.filter((event) => event.type === 'log.withheld').length;
       const expectedRedacted = { lynn: 0, juan: 0, chengetai: 0, flavio: 3, mary: 4, wim: 3, kirsty: 3, display: 4 }[who];
       expect(redactedCount).toBe(expectedRedacted);
+    });
+  });
+
+  describe('H2 — the roster whole to the leads only', () => {
+    const LEADS = ['lynn', 'juan', 'chengetai'] as const;
+    it.each(EVERYONE)('H2 — %s holds the whole roster if a lead, else their own entry only', (who) => {
+      const h = openMeeting();
+      const seen = stateFor(h.state, audienceOf(h, who));
+      const expected = (LEADS as readonly string[]).includes(who) ? Object.keys(h.state.participants) : who === 'display' ? [] : [who];
+      expect(Object.keys(seen.participants).sort()).toEqual(expected.sort());
+    });
+
+    it('H2 — the opening reaches a member with their own entry only, and the display with none', () => {
+      const h = openMeeting();
+      const opened = h.log.find((event) => event.type === 'meeting.opened')!;
+      const forMary = eventFor(opened, audienceOf(h, 'mary'));
+      const forDisplay = eventFor(opened, audienceOf(h, 'display'));
+      expect(forMary.type === 'meeting.opened' && forMary.participants.map((person) => person.id)).toEqual(['mary']);
+      expect(forDisplay.type === 'meeting.opened' && forDisplay.participants).toEqual([]);
+      expect(eventFor(opened, audienceOf(h, 'lynn'))).toBe(opened);
+    });
+
+    it.each(EVERYONE)('H2 — a replica for %s through roster changes ends with stateFor(server state)', (who) => {
+      const h = openMeeting().startItem('i1');
+      const audience = audienceOf(h, who);
+      const start = h.state.participants;
+      const joiner = { ...start.mary!, id: 'nnenna', name: 'Nnenna Nwakanma' };
+      h.commit('chengetai', [
+        { type: 'participant.joinedRoster', participant: joiner },
+        { type: 'participant.updated', participant: { ...start.flavio!, affiliation: 'Ministry of Science' } },
+      ]);
+      h.raise('flavio');
+      h.raise('mary');
+      // Flavio moves to the room: his queue entry moves with him on every screen.
+      h.run('lynn', { type: 'participant.setLocation', participantId: 'flavio', location: 'room' });
+      h.commit('chengetai', [{ type: 'participant.leftRoster', participantId: 'nnenna' }]);
+
+      const received = h.log.map((event) => eventFor(event, audience));
+      const replica = applyEvents(initialMeetingState(h.state.meetingId, SETUP.plannedStart, SETUP.plannedMinutes), received);
+      expect(replica).toEqual(stateFor(h.state, audience));
+      expect(h.queue().find((entry) => entry.participantId === 'flavio')?.location).toBe('room');
+      const withheld = received.filter((event) => event.type === 'log.withheld').length;
+      // The joining, the update and the leaving, each whole only to the leads and the person it is about.
+      expect(withheld).toBe({ lynn: 0, juan: 0, chengetai: 0, flavio: 2, mary: 3, wim: 3, kirsty: 3, display: 3 }[who]);
     });
   });
 

@@ -67,9 +67,12 @@ describe('two replicas of one meeting over an in-memory room', () => {
 
     expect(refused).toMatchObject({ ok: false, code: 'forbidden', error: 'Your role in this meeting does not allow that.' });
     expect(room.harness.state).toEqual(before);
-    for (const { replica } of [lynn, flavio]) {
+    for (const [who, { replica }] of [
+      ['lynn', lynn],
+      ['flavio', flavio],
+    ] as const) {
       expect(replica.state!.currentItemId).toBe('i1');
-      expect(replica.state).toEqual(before);
+      expect(replica.state).toEqual(room.stateFor(who));
       expect(replica.status).toEqual({ state: 'live' });
     }
   });

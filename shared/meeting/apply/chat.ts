@@ -10,9 +10,6 @@ export function applyChat(state: MeetingState, event: SectionEvent<'chat'>): Mee
     case 'chat.posted':
       return { ...state, chat: [...state.chat, event.message] };
 
-    case 'chat.privatePosted':
-      return state;
-
     case 'chat.flagged':
       return {
         ...state,

@@ -46,8 +46,8 @@ export function applyMeeting(state: MeetingState, event: SectionEvent<'meeting' 
     }
 
     case 'participant.locationSet': {
+      // A copy without this person's roster entry (H2) still moves their queue entries.
       const participant = own(state.participants, event.participantId);
-      if (!participant) return state;
       const queues = mapQueues(state.queues, (queue) => ({
         ...queue,
         entries: queue.entries.map((entry) =>
@@ -56,7 +56,9 @@ export function applyMeeting(state: MeetingState, event: SectionEvent<'meeting' 
       }));
       return {
         ...state,
-        participants: { ...state.participants, [participant.id]: { ...participant, location: event.location } },
+        participants: participant
+          ? { ...state.participants, [participant.id]: { ...participant, location: event.location } }
+          : state.participants,
         queues,
       };
     }
