@@ -6,6 +6,11 @@
  * tabs (arrow keys, Home, End) and the chosen tab survives a reload. "Move on anyway?" opens as a
  * dialog beside "Next item", takes the focus, and Escape cancels it, giving the focus back. At
  * 390×844 the floor and the queue come before the tabs. Axe finds nothing, in English and Arabic.
+ * The consensus call is in reach: its quick control beside the floor's heading lies in the window
+ * with the twelve entries and the timer, before a call and during one (time left, objections as
+ * they arrive, "Close the call"). The running item's long title ends in "…" at the end of its own
+ * words, whole on hover, and the item's times never cover it; a long name in the queue is cut at its
+ * end, right to left too.
  *
  * The meeting is set up through the HTTP API; the people in the queue are real socket connections.
  */
@@ -18,10 +23,8 @@ import { boxOf, setUpMeeting, startServer, type SpecServer } from './support.ts'
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const MEETING = { title: 'MAG Virtual Meeting IV', body: 'MAG', startsAtLocal: '2026-05-20T13:00', timeZone: 'UTC', plannedMinutes: 120 };
-const AGENDA_TEXT = [
-  '1 - Intersessional activities: best practice forums, dynamic coalitions and national and regional initiatives (40 minutes)',
-  '2 - Preparations for the annual meeting (30 minutes)',
-].join('\n');
+const LONG_TITLE = 'Intersessional activities: best practice forums, dynamic coalitions and national and regional initiatives';
+const AGENDA_TEXT = [`1 - ${LONG_TITLE} (40 minutes)`, '2 - Preparations for the annual meeting (30 minutes)'].join('\n');
 const CHAIR = 'Amina Diallo';
 const SPEAKER = 'Lucas Fernández';
 const POINT_OF_ORDER = 'Tomás Lamanauskas';
@@ -61,6 +64,103 @@ async function expectInWindow(page: Page, locator: Locator, what: string): Promi
   expect(box.y + box.height, where).toBeLessThanOrEqual(size.height + 0.5);
 }
 
+/** Whether two boxes share any area. */
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Every waiting entry, one row each, and the floor timer lie in the window, with no page scroll. */
+async function expectQueueAndTimerInWindow(page: Page): Promise<void> {
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expectInWindow(page, page.getByTestId('chair-console').getByTestId('speech-timer'), 'the floor timer');
+  const entries = page.getByTestId('queue-entry');
+  await expect(entries).toHaveCount(HANDS.length);
+  for (const [index, entry] of (await entries.all()).entries()) {
+    await expectInWindow(page, entry, `queue entry ${index + 1}`);
+    expect((await boxOf(entry)).height, `queue entry ${index + 1} is one row`).toBeLessThanOrEqual(48);
+  }
+}
+
+/**
+ * The quick consensus control in the window before a call and during one, with the queue and the
+ * timer: the call opens from the keyboard (the stop after the item strip), an objection arrives and
+ * is counted, the count leads to the full panel, and Enter on "Close the call" closes it.
+ */
+async function expectConsensusInReach(page: Page, objector: LiveClient, chairClient: LiveClient): Promise<void> {
+  const quick = page.getByTestId('chair-consensus-quick');
+  const open = quick.locator('[data-quick="open"]');
+  await expectInWindow(page, open, 'the button that opens a consensus call');
+  await expectInWindow(page, quick.getByRole('link'), 'the consensus options link');
+  await expectQueueAndTimerInWindow(page);
+
+  // By keyboard: the next stop after the running item's strip, Enter opens the call.
+  await page.getByTestId('chair-item-strip').getByRole('link').last().focus();
+  await page.keyboard.press('Tab');
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
+  const close = quick.locator('[data-quick="close"]');
+  await expect(close).toBeFocused();
+  const openCall = () => chairClient.replica.state!.consensusCalls.find((call) => call.closedAt === null);
+  await waitUntil(() => openCall() !== undefined, 'the call open on the chair');
+  const callId = openCall()!.id;
+  await expect(page.getByTestId('chair-consensus').getByTestId('chair-consensus-question')).toHaveText(/item 1/);
+  await expect(quick.getByTestId('chair-consensus-quick-left')).toHaveText(/0:[0-2]\d/);
+  await objector.command({ type: 'consensus.object', callId, reason: 'Not before the forums report' });
+  const objections = quick.getByTestId('chair-consensus-quick-objections');
+  await expect(objections).toContainText('1');
+  for (const [what, locator] of [
+    ['the time left to object', quick.getByTestId('chair-consensus-quick-left')],
+    ['the objections so far', objections],
+    ['Close the call', close],
+  ] as const)
+    await expectInWindow(page, locator, what);
+  await expectQueueAndTimerInWindow(page);
+  expect(await violations(page)).toEqual([]);
+
+  // The count leads to who objected, in the full panel.
+  await objections.click();
+  await expect(page.getByTestId('chair-consensus')).toBeFocused();
+  await expect(page.getByTestId('chair-consensus').getByRole('listitem').first()).toContainText('Not before the forums report');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await close.focus();
+  await page.keyboard.press('Enter');
+  await expect(open).toBeFocused();
+  await waitUntil(() => chairClient.replica.state!.consensusCalls.every((call) => call.closedAt !== null), 'the call closed');
+}
+
+/** Whether an element that cuts its text with "…" shows the first `words` of it, not its end. */
+async function showsItsStart(clip: Locator, words: string): Promise<{ cut: boolean; startShown: boolean }> {
+  return clip.evaluate((element, words) => {
+    const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, words.length);
+    const first = range.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return {
+      cut: element.scrollWidth > element.clientWidth,
+      startShown: text.textContent!.startsWith(words) && first.left >= box.left - 0.5 && first.right <= box.right + 0.5,
+    };
+  }, words);
+}
+
+/** The running item's title and its times, side by side or one above the other, never on each other. */
+async function expectTitleBesideTimes(page: Page): Promise<void> {
+  const title = page.getByTestId('chair-item-title');
+  const times = page.getByTestId('chair-item-strip').getByTestId('item-timer');
+  await expectInWindow(page, title, 'the item title');
+  await expectInWindow(page, times, 'the item times');
+  const titleBox = await boxOf(title);
+  const timesBox = await boxOf(times);
+  expect(overlap(titleBox, timesBox), `title ${JSON.stringify(titleBox)}, times ${JSON.stringify(timesBox)}`).toBe(false);
+  // Whole on hover and for screen readers; on screen, cut with "…" after its first words, which stay in view.
+  await expect(title).toHaveAttribute('title', LONG_TITLE);
+  await expect(title).toContainText(LONG_TITLE);
+  const name = title.locator('bdi');
+  await expect(name).toHaveCSS('text-overflow', 'ellipsis');
+  expect(await showsItsStart(name, 'Intersessional')).toEqual({ cut: true, startShown: true });
+}
+
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
@@ -71,6 +171,8 @@ test.describe("the chair's cockpit", () => {
 
   let server: SpecServer;
   let chairUrl: string;
+  let chairClient: LiveClient;
+  let objector: LiveClient;
   const clients: LiveClient[] = [];
 
   test.beforeAll(async () => {
@@ -85,6 +187,7 @@ test.describe("the chair's cockpit", () => {
       return client;
     };
     const chair = await join(CHAIR);
+    chairClient = chair;
     await chair.command({ type: 'meeting.open' });
     const itemId = chair.replica.state!.agenda[0]!.id;
     await chair.command({ type: 'agenda.startItem', itemId });
@@ -94,6 +197,7 @@ test.describe("the chair's cockpit", () => {
     await chair.command({ type: 'floor.give', entryId: queueOf(chair.replica.state!, itemId).entries[0]!.id, seconds: 180 });
     for (const hand of HANDS) {
       const client = await join(hand.name);
+      if (hand.name === 'Olena Kovalenko') objector = client;
       await client.command({ type: 'queue.raiseHand', kind: hand.kind, note: hand.note });
     }
     await waitUntil(() => queueOf(chair.replica.state!, itemId).entries.length === HANDS.length, 'twelve waiting');
@@ -129,6 +233,18 @@ test.describe("the chair's cockpit", () => {
         expect(box.height, `queue entry ${index + 1} is one row`).toBeLessThanOrEqual(48);
         await expectInWindow(page, entry.getByRole('button', { name: /^Give floor to / }), `Give floor on entry ${index + 1}`);
       }
+    });
+
+    await test.step('the consensus call in reach, before a call and during one, with the queue and the timer', async () => {
+      await expectConsensusInReach(page, objector, chairClient);
+      await expect(page.getByTestId('chair-consensus-quick').getByRole('button')).toHaveAccessibleName('Call for consensus');
+      await expect(page.getByTestId('chair-consensus-quick').getByRole('button')).toHaveAccessibleDescription(
+        'Asks “Any objections to item 1?” with 20 seconds to object.',
+      );
+    });
+
+    await test.step('the running item: its long title cut with "…", the times beside it, not on it', async () => {
+      await expectTitleBesideTimes(page);
     });
 
     await test.step('the kind in words and a mark on every entry; the point of order first, in a colour of its own', async () => {
@@ -235,14 +351,21 @@ test.describe("the chair's cockpit", () => {
     await context.close();
   });
 
-  test('in Arabic: the cockpit reads right to left and axe finds nothing', async ({ browser }) => {
+  test('in Arabic: the cockpit reads right to left, the consensus call and the item in view, and axe finds nothing', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ar' });
     const page = await context.newPage();
     await page.goto(chairUrl);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const entries = page.getByTestId('queue-entry');
     await expect(entries).toHaveCount(HANDS.length);
-    for (const [index, entry] of (await entries.all()).entries()) await expectInWindow(page, entry, `queue entry ${index + 1}`);
+    await expectQueueAndTimerInWindow(page);
+    // A long Latin name is cut at its end, right to left too.
+    const longName = entries.filter({ hasText: 'Salanieta Tamanikaiwaimaro' }).locator('.name');
+    expect(await showsItsStart(longName, 'Salanieta')).toEqual({ cut: true, startShown: true });
+    await expectTitleBesideTimes(page);
+    await expectConsensusInReach(page, objector, chairClient);
     // Right to left, the arrow keys are mirrored: ArrowLeft goes to the next tab.
     const first = page.getByRole('tab').first();
     await first.click();

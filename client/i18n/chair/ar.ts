@@ -278,6 +278,16 @@ const ar: ChairCatalog = {
     nobodyMatches: 'لا يوجد أحد مطابق.',
     locationSet: '{name}: {location}.',
   },
+  consensusQuick: {
+    bar: 'التوافق',
+    call: 'الدعوة إلى التوافق',
+    asks: 'يُطرح السؤال «{question}» مع مهلة {seconds} ثانية لتقديم الاعتراضات.',
+    noItem: 'لا يوجد بند جارٍ: افتح دعوة بشأن بند آخر من الخيارات.',
+    options: 'الخيارات',
+    optionsLabel: 'الخيارات الخاصة بالدعوة إلى توافق الآراء',
+    left: 'متبقٍ {clock}',
+    timeUp: 'انتهى الوقت',
+  },
 };
 
 export default ar;

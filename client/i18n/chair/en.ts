@@ -264,6 +264,19 @@ const en = {
     nobodyMatches: 'Nobody matches.',
     locationSet: '{name}: {location}.',
   },
+  /** The consensus call's quick control beside the floor's heading ("Options" leads to the full panel). */
+  consensusQuick: {
+    /** The running call's bar, short: the group is named in full for screen readers. */
+    bar: 'Consensus',
+    call: 'Call for consensus',
+    /** Said to screen readers about the button: what the call asks. */
+    asks: 'Asks “{question}” with {seconds} seconds to object.',
+    noItem: 'No item is running: open a call on another item with Options.',
+    options: 'Options',
+    optionsLabel: 'Options for a consensus call',
+    left: '{clock} left',
+    timeUp: 'Time is up',
+  },
 };
 
 export type ChairCatalog = CatalogShape<typeof en>;

@@ -262,6 +262,16 @@ const es: ChairCatalog = {
     nobodyMatches: 'Nadie coincide con la búsqueda.',
     locationSet: '{name}: {location}.',
   },
+  consensusQuick: {
+    bar: 'Consenso',
+    call: 'Verificar el consenso',
+    asks: 'Pregunta «{question}», con {seconds} segundos para formular objeciones.',
+    noItem: 'No hay ningún tema en curso: abra una verificación sobre otro tema con Opciones.',
+    options: 'Opciones',
+    optionsLabel: 'Opciones de la verificación del consenso',
+    left: 'quedan {clock}',
+    timeUp: 'Se acabó el tiempo',
+  },
 };
 
 export default es;

@@ -263,6 +263,16 @@ const fr: ChairCatalog = {
     nobodyMatches: 'Aucune personne ne correspond.',
     locationSet: '{name}\u00a0: {location}.',
   },
+  consensusQuick: {
+    bar: 'Consensus',
+    call: 'Rechercher le consensus',
+    asks: 'Demande « {question} », avec {seconds} secondes pour formuler une objection.',
+    noItem: 'Aucun point n’est en cours : lancez une consultation sur un autre point avec Options.',
+    options: 'Options',
+    optionsLabel: 'Options de la recherche du consensus',
+    left: 'encore {clock}',
+    timeUp: 'Temps écoulé',
+  },
 };
 
 export default fr;

@@ -270,6 +270,16 @@ const ru: ChairCatalog = {
     nobodyMatches: 'Никого не найдено.',
     locationSet: '{name}: {location}.',
   },
+  consensusQuick: {
+    bar: 'Консенсус',
+    call: 'Проверить консенсус',
+    asks: 'Вопрос «{question}», на возражения {seconds} с.',
+    noItem: 'Ни один пункт не обсуждается: начните проверку по другому пункту через «Параметры».',
+    options: 'Параметры',
+    optionsLabel: 'Параметры проверки наличия консенсуса',
+    left: 'осталось {clock}',
+    timeUp: 'Время истекло',
+  },
 };
 
 export default ru;

@@ -249,6 +249,16 @@ const zh: ChairCatalog = {
     nobodyMatches: '没有匹配的人员。',
     locationSet: '{name}：{location}。',
   },
+  consensusQuick: {
+    bar: '协商一致',
+    call: '征求协商一致',
+    asks: '提问“{question}”，可在{seconds}秒内提出反对。',
+    noItem: '当前没有进行中的议程项目：请通过“选项”就其他项目征求意见。',
+    options: '选项',
+    optionsLabel: '征求协商一致意见的选项',
+    left: '还剩{clock}',
+    timeUp: '时间已到',
+  },
 };
 
 export default zh;
