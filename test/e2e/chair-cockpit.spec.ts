@@ -19,7 +19,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { openJoinLink } from '../support/meeting-fixtures.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
-import { boxOf, setUpMeeting, startServer, type SpecServer } from './support.ts';
+import { boxOf, setUpMeeting, startServer, type Box, type SpecServer } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const MEETING = { title: 'MAG Virtual Meeting IV', body: 'MAG', startsAtLocal: '2026-05-20T13:00', timeZone: 'UTC', plannedMinutes: 120 };
