@@ -249,8 +249,9 @@ test.describe('the meeting record: edit, versions, regenerate, finalise, export,
       for (const [name, filename] of [
         ['Markdown (.md)', `record-${meetingId}-v2.md`],
         ['Web page (.html)', `record-${meetingId}-v2.html`],
-        ['Attendance (.csv)', `attendance-${meetingId}.csv`],
-        ['Speaking statistics (.csv)', `speaking-${meetingId}.csv`],
+        // The figures of the open version: counted to the same instant as its record.
+        ['Attendance (.csv)', `attendance-${meetingId}-v2.csv`],
+        ['Speaking statistics (.csv)', `speaking-${meetingId}-v2.csv`],
         ['Transcript: Text (.txt)', `transcript-${meetingId}.txt`],
         ['Transcript: WebVTT subtitles (.vtt)', `transcript-${meetingId}.vtt`],
         ['Transcript: SubRip subtitles (.srt)', `transcript-${meetingId}.srt`],
