@@ -75,11 +75,20 @@ export interface ParticipantView {
   role: MeetingRole;
 }
 
+/** GET /api/meetings/:id/people: a page of the meeting's people, by role (chair first), then by name. */
+export interface MeetingPeoplePage {
+  people: ParticipantView[];
+  total: number;
+  /** Where the next page starts, or null after the last. */
+  next: number | null;
+}
+
 /** GET /api/meetings/:id/page: what the meeting page shows to anyone admitted. */
 export interface MeetingPageView {
   meeting: MeetingSummary;
   agenda: AgendaItemView[];
-  participants: ParticipantView[];
+  /** How many people are on the roster, by role; the people themselves come a page at a time (`MeetingPeoplePage`). */
+  people: { total: number; byRole: Partial<Record<MeetingRole, number>> };
   /** The viewer: their role, and their roster entry when they have one. */
   you: { role: MeetingAccessRole; participantId: string | null; name: string };
   /** The room link, for the room display and the chair (null for everyone else). */

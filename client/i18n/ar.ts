@@ -185,6 +185,8 @@ const ar: Catalog = {
     participants: 'المشاركون ({count})',
     roleGroup: '{role} ({count})',
     noParticipants: 'لا يوجد مشاركون بعد.',
+    morePeople: 'عرض {count} آخرين',
+    peopleFailed: 'تعذّر تحميل قائمة الأشخاص. حاول مرة أخرى.',
   },
   live: {
     notStarted: 'لم يبدأ الاجتماع بعد.',

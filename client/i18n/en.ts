@@ -189,6 +189,8 @@ export const en = {
     participants: 'Participants ({count})',
     roleGroup: '{role} ({count})',
     noParticipants: 'No participants yet.',
+    morePeople: 'Show {count} more',
+    peopleFailed: 'The list of people could not be loaded. Try again.',
   },
   live: {
     notStarted: 'The meeting has not started yet.',

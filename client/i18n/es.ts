@@ -181,6 +181,8 @@ const es: Catalog = {
     participants: 'Participantes ({count})',
     roleGroup: '{role} ({count})',
     noParticipants: 'Todavía no hay participantes.',
+    morePeople: 'Mostrar {count} más',
+    peopleFailed: 'No se pudo cargar la lista de personas. Inténtelo de nuevo.',
   },
   live: {
     notStarted: 'La reunión aún no ha comenzado.',

@@ -184,6 +184,8 @@ const fr: Catalog = {
     participants: 'Participants ({count})',
     roleGroup: '{role} ({count})',
     noParticipants: 'Aucun participant pour l’instant.',
+    morePeople: 'Afficher {count} de plus',
+    peopleFailed: 'La liste des personnes n’a pas pu être chargée. Réessayez.',
   },
   live: {
     notStarted: 'La réunion n’a pas encore commencé.',

@@ -181,6 +181,8 @@ const ru: Catalog = {
     participants: 'Участники ({count})',
     roleGroup: '{role} ({count})',
     noParticipants: 'Участников пока нет.',
+    morePeople: 'Показать ещё {count}',
+    peopleFailed: 'Не удалось загрузить список участников. Попробуйте ещё раз.',
   },
   live: {
     notStarted: 'Совещание ещё не началось.',

@@ -173,6 +173,8 @@ const zh: Catalog = {
     participants: '与会者（{count}）',
     roleGroup: '{role}（{count}）',
     noParticipants: '尚无与会者。',
+    morePeople: '再显示{count}人',
+    peopleFailed: '无法加载人员名单，请重试。',
   },
   live: {
     notStarted: '会议尚未开始。',

@@ -10,22 +10,14 @@ import { route } from '../http/route.ts';
 import type { MeetingAccess } from './meeting-access.ts';
 import { parseRosterCsv, rosterProblemsAsInput } from './roster-csv.ts';
 import * as store from './meeting-store.ts';
-import {
-  agendaItemView,
-  joinLinksCsv,
-  meetingSetupView,
-  meetingSummary,
-  participantView,
-  rosterEntryView,
-  roomPath,
-  captionPath,
-} from './meeting-views.ts';
+import { agendaItemView, joinLinksCsv, meetingSetupView, meetingSummary, rosterEntryView, roomPath, captionPath } from './meeting-views.ts';
 import { may } from '../../shared/access/rules.ts';
 import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
 import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError } from './meeting-transfer.ts';
+import { peopleCounts, registerPeopleRoute } from './meeting-people.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 
 /** Those who may write captions are given the caption URL on the meeting page. */
@@ -34,6 +26,7 @@ const CAPTION_WRITING = SOCKET_EVENT_ACCESS['captions:stream'];
 export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const publicUrl = ctx.config.publicUrl;
+  registerPeopleRoute(app, ctx);
 
   /** A live meeting's roster follows the set-up page's changes. */
   async function rosterChanged(found: MeetingAccess): Promise<void> {
@@ -89,14 +82,16 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   route(app, ctx, ROUTES.meetingPage, async ({ access: found }) => {
     const meeting = await store.findMeeting(db, found.meetingId);
     if (!meeting) throw notFound('Meeting');
-    const [agenda, roster] = await Promise.all([store.listAgenda(db, found.meetingId), store.listRoster(db, found.meetingId)]);
+    const [agenda, people] = await Promise.all([store.listAgenda(db, found.meetingId), peopleCounts(db, found.meetingId)]);
     // A captioner gets their own caption URL, which stops with their link and their role; the secretariat the meeting's.
-    const ownJoinToken = found.role === 'captioner' ? roster.find((entry) => entry.id === found.participantId)?.joinToken : undefined;
+    const own =
+      found.role === 'captioner' && found.participantId ? await store.findRosterEntry(db, found.meetingId, found.participantId) : undefined;
+    const ownJoinToken = own?.joinToken;
     const captionToken = found.role === 'captioner' ? ownJoinToken && personalCaptionToken(ownJoinToken) : meeting.captionToken;
     return {
       meeting: meetingSummary(meeting),
       agenda: agenda.map(agendaItemView),
-      participants: roster.map(participantView),
+      people,
       you: { role: found.role, participantId: found.participantId, name: found.name },
       roomUrl: meeting.roomCode && (found.role === 'display' || isLeading(found.role)) ? publicUrl + roomPath(meeting.roomCode) : null,
       captionUrl: captionToken && may(found.role, CAPTION_WRITING) ? publicUrl + captionPath(meeting.id, captionToken) : null,

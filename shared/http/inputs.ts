@@ -39,3 +39,14 @@ export const TranscriptParams = v.object({ meetingId: Id, format: v.picklist(TRA
 export const TranscriptQuery = v.object({
   item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))),
 });
+
+/** The most people one page of a meeting's list holds. */
+export const PEOPLE_PAGE_MAX = 500;
+const PlaceText = v.pipe(v.string(), v.regex(/^\d{1,7}$/, 'must be a whole number'), v.transform(Number));
+/** A page of the meeting's people: `from` (0 first), at most `limit` of them. */
+export const PeopleQuery = v.object({
+  from: v.optional(PlaceText),
+  limit: v.optional(
+    v.pipe(PlaceText, v.minValue(1, 'must be 1 or more'), v.maxValue(PEOPLE_PAGE_MAX, `must be ${PEOPLE_PAGE_MAX} or fewer`)),
+  ),
+});

@@ -1,5 +1,13 @@
 /** The meetings' set-up routes: details, roster, agenda, links, and moving a meeting between EqualFloors. */
-import type { AgendaItemView, MeetingPageView, MeetingSetupView, MeetingSummary, RosterEntryView, RosterImportResult } from '../api.ts';
+import type {
+  AgendaItemView,
+  MeetingPageView,
+  MeetingPeoplePage,
+  MeetingSetupView,
+  MeetingSummary,
+  RosterEntryView,
+  RosterImportResult,
+} from '../api.ts';
 import {
   AgendaTextSchema,
   MeetingDetailsPatchSchema,
@@ -11,7 +19,7 @@ import {
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, staffRule } from '../access/rules.ts';
-import { DeleteMeetingSchema, EntryParams, MeetingParams, NoFields } from './inputs.ts';
+import { DeleteMeetingSchema, EntryParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
 import { MEETING_PATHS } from './route-paths.ts';
 import { rules, withRules } from './route.ts';
 
@@ -38,6 +46,12 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
   changeMeeting: rules<{ meeting: MeetingSummary }>()({ ...MEETING, body: MeetingDetailsPatchSchema }),
   deleteMeeting: rules<void>()({ ...MEETING, body: DeleteMeetingSchema }),
   meetingPage: rules<MeetingPageView>()({ params: MeetingParams, access: ADMITTED }),
+  meetingPeople: rules<MeetingPeoplePage>()({
+    params: MeetingParams,
+    query: PeopleQuery,
+    labels: { query: 'The address' },
+    access: ADMITTED,
+  }),
   addRosterEntry: rules<{ entry: RosterEntryView }>()({ ...MEETING, body: RosterEntrySchema }),
   importRoster: rules<RosterImportResult>()({ ...MEETING, body: RosterCsvSchema }),
   changeRosterEntry: rules<{ entry: RosterEntryView }>()({ ...ENTRY, body: RosterEntryPatchSchema }),

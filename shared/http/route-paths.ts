@@ -57,6 +57,7 @@ export const MEETING_PATHS = {
   changeMeeting: patch(MEETING),
   deleteMeeting: del(MEETING),
   meetingPage: get(`${MEETING}/page`),
+  meetingPeople: get(`${MEETING}/people`),
   addRosterEntry: post(`${MEETING}/roster`),
   importRoster: post(`${MEETING}/roster/import`),
   changeRosterEntry: patch(ENTRY),
