@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../client/i18n/i18n.svelte.ts';
+import { problemText } from '../../client/staff/problem-text.ts';
 import { parseProposalsText, proposalsAsText, PROPOSALS_LIMITS } from '../../shared/proposals-text.ts';
 import { annexIIIProposals, annexIIIProposalsText } from '../support/seeds.ts';
 
@@ -85,5 +87,33 @@ describe('parseProposalsText problems, by line', () => {
   it('refuses more proposals than an item can have', () => {
     const text = Array.from({ length: PROPOSALS_LIMITS.perItem + 1 }, (_, index) => `- Proposal ${index + 1}`).join('\n');
     expect(parseProposalsText(text).problems).toEqual([{ line: 1, message: 'an item can have at most 100 proposals' }]);
+  });
+});
+
+describe('the proposals list’s problems, in French on the set-up page', () => {
+  beforeAll(async () => {
+    await setLanguage('fr', { remember: false });
+  });
+  afterAll(async () => {
+    await setLanguage('en', { remember: false });
+  });
+  const many = Array.from({ length: PROPOSALS_LIMITS.perItem + 1 }, (_, index) => `- P${index}`).join('\n');
+  const found = [
+    'Intro',
+    '-',
+    `- ${'x'.repeat(301)}`,
+    '- A',
+    '- A',
+    `- B — facilitators: ${'n'.repeat(PROPOSALS_LIMITS.proposers + 1)}`,
+    '- C',
+    `  ${'t'.repeat(PROPOSALS_LIMITS.text + 1)}`,
+  ].join('\n');
+  const messages = [...parseProposalsText(found).problems, ...parseProposalsText(many).problems].map((problem) => problem.message);
+
+  it('finds every kind of problem', () => {
+    expect(messages).toHaveLength(7);
+  });
+  it.each(messages)('says “%s” in French', (message) => {
+    expect(problemText(message)).not.toBe(message);
   });
 });
