@@ -146,4 +146,18 @@ describe.each(DRIVERS)('proposals prepared on the set-up page, on %s', (driver) 
       expect(line, seed.title).toContain(seed.support.length ? `Support: ${seed.support.join(', ')}.` : 'Support: none.');
     }
   });
+
+  it('moves with the meeting file to another EqualFloor', async () => {
+    const before = await setUpAgenda();
+    const file = (await secretariat.get(`/api/meetings/${meetingId}/export.json`)).body;
+    expect(agendaItem(file.agenda, '4b').proposals).toHaveLength(6);
+    chair?.close();
+    chair = undefined;
+    const deleted = await secretariat.request('DELETE', `/api/meetings/${meetingId}`, { confirmTitle: '2017 MAG Virtual Meeting III' });
+    expect(deleted.status).toBe(204);
+    const imported = await secretariat.post('/api/meetings/import', file);
+    expect(imported.status).toBe(201);
+    const after = await setUpAgenda();
+    for (const number of ITEMS) expect(agendaItem(after, number).proposals).toEqual(agendaItem(before, number).proposals);
+  });
 });
