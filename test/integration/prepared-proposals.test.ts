@@ -140,6 +140,9 @@ describe.each(DRIVERS)('proposals prepared on the set-up page, on %s', (driver) 
       if (versions.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const markdown = (await secretariat.get(`/api/meetings/${meetingId}/record/versions/1`)).body.markdown as string;
+    for (const format of ['json', 'html', 'docx', 'pdf']) {
+      expect((await secretariat.get(`/api/meetings/${meetingId}/record.${format}`)).status, format).toBe(200);
+    }
     for (const seed of seedProposals) {
       const line = markdown.split('\n').find((candidate) => candidate.includes(`**${seed.title}**`));
       expect(line, seed.title).toBeDefined();
