@@ -32,6 +32,16 @@ export interface AgendaItemView {
   depth: 0 | 1;
   title: string;
   minutes: number | null;
+  /** The proposals prepared for the item on the set-up page. */
+  proposals: ProposalView[];
+}
+
+/** A proposal prepared for an agenda item: a working group or Best Practice Forum, with who proposes it. */
+export interface ProposalView {
+  id: string;
+  title: string;
+  proposers: string;
+  text: string;
 }
 
 /** A roster entry as the secretariat sees it, with its personal link. */

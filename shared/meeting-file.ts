@@ -24,7 +24,21 @@ export const MeetingFileSchema = v.object({
     plannedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
   }),
   agenda: v.pipe(
-    v.array(v.object({ id: Id, position: Int4, number: Text(20), depth: v.picklist([0, 1]), title: Text(300), minutes: v.nullable(Int4) })),
+    v.array(
+      v.object({
+        id: Id,
+        position: Int4,
+        number: Text(20),
+        depth: v.picklist([0, 1]),
+        title: Text(300),
+        minutes: v.nullable(Int4),
+        /** The proposals prepared on the set-up page (absent in files written before them). */
+        proposals: v.optional(
+          v.pipe(v.array(v.object({ id: Id, title: Text(300), proposers: Text(500), text: Text(2_000) })), v.maxLength(100)),
+          [],
+        ),
+      }),
+    ),
     v.maxLength(500),
   ),
   roster: v.pipe(

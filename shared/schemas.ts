@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { isLocalDateTimeText, StorableText } from './storable.ts';
 import { LOCATIONS, MEETING_ROLES, REGIONS, STAFF_ROLES, STAKEHOLDER_GROUPS } from './domain.ts';
 import { LIMITS } from './limits.ts';
+import { PROPOSALS_LIMITS } from './proposals-text.ts';
 
 export { LIMITS };
 
@@ -106,6 +107,10 @@ export const RosterCsvSchema = v.strictObject({
 });
 export const AgendaTextSchema = v.strictObject({
   text: v.pipe(StorableText, v.maxLength(LIMITS.agendaText, `must be at most ${LIMITS.agendaText} characters`)),
+});
+/** The proposals of one agenda item as a list (shared/proposals-text.ts reads it); empty removes them. */
+export const ProposalsTextSchema = v.strictObject({
+  text: v.pipe(StorableText, v.maxLength(PROPOSALS_LIMITS.listText, `must be at most ${PROPOSALS_LIMITS.listText} characters`)),
 });
 /** A short code as printed: 6 letters and digits, typed in any case, spaces ignored. */
 const ShortCodeSchema = v.pipe(

@@ -43,6 +43,29 @@ const RULES: Rule[] = [
     (m) => staff.t('problems.itemTooLong', { number: m[1]!, minutes: Number(m[2]), max: Number(m[3]) }),
   ],
   [/^the agenda is empty: no numbered items were found$/, () => staff.t('problems.agendaEmpty')],
+  // The proposals list's problems, line by line.
+  [
+    /^"(.*)" comes before the first proposal — start each proposal with "- "$/s,
+    (m) => staff.t('problems.beforeFirstProposal', { text: m[1]! }),
+  ],
+  [/^a proposal has no title$/, () => staff.t('problems.proposalNoTitle')],
+  [
+    /^the title "(.*)…" is longer than (\d+) characters$/s,
+    (m) => staff.t('problems.proposalTitleTooLong', { title: m[1]!, max: Number(m[2]) }),
+  ],
+  [
+    /^the proposal "(.*)" is listed twice \(first on line (\d+)\)$/s,
+    (m) => staff.t('problems.proposalTwice', { title: m[1]!, line: Number(m[2]) }),
+  ],
+  [
+    /^the proposers of "(.*)" are longer than (\d+) characters$/s,
+    (m) => staff.t('problems.proposersTooLong', { title: m[1]!, max: Number(m[2]) }),
+  ],
+  [
+    /^the text of "(.*)" is longer than (\d+) characters$/s,
+    (m) => staff.t('problems.proposalTextTooLong', { title: m[1]!, max: Number(m[2]) }),
+  ],
+  [/^an item can have at most (\d+) proposals$/, (m) => staff.t('problems.tooManyProposals', { max: Number(m[1]) })],
 ];
 
 /** A problem's message in the interface's language. */

@@ -144,6 +144,24 @@ export const agendaItems = pgTable(
   (t) => [uniqueIndex('agenda_meeting_position_unique').on(t.meetingId, t.position)],
 );
 
+/** Proposals prepared on the set-up page for an agenda item; the live meeting takes them when it opens. */
+export const agendaProposals = pgTable(
+  'agenda_proposals',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    /** Order within the item, from 0. */
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    /** Facilitators or proposers as written; '' when not given. */
+    proposers: text('proposers').notNull().default(''),
+    text: text('text').notNull().default(''),
+  },
+  (t) => [uniqueIndex('agenda_proposals_item_position_unique').on(t.itemId, t.position)],
+);
+
 /**
  * The live meeting's log: every change, in order, with who and when. State is rebuilt
  * from it by the reducer in shared/meeting. The primary key makes two writers of the

@@ -94,6 +94,8 @@ export async function loadSetup(db: Database, meetingId: string): Promise<Meetin
       depth: item.depth === 1 ? 1 : 0,
       title: item.title,
       minutes: item.minutes,
+      // Prepared on the set-up page: positions can be taken on them as soon as the item runs.
+      proposals: item.proposals.map(({ id, title, proposers, text }) => ({ id, title, proposers, text })),
     })),
     participants: roster.map(participantFromRoster),
   };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { ROUTES } from '../../shared/http/routes.ts';
 import { parseAgendaText } from '../../shared/agenda-text.ts';
+import { parseProposalsText } from '../../shared/proposals-text.ts';
 import { zonedLocalToInstant } from '../../shared/zoned-time.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { download } from '../http/download.ts';
@@ -182,8 +183,26 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
         parsed.problems.map((problem) => ({ where: `line ${problem.line}`, message: problem.message })),
       );
     }
-    const rows = await store.replaceAgenda(db, meetingId, parsed.items);
-    return { agenda: rows.map(agendaItemView) };
+    await store.replaceAgenda(db, meetingId, parsed.items);
+    return { agenda: (await store.listAgenda(db, meetingId)).map(agendaItemView) };
+  });
+
+  /** The proposals prepared for one item, as a list; the live meeting takes them when it opens. */
+  route(app, ctx, ROUTES.replaceProposals, async ({ access: { meetingId }, params: { itemId }, body: { text } }) => {
+    const room = await ctx.rooms.get(meetingId);
+    if (room && room.state.phase !== 'not-opened') {
+      throw new HttpError(409, 'The meeting is open: add proposals in the chair console.');
+    }
+    const parsed = parseProposalsText(text);
+    if (parsed.problems.length > 0) {
+      throw new HttpError(
+        400,
+        `The proposals were not saved: ${parsed.problems.length} line(s) need fixing.`,
+        parsed.problems.map((problem) => ({ where: `line ${problem.line}`, message: problem.message })),
+      );
+    }
+    if (!(await store.replaceProposals(db, meetingId, itemId, parsed.proposals))) throw notFound('Agenda item');
+    return { agenda: (await store.listAgenda(db, meetingId)).map(agendaItemView) };
   });
 
   /** The chat, private messages included, for the secretariat's files. */

@@ -1,14 +1,17 @@
 /** The only module that reads and writes meetings, rosters and agendas in the database. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
-import { agendaItems, meetings, rosterEntries, sessions, users } from '../db/schema.ts';
+import { agendaItems, agendaProposals, meetings, rosterEntries, sessions, users } from '../db/schema.ts';
 import { newId, newShortCode, newToken } from '../ids.ts';
 import type { ParsedAgendaItem } from '../../shared/agenda-text.ts';
+import type { ParsedProposal } from '../../shared/proposals-text.ts';
 import { asksGroupAndRegion, type MeetingRole, type Region, type StakeholderGroup } from '../../shared/domain.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type RosterRow = typeof rosterEntries.$inferSelect;
 export type AgendaRow = typeof agendaItems.$inferSelect;
+export type ProposalRow = typeof agendaProposals.$inferSelect;
+export type AgendaItemRow = AgendaRow & { proposals: ProposalRow[] };
 
 export interface NewMeeting {
   title: string;
@@ -309,18 +312,86 @@ async function freeCode(db: Database, meetingId: string): Promise<string> {
   return uniqueCode(new Set(rows.map((row) => row.code)));
 }
 
-export async function listAgenda(db: Database, meetingId: string): Promise<AgendaRow[]> {
-  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
+/** The agenda in order, each item with the proposals prepared for it. */
+export async function listAgenda(db: Database, meetingId: string): Promise<AgendaItemRow[]> {
+  const [items, proposals] = await Promise.all([
+    db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)),
+    listProposals(db, meetingId),
+  ]);
+  return items.map((item) => ({ ...item, proposals: proposals.filter((proposal) => proposal.itemId === item.id) }));
 }
 
-/** Replaces the whole agenda in one transaction. */
+/**
+ * Replaces the whole agenda in one transaction. The proposals prepared for an item stay with the
+ * new item of the same title, or else of the same number.
+ */
 export async function replaceAgenda(db: Database, meetingId: string, items: ParsedAgendaItem[]): Promise<AgendaRow[]> {
   return db.transaction(async (tx) => {
+    const before = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+    const prepared = before.length
+      ? await tx
+          .select()
+          .from(agendaProposals)
+          .where(
+            inArray(
+              agendaProposals.itemId,
+              before.map((item) => item.id),
+            ),
+          )
+      : [];
     await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
     if (items.length === 0) return [];
-    return tx
+    const rows = await tx
       .insert(agendaItems)
       .values(items.map((item, position) => ({ id: newId('a'), meetingId, position, ...item })))
+      .returning();
+    if (prepared.length === 0) return rows;
+    const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+    const claimed = new Set<string>();
+    const values = before
+      .sort((a, b) => a.position - b.position)
+      .flatMap((old) => {
+        const next =
+          rows.find((row) => sameTitle(row.title, old.title)) ?? rows.find((row) => row.number.toLowerCase() === old.number.toLowerCase());
+        // Two old items landing on one new item: the first one's proposals stay.
+        if (!next || claimed.has(next.id)) return [];
+        claimed.add(next.id);
+        return prepared.filter((proposal) => proposal.itemId === old.id).map((proposal) => ({ ...proposal, itemId: next.id }));
+      });
+    if (values.length) await tx.insert(agendaProposals).values(values);
+    return rows;
+  });
+}
+
+/** The proposals prepared for the meeting's items, in order. */
+export async function listProposals(db: Database, meetingId: string): Promise<ProposalRow[]> {
+  const rows = await db
+    .select({ proposal: agendaProposals })
+    .from(agendaProposals)
+    .innerJoin(agendaItems, eq(agendaItems.id, agendaProposals.itemId))
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaProposals.position));
+  return rows.map((row) => row.proposal);
+}
+
+/** Replaces the proposals prepared for one item of the meeting; undefined when the meeting has no such item. */
+export async function replaceProposals(
+  db: Database,
+  meetingId: string,
+  itemId: string,
+  proposals: ParsedProposal[],
+): Promise<ProposalRow[] | undefined> {
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.id, itemId)));
+    if (!item) return undefined;
+    await tx.delete(agendaProposals).where(eq(agendaProposals.itemId, itemId));
+    if (proposals.length === 0) return [];
+    return tx
+      .insert(agendaProposals)
+      .values(proposals.map((proposal, position) => ({ id: newId('pr'), itemId, position, ...proposal })))
       .returning();
   });
 }

@@ -8,6 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import {
   agendaItems,
+  agendaProposals,
   attendance,
   captionSegments,
   meetingEvents,
@@ -18,13 +19,14 @@ import {
   users,
 } from '../db/schema.ts';
 import { newId, newShortCode, newToken } from '../ids.ts';
+import { listAgenda } from './meeting-store.ts';
 import { MEETING_FILE_FORMAT, type MeetingFile } from '../../shared/meeting-file.ts';
 
 export async function exportMeeting(db: Database, meetingId: string): Promise<MeetingFile | undefined> {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) return undefined;
   const [agenda, roster, events, captions, present] = await Promise.all([
-    db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position),
+    listAgenda(db, meetingId),
     db.select().from(rosterEntries).where(eq(rosterEntries.meetingId, meetingId)).orderBy(rosterEntries.createdAt, rosterEntries.id),
     db.select().from(meetingEvents).where(eq(meetingEvents.meetingId, meetingId)).orderBy(meetingEvents.seq),
     db.select().from(captionSegments).where(eq(captionSegments.meetingId, meetingId)).orderBy(captionSegments.seq),
@@ -41,13 +43,19 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
       timeZone: meeting.timeZone,
       plannedMinutes: meeting.plannedMinutes,
     },
-    agenda: agenda.map(({ id, position, number, depth, title, minutes }) => ({
+    agenda: agenda.map(({ id, position, number, depth, title, minutes, proposals }) => ({
       id,
       position,
       number,
       depth: depth === 1 ? 1 : 0,
       title,
       minutes,
+      proposals: proposals.map((proposal) => ({
+        id: proposal.id,
+        title: proposal.title,
+        proposers: proposal.proposers,
+        text: proposal.text,
+      })),
     })),
     roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role }) => ({
       id,
@@ -99,7 +107,15 @@ export async function importMeeting(db: Database, file: MeetingFile, createdBy: 
       roomCode: newShortCode(),
       displayUserId,
     });
-    if (file.agenda.length) await tx.insert(agendaItems).values(file.agenda.map((item) => ({ ...item, meetingId: file.meeting.id })));
+    if (file.agenda.length) {
+      await tx
+        .insert(agendaItems)
+        .values(file.agenda.map(({ proposals: _proposals, ...item }) => ({ ...item, meetingId: file.meeting.id })));
+      const proposals = file.agenda.flatMap((item) =>
+        item.proposals.map((proposal, position) => ({ ...proposal, itemId: item.id, position })),
+      );
+      if (proposals.length) await tx.insert(agendaProposals).values(proposals);
+    }
     const codes = new Set<string>();
     for (const entry of file.roster) {
       const userId = newId('u');

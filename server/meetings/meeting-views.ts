@@ -1,7 +1,7 @@
 /** Database rows to the API's answer shapes (shared/api.ts). */
 import type { AgendaItemView, MeetingSetupView, MeetingSummary, ParticipantView, RosterEntryView } from '../../shared/api.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
-import type { AgendaRow, MeetingRow, RosterRow } from './meeting-store.ts';
+import type { AgendaItemRow, MeetingRow, RosterRow } from './meeting-store.ts';
 
 export const joinPath = (token: string) => `/join/${token}`;
 export const displayPath = (token: string) => `/display/${token}`;
@@ -20,8 +20,15 @@ export function meetingSummary(row: MeetingRow): MeetingSummary {
   };
 }
 
-export function agendaItemView(row: AgendaRow): AgendaItemView {
-  return { id: row.id, number: row.number, depth: row.depth === 1 ? 1 : 0, title: row.title, minutes: row.minutes };
+export function agendaItemView(row: AgendaItemRow): AgendaItemView {
+  return {
+    id: row.id,
+    number: row.number,
+    depth: row.depth === 1 ? 1 : 0,
+    title: row.title,
+    minutes: row.minutes,
+    proposals: row.proposals.map(({ id, title, proposers, text }) => ({ id, title, proposers, text })),
+  };
 }
 
 /** A roster row as the meeting shows a person; the database holds only values its schemas let in. */
@@ -45,7 +52,7 @@ export function rosterEntryView(row: RosterRow, publicUrl: string): RosterEntryV
   };
 }
 
-export function meetingSetupView(meeting: MeetingRow, agenda: AgendaRow[], roster: RosterRow[], publicUrl: string): MeetingSetupView {
+export function meetingSetupView(meeting: MeetingRow, agenda: AgendaItemRow[], roster: RosterRow[], publicUrl: string): MeetingSetupView {
   return {
     meeting: meetingSummary(meeting),
     agenda: agenda.map(agendaItemView),

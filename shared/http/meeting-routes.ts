@@ -10,6 +10,7 @@ import type {
 } from '../api.ts';
 import {
   AgendaTextSchema,
+  ProposalsTextSchema,
   MeetingDetailsPatchSchema,
   MeetingDetailsSchema,
   ObserverLinkSchema,
@@ -19,7 +20,7 @@ import {
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, staffRule } from '../access/rules.ts';
-import { DeleteMeetingSchema, EntryParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
+import { DeleteMeetingSchema, EntryParams, ItemParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
 import { MEETING_PATHS } from './route-paths.ts';
 import { rules, withRules } from './route.ts';
 
@@ -60,6 +61,12 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
   revokeJoinLink: rules<{ entry: RosterEntryView }>()(ENTRY),
   joinLinks: rules<Download>()(MEETING),
   replaceAgenda: rules<{ agenda: AgendaItemView[] }>()({ ...MEETING, body: AgendaTextSchema }),
+  replaceProposals: rules<{ agenda: AgendaItemView[] }>()({
+    params: ItemParams,
+    access: MANAGE,
+    body: ProposalsTextSchema,
+    labels: { body: 'The proposals' },
+  }),
   setObserverLink: rules<MeetingSetupView>()({ ...MEETING, body: ObserverLinkSchema }),
   replaceCaptionToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
   replaceDisplayToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),

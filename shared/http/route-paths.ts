@@ -66,6 +66,7 @@ export const MEETING_PATHS = {
   revokeJoinLink: del(`${ENTRY}/link`),
   joinLinks: get(`${MEETING}/links.csv`),
   replaceAgenda: put(`${MEETING}/agenda`),
+  replaceProposals: put(`${MEETING}/agenda/:itemId/proposals`),
   setObserverLink: put(`${MEETING}/observer-link`),
   replaceCaptionToken: post(`${MEETING}/caption-token`),
   replaceDisplayToken: post(`${MEETING}/display-token`),

@@ -68,6 +68,10 @@ export interface Presentation {
 export interface Proposal {
   id: string;
   title: string;
+  /** Facilitators or proposers, as the set-up page gave them ('' or absent: not given; added live: absent). */
+  proposers?: string;
+  /** Its short text, as the set-up page gave it. */
+  text?: string;
 }
 
 export interface AgendaItem {
@@ -265,6 +269,8 @@ export interface AgendaItemInit {
   depth: 0 | 1;
   title: string;
   minutes: number | null;
+  /** The proposals prepared on the set-up page (meeting.opened only; absent in logs written before them). */
+  proposals?: Proposal[];
 }
 
 /** Every kind of event, without its envelope. */

@@ -35,7 +35,8 @@ describe('the people of a meeting of 450', () => {
     let from: number | null = 0;
     const sizes: number[] = [];
     while (from !== null) {
-      const answer = await member.get(`/api/meetings/${meeting.meetingId}/people?from=${from}`);
+      const answer: { status: number; body: { total: number; people: { name: string; role: string }[]; next: number | null } } =
+        await member.get(`/api/meetings/${meeting.meetingId}/people?from=${from}`);
       expect(answer.status).toBe(200);
       expect(answer.body.total).toBe(450);
       sizes.push(answer.body.people.length);

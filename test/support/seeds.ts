@@ -35,6 +35,10 @@ export interface SeedProposal {
   title: string;
   support: string[];
   otherComments: string[];
+  /** Who proposes or facilitates it, as the "… Proposal/Facilitation:" cell names them. */
+  facilitators: string;
+  /** Its status line in the table ("Proposal out for review."). */
+  status: string;
 }
 
 /**
@@ -88,7 +92,20 @@ export function annexIIIProposals(): SeedProposal[] {
       title: titleParts.join(' ').replace(/\*\*/g, '').trim(),
       support: names('Support'),
       otherComments: names('Other Comments'),
+      facilitators: cells.find((cell) => /Proposal\/Facilitation:/.test(cell))?.replace(/^.*?Proposal\/Facilitation:\s*/, '') ?? '',
+      status: cells.find((cell, index) => index > 0 && !cell.includes(':') && cell !== continued) ?? '',
     });
   }
   return proposals;
+}
+
+/**
+ * The proposals of one sub-item of Annex III as a secretariat pastes them on the set-up page:
+ * a line per proposal, its status and its facilitators under it, as the table's cells word them.
+ */
+export function annexIIIProposalsText(item: SeedProposal['item']): string {
+  return annexIIIProposals()
+    .filter((proposal) => proposal.item === item)
+    .map((proposal) => `- ${proposal.title}\n    ${proposal.status}\n    Proposal/Facilitation: ${proposal.facilitators}`)
+    .join('\n');
 }

@@ -41,6 +41,14 @@ const en = {
     titleTooLong: 'the title of item {number} is longer than {max} characters',
     itemTooLong: 'item {number} lasts {minutes} minutes; an item can last at most {max} minutes (24 hours)',
     agendaEmpty: 'the agenda is empty: no numbered items were found',
+    /** The proposals list's problems (shared/proposals-text.ts); "- " is what the list reads as a new proposal. */
+    beforeFirstProposal: '"{text}" comes before the first proposal — start each proposal with "- "',
+    proposalNoTitle: 'a proposal has no title',
+    proposalTitleTooLong: 'the title "{title}…" is longer than {max} characters',
+    proposalTwice: 'the proposal "{title}" is listed twice (first on line {line})',
+    proposersTooLong: 'the proposers of "{title}" are longer than {max} characters',
+    proposalTextTooLong: 'the text of "{title}" is longer than {max} characters',
+    tooManyProposals: 'an item can have at most {max} proposals',
   },
   firstAccount: {
     title: 'Create the first secretariat account',
@@ -165,6 +173,29 @@ const en = {
     over: '{minutes} over',
     none: 'No agenda yet.',
     noneManage: 'No agenda yet. Paste it above and import it.',
+  },
+  proposals: {
+    heading: 'Proposals per item',
+    intro:
+      'What positions will be taken on in an item (working groups, Best Practice Forums…), with who proposes them. The meeting opens with them; the chair can add more live.',
+    count: { one: '{count} proposal', other: '{count} proposals' },
+    none: 'no proposals',
+    /** {names} as the secretariat typed them: "Miguel Ignacio Estrada, Raquel Gatto". */
+    proposers: 'facilitators: {names}',
+    add: 'Add proposals to item {number}',
+    edit: 'Edit the proposals of item {number}',
+    text: 'Proposals of item {number}',
+    /** The examples are lines the list reads: "- ", then the title; the labels are read in English. */
+    textHint:
+      'One proposal per line starting with “- ”, like “- Gender & Access — facilitators: Jac SM Kee”. Lines under it are its short text; a line “Facilitators: …” names who proposes it. Saving replaces the item’s proposals; an empty list removes them.',
+    save: 'Save the proposals',
+    cancel: 'Cancel',
+    saving: 'Saving…',
+    /** {count} is "6 proposals". */
+    saved: 'Proposals of item {number} saved: {count}.',
+    /** {problems} is "2 problems". */
+    notSaved: 'The proposals were not saved: {problems}.',
+    tooLong: 'The list is too long: at most {max} characters.',
   },
   links: {
     personalHeading: 'Personal join links',

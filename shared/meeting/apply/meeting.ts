@@ -23,7 +23,7 @@ export function applyMeeting(state: MeetingState, event: SectionEvent<'meeting' 
           usedMs: 0,
           activeSince: null,
           presentations: [],
-          proposals: [],
+          proposals: item.proposals ?? [],
           addedLive: false,
         })),
       };
