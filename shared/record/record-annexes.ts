@@ -49,7 +49,7 @@ function proposalsAnnex(record: MeetingRecord, w: RecordWords): string[] {
     '|---|---|---|---|---|---|',
     ...proposals.map(
       ({ item, proposal }) =>
-        `| ${escapeInline(item.number)} | ${escapeInline(proposal.title)} | ${escapeInline(proposal.support.join(p.listComma))} | ${escapeInline(
+        `| ${escapeInline(item.number)} | ${escapeInline(proposal.proposers ? `${proposal.title}${p.open}${proposal.proposers}${p.close}` : proposal.title)} | ${escapeInline(proposal.support.join(p.listComma))} | ${escapeInline(
           proposal.objections.map((objection) => objection.name).join(p.listComma),
         )} | ${escapeInline(proposal.comments.map((comment) => comment.name).join(p.listComma))} | ${escapeInline(
           proposal.decisions.map((decision) => decisionText(decision, w)).join(p.semicolon),

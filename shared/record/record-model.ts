@@ -49,6 +49,8 @@ export interface PositionLists {
 export interface RecordProposal extends PositionLists {
   id: string;
   title: string;
+  /** Its facilitators or proposers as prepared on the set-up page ('' when not given). */
+  proposers: string;
   consensus: RecordConsensus[];
   decisions: RecordDecision[];
 }
@@ -184,7 +186,12 @@ export function buildRecord(input: RecordInput): MeetingRecord {
       })),
       takenUp: usedMs > 0 || speeches.length > 0 || item.activeSince !== null,
       presentations: item.presentations.map((presentation) => recordPresentation(presentation, speeches, input.speechesEndedBy ?? {})),
-      proposals: item.proposals.map((proposal) => ({ id: proposal.id, title: proposal.title, ...forTarget(proposal.id) })),
+      proposals: item.proposals.map((proposal) => ({
+        id: proposal.id,
+        title: proposal.title,
+        proposers: proposal.proposers ?? '',
+        ...forTarget(proposal.id),
+      })),
       ...forTarget(null),
       actions: state.actionItems.filter((action) => action.itemId === item.id).map((action) => recordAction(action, itemNumber)),
       flaggedChat: state.chat

@@ -82,6 +82,7 @@ function sampleRecord(): MeetingRecord {
           {
             id: 'p1',
             title: 'BPF on Cybersecurity',
+            proposers: 'Markus Kummer, Maarit Palovirta',
             support: [FLAVIO, YULIA, 'Mary Uduma'],
             objections: [],
             comments: [{ name: RASHA, text: 'a short report' }],
@@ -91,6 +92,7 @@ function sampleRecord(): MeetingRecord {
           {
             id: 'p2',
             title: 'BPF on Remote Participation',
+            proposers: '',
             support: [HAOJUN],
             objections: [{ name: 'Sumon Sabir', reason: 'better as a task force' }],
             comments: [],
@@ -204,6 +206,13 @@ describe('the block model', () => {
     expect(headingTexts(blocks)).toEqual(['Starts deep', 'Deeper']);
     const paragraph = blocks[2];
     expect(paragraph?.kind === 'paragraph' && paragraph.runs).toEqual([{ text: 'A & B x ' }, { text: 'y', href: 'https://example.org/' }]);
+  });
+
+  it('names a prepared proposal’s facilitators beside its title in the proposals annex', () => {
+    const markdown = recordMarkdown(sampleRecord());
+    const annex = markdown.slice(markdown.indexOf('Proposals'));
+    expect(annex).toContain('| BPF on Cybersecurity (Markus Kummer, Maarit Palovirta) |');
+    expect(annex).toContain('| BPF on Remote Participation |');
   });
 
   it('reads the draft: numbered summary paragraphs with nested proposals, tables', () => {

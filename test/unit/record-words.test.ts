@@ -148,6 +148,7 @@ function smallRecord(): MeetingRecord {
           {
             id: 'p1',
             title: 'BPF on Cybersecurity',
+            proposers: '',
             support: ['Flávio Wagner', 'Mary Uduma'],
             objections: [],
             comments: [{ name: 'Sumon Sabir', text: '' }],
