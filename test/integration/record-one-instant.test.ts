@@ -5,13 +5,13 @@
  * figures, however long after it is downloaded and whatever happened in the meeting since.
  */
 import { execFileSync } from 'node:child_process';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { addRoster, createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
+import { unzipText } from '../support/unzip.ts';
 
 const w = RECORD_WORDS.en;
 /** The location labels of the English record, by key. */
@@ -59,26 +59,6 @@ function htmlRows(html: string, heading: RegExp): Row[] {
     .map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => decode(cell[1]!)))
     .filter((cells) => LABELS.includes(cells[0]!))
     .map((cells) => cells.join(' '));
-}
-
-/** The entries of a zip file (stored or deflated), as the DOCX export writes them. */
-function unzip(zip: Buffer): Map<string, string> {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  const files = new Map<string, string>();
-  let cursor = zip.readUInt32LE(end + 16);
-  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
-    const method = zip.readUInt16LE(cursor + 10);
-    const size = zip.readUInt32LE(cursor + 20);
-    const nameLength = zip.readUInt16LE(cursor + 28);
-    const local = zip.readUInt32LE(cursor + 42);
-    const name = zip.toString('utf8', cursor + 46, cursor + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    cursor += 46 + nameLength + zip.readUInt16LE(cursor + 30) + zip.readUInt16LE(cursor + 32);
-  }
-  return files;
 }
 
 /** The rows of Word tables whose first cell is a participation label, in document order. */
@@ -184,7 +164,7 @@ describe.each(DRIVERS)('one record, one instant, on %s', (driver) => {
     const markdown = (await secretariat.get(path('record.md?version=1'))).body as string;
     const json = (await secretariat.get(path('record.json?version=1'))).body;
     const html = (await secretariat.get(path('record.html?version=1'))).body as string;
-    const docx = unzip(await bytes('record.docx?version=1')).get('word/document.xml')!;
+    const docx = unzipText(await bytes('record.docx?version=1')).get('word/document.xml')!;
     const pdf = pdfRows(pdfText(await bytes('record.pdf?version=1')));
     const speaking = csvRows((await secretariat.get(path('speaking.csv?version=1'))).body as string);
     const attendance = csvRows((await secretariat.get(path('attendance.csv?version=1'))).body as string);

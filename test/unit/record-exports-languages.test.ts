@@ -4,7 +4,6 @@
  * lines ordered by the bidi algorithm and set from the right.
  */
 import { execFileSync } from 'node:child_process';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import { annexHeading } from '../../shared/record/record-annexes.ts';
@@ -14,6 +13,7 @@ import { bidiLevels, recordPdf, visualOrder } from '../../server/record/record-p
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
 import type { ExportOptions } from '../../server/record/record-tokens.ts';
 import { recordItem } from '../support/record-fixtures.ts';
+import { unzipText } from '../support/unzip.ts';
 
 const T0 = Date.UTC(2017, 3, 12, 13, 0);
 const MINUTE = 60_000;
@@ -70,26 +70,6 @@ function record(): MeetingRecord {
 
 const FINAL: ExportOptions = { status: 'final', finalisedBy: 'Chengetai Masango', finalisedAt: Date.UTC(2017, 3, 20, 9, 30) };
 
-/** The entries of a zip file (stored or deflated), from its central directory. */
-function unzip(zip: Buffer): Map<string, string> {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  const files = new Map<string, string>();
-  let cursor = zip.readUInt32LE(end + 16);
-  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
-    const method = zip.readUInt16LE(cursor + 10);
-    const size = zip.readUInt32LE(cursor + 20);
-    const nameLength = zip.readUInt16LE(cursor + 28);
-    const local = zip.readUInt32LE(cursor + 42);
-    const name = zip.toString('utf8', cursor + 46, cursor + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    cursor += 46 + nameLength + zip.readUInt16LE(cursor + 30) + zip.readUInt16LE(cursor + 32);
-  }
-  return files;
-}
-
 function pdftotext(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
 }
@@ -122,7 +102,7 @@ describe('the list of participants', () => {
 
 describe('DOCX in other languages', async () => {
   const files = async (language: ExportOptions['language']) =>
-    unzip(await recordDocx(recordMarkdown(record(), language), record(), { ...FINAL, language }));
+    unzipText(await recordDocx(recordMarkdown(record(), language), record(), { ...FINAL, language }));
   const arabic = await files('ar');
   const french = await files('fr');
   const english = await files('en');

@@ -4,7 +4,6 @@
  * with pdftotext/pdfinfo from poppler-utils) and the charts' PNG fallback.
  */
 import { execFileSync } from 'node:child_process';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MINUTE, SECOND, T0, openMeeting } from '../support/meeting-harness.ts';
 import { chartLayout, speakingChartSvg } from '../../shared/record/record-charts.ts';
@@ -16,6 +15,7 @@ import { recordHtml } from '../../server/record/record-html.ts';
 import { bidiPieces, pdfText, recordPdf } from '../../server/record/record-pdf.ts';
 import { headingTexts, markdownBlocks, type ExportOptions } from '../../server/record/record-tokens.ts';
 import { recordItem } from '../support/record-fixtures.ts';
+import { unzip } from '../support/unzip.ts';
 
 const FLAVIO = 'Flávio Wagner';
 const YULIA = 'Юлия Иванова';
@@ -156,33 +156,6 @@ function editedMarkdown(record: MeetingRecord): string {
 
 const DRAFT: ExportOptions = { status: 'draft' };
 const FINAL: ExportOptions = { status: 'final', finalisedBy: 'Chengetai Masango', finalisedAt: Date.UTC(2017, 3, 20, 9, 30) };
-
-/** The entries of a zip file, read from its central directory (stored or deflated). */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('no end of central directory: not a zip');
-  const count = zip.readUInt16LE(end + 10);
-  let cursor = zip.readUInt32LE(end + 16);
-  const files = new Map<string, Buffer>();
-  for (let index = 0; index < count; index++) {
-    if (zip.readUInt32LE(cursor) !== 0x02014b50) throw new Error('bad central directory entry');
-    const method = zip.readUInt16LE(cursor + 10);
-    const compressedSize = zip.readUInt32LE(cursor + 20);
-    const nameLength = zip.readUInt16LE(cursor + 28);
-    const extraLength = zip.readUInt16LE(cursor + 30);
-    const commentLength = zip.readUInt16LE(cursor + 32);
-    const localOffset = zip.readUInt32LE(cursor + 42);
-    const name = zip.toString('utf8', cursor + 46, cursor + 46 + nameLength);
-    if (zip.readUInt32LE(localOffset) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    if (method !== 0 && method !== 8) throw new Error(`unknown compression ${method} for ${name}`);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    cursor += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
 
 /** A poppler tool's output for a PDF given on stdin. */
 function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Buffer): string {
