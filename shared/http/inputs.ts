@@ -7,6 +7,7 @@ import { CHAT_FORMATS, RECORD_FORMATS, TRANSCRIPT_FORMATS } from './route-paths.
 const Id = v.pipe(v.string(), v.maxLength(64));
 export const MeetingParams = v.object({ meetingId: Id });
 export const EntryParams = v.object({ meetingId: Id, entryId: Id });
+export const DestinationParams = v.object({ meetingId: Id, destinationId: Id });
 export const AccountParams = v.object({ accountId: Id });
 /** A request that takes no fields: anything sent is refused (400) and changes nothing. */
 export const NoFields = v.strictObject({});
