@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, DRIVERS, freePort } from '../support/test-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { HttpClient } from '../support/http-client.ts';
-import { addRoster, createMeeting, openJoinLink, SAMPLE_ROSTER } from '../support/meeting-fixtures.ts';
+import { addRoster, createMeeting, openJoinLink } from '../support/meeting-fixtures.ts';
 import { startZoomStandIn } from '../support/zoom-stand-in.ts';
 import type { CaptionDestinationView } from '../../shared/caption-destinations.ts';
 
@@ -85,7 +85,7 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
     expect((await secretariat.post(destinations, { kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?cid=x' })).status).toBe(
       400,
     );
-    const [chairEntry] = await addRoster(secretariat, meetingId, [SAMPLE_ROSTER[0]]);
+    const [chairEntry] = await addRoster(secretariat, meetingId);
     const chair = await openJoinLink(baseUrl, chairEntry!.joinUrl);
     expect((await chair.post(destinations, { kind: 'zoom', url: zoom.tokenUrl })).status).toBe(403);
     expect((await chair.get(destinations)).status).toBe(403);
