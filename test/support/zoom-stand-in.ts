@@ -36,6 +36,8 @@ export interface ZoomStandIn {
   shown: ShownCaption[];
   posts: ReceivedPost[];
   seqQueries: number;
+  /** The most posts ever open at once: a sender that waits for each answer never has more than one. */
+  mostAtOnce: number;
   failNext(...faults: Fault[]): void;
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startZoomStandIn(options: { slowMs: number }): Promise<Zoo
     shown: [],
     posts: [],
     seqQueries: 0,
+    mostAtOnce: 0,
     failNext: (...more) => faults.push(...more),
     close: async () => {
       for (const timer of slowTimers) clearTimeout(timer);
@@ -118,7 +121,13 @@ export async function startZoomStandIn(options: { slowMs: number }): Promise<Zoo
     reply(200);
   }
 
+  let open = 0;
   const server = createServer((request, response) => {
+    if (request.method === 'POST') {
+      open += 1;
+      standIn.mostAtOnce = Math.max(standIn.mostAtOnce, open);
+      response.once('close', () => (open -= 1));
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     // Only a post received whole counts: one cut off by a killed sender never arrived.
