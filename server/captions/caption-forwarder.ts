@@ -59,6 +59,8 @@ export class CaptionForwarder {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #scanning: Promise<void> | undefined;
   #scanAgain = false;
+  /** Wake-ups so far: a worker that found nothing just as lines were queued looks again. */
+  #wakes = 0;
   readonly #options: ForwarderOptions;
 
   constructor(
@@ -78,6 +80,7 @@ export class CaptionForwarder {
   /** Lines were just queued: look at the outbox now rather than at the next poll. */
   wake(): void {
     if (this.#stop.signal.aborted) return;
+    this.#wakes += 1;
     if (this.#scanning) {
       this.#scanAgain = true;
       return;
@@ -123,22 +126,29 @@ export class CaptionForwarder {
       if (this.#workers.has(id) || this.#stop.signal.aborted) continue;
       const worker = this.#work(id)
         .catch((error: unknown) => this.log.warn({ err: error, destinationId: id }, 'caption forwarding stopped for a while'))
-        .finally(() => this.#workers.delete(id));
+        .then((wakesSeen) => {
+          this.#workers.delete(id);
+          if (wakesSeen !== undefined && wakesSeen !== this.#wakes) this.wake();
+        });
       this.#workers.set(id, worker);
     }
   }
 
-  /** Sends the destination's waiting lines in order while this process holds its lease. */
-  async #work(id: string): Promise<void> {
+  /**
+   * Sends the destination's waiting lines in order while this process holds its lease; resolves
+   * to the wake-ups counted when it last found nothing waiting.
+   */
+  async #work(id: string): Promise<number | undefined> {
     const signal = this.#stop.signal;
     let failures = 0;
     // Whether the destination's own last seq must be asked before the next post (after a restart or a time-out).
     let unsure = true;
     while (!signal.aborted) {
       const destination = await store.claimDestination(this.db, id, this.#owner, this.#options.leaseMs);
-      if (!destination) return;
+      if (!destination) return undefined;
+      const wakes = this.#wakes;
       const row = await store.nextPending(this.db, id);
-      if (!row) return;
+      if (!row) return wakes;
       if (unsure && destination.kind === 'zoom' && (await store.attemptedSeq(this.db, id)) === row.seq) {
         const accepted = await this.#lastAccepted(destination.url);
         if (accepted !== undefined && accepted >= row.seq) {
@@ -151,7 +161,7 @@ export class CaptionForwarder {
       unsure = false;
       await store.noteAttempt(this.db, id, this.#owner, row.seq);
       const result = await this.#send(destination.url, row);
-      if (signal.aborted) return;
+      if (signal.aborted) return undefined;
       if (result.ok) {
         failures = 0;
         await store.markAccepted(this.db, id, this.#owner, row.seq, Date.now());
@@ -162,6 +172,7 @@ export class CaptionForwarder {
       await store.recordError(this.db, id, classifyFailure(destination.kind, result.status, result.timedOut), result.status);
       await this.#sleep(this.#backoff(failures));
     }
+    return undefined;
   }
 
   async #send(tokenUrl: string, row: store.OutboxRow): Promise<SendResult> {
