@@ -61,6 +61,8 @@ export class CaptionForwarder {
   #scanAgain = false;
   /** Wake-ups so far: a worker that found nothing just as lines were queued looks again. */
   #wakes = 0;
+  /** Whether the last look at the outbox failed: an outage is logged once, not at every poll. */
+  #unreadable = false;
   readonly #options: ForwarderOptions;
 
   constructor(
@@ -118,8 +120,10 @@ export class CaptionForwarder {
     let ids: string[];
     try {
       ids = await store.destinationsWithPending(this.db);
+      this.#unreadable = false;
     } catch (error) {
-      this.log.warn({ err: error }, 'caption forwarding: the outbox could not be read');
+      if (!this.#unreadable) this.log.warn({ err: error }, 'caption forwarding: the outbox could not be read');
+      this.#unreadable = true;
       return;
     }
     for (const id of ids) {
