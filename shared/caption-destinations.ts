@@ -27,6 +27,8 @@ export interface CaptionDestinationView {
   lastAcceptedSeq: number;
   /** Lines stored and not yet accepted by the destination. */
   pending: number;
+  /** When the oldest of them was stored: how far behind the destination is while it refuses or cannot be reached. */
+  oldestPendingAt: string | null;
   /** From a line's storage to its acceptance, for the last line accepted. */
   lagMs: number | null;
   lastSentAt: string | null;

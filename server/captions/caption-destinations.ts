@@ -3,7 +3,7 @@
  * forward are queued in the transaction that stores them, claimed by one process at a time
  * (a lease on the destination, timed by the database's clock), and marked when accepted.
  */
-import { and, asc, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { captionDestinations, captionOutbox } from '../db/schema.ts';
 import { newId } from '../ids.ts';
@@ -54,15 +54,18 @@ export async function listDestinationViews(db: Database, meetingId: string): Pro
     .where(eq(captionDestinations.meetingId, meetingId))
     .orderBy(asc(captionDestinations.createdAt), asc(captionDestinations.id));
   const pending = await db
-    .select({ destinationId: captionOutbox.destinationId, n: count() })
+    .select({ destinationId: captionOutbox.destinationId, n: count(), oldest: min(captionOutbox.createdAt) })
     .from(captionOutbox)
     .where(and(eq(captionOutbox.meetingId, meetingId), isNull(captionOutbox.sentAt)))
     .groupBy(captionOutbox.destinationId);
-  const pendingOf = new Map(pending.map((row) => [row.destinationId, Number(row.n)]));
-  return rows.map((row) => destinationView(row, pendingOf.get(row.id) ?? 0));
+  const pendingOf = new Map(pending.map((row) => [row.destinationId, row]));
+  return rows.map((row) => {
+    const waiting = pendingOf.get(row.id);
+    return destinationView(row, Number(waiting?.n ?? 0), waiting?.oldest == null ? null : Number(waiting.oldest));
+  });
 }
 
-export function destinationView(row: DestinationRow, pending: number): CaptionDestinationView {
+export function destinationView(row: DestinationRow, pending: number, oldestPendingAt: number | null = null): CaptionDestinationView {
   const code = row.lastErrorCode as ForwardingErrorCode | null;
   return {
     id: row.id,
@@ -71,6 +74,7 @@ export function destinationView(row: DestinationRow, pending: number): CaptionDe
     createdAt: row.createdAt.toISOString(),
     lastAcceptedSeq: row.lastAcceptedSeq,
     pending,
+    oldestPendingAt: oldestPendingAt === null ? null : new Date(oldestPendingAt).toISOString(),
     lagMs: row.lagMs,
     lastSentAt: row.lastSentAt?.toISOString() ?? null,
     lastError:
@@ -79,7 +83,7 @@ export function destinationView(row: DestinationRow, pending: number): CaptionDe
         : {
             code,
             status: row.lastErrorStatus,
-            message: forwardingErrorMessage(code, row.lastErrorStatus),
+            message: forwardingErrorMessage(code, row.lastErrorStatus, row.kind),
             at: (row.lastErrorAt ?? row.createdAt).toISOString(),
           },
   };

@@ -12,12 +12,14 @@ export function classifyFailure(kind: CaptionDestinationKind, status: number | n
   return 'rejected';
 }
 
-export function forwardingErrorMessage(code: ForwardingErrorCode, status: number | null): string {
+export function forwardingErrorMessage(code: ForwardingErrorCode, status: number | null, kind: CaptionDestinationKind = 'zoom'): string {
   switch (code) {
     case 'not-started':
       return 'Meeting not started yet: Zoom takes captions once the host has started the meeting. Retrying.';
     case 'refused':
-      return 'The destination refused the API token (it may have expired, or the meeting was restarted): copy a new one from Zoom. Retrying.';
+      return kind === 'zoom'
+        ? 'Zoom refused the API token (it may have expired, or the meeting was restarted): copy a new one from Zoom. Retrying.'
+        : `The destination refused the address (HTTP ${status ?? '?'}): check it. Retrying.`;
     case 'rejected':
       return `The destination refused the caption (HTTP ${status ?? '?'}). Retrying.`;
     case 'timeout':

@@ -123,6 +123,8 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
       return destination?.lastError?.code === 'not-started' && destination.pending === 5 ? destination : undefined;
     }, 'the destination to say the meeting has not started');
     expect(waiting.lastError!.message).toMatch(/not started yet/);
+    expect(waiting.oldestPendingAt).not.toBeNull();
+    expect(waiting.lastAcceptedSeq).toBe(0);
     expect(zoom.shown).toEqual([]);
 
     // The meeting starts; Zoom fails twice, then answers one post too late.
@@ -148,6 +150,7 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
       return destination?.pending === 0 && destination.lastAcceptedSeq === 24 ? destination : undefined;
     }, 'the destination to have nothing pending');
     expect(settled.lastError).toBeNull();
+    expect(settled.oldestPendingAt).toBeNull();
     expect(settled.lagMs).not.toBeNull();
 
     const expected = Array.from({ length: 24 }, (_, index) => ({ seq: index + 1, lang: 'en-US', text: lineText(index + 1) }));
