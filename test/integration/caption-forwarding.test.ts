@@ -140,7 +140,8 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
     server.kill('SIGKILL');
     await server.exited;
     const inFlight = zoom.posts.slice(postsBefore).find((post) => post.status === 0)!;
-    expect(zoom.shown.at(-1)!.seq).toBe(inFlight.seq);
+    // Zoom took it, but the sender never heard so.
+    expect(zoom.shown.map((line) => line.seq)).toContain(inFlight.seq);
     server = await start();
     for (let n = 15; n <= 24; n++) await postLine(n);
 
