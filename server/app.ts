@@ -36,6 +36,8 @@ import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
+import { registerCaptionDestinationRoutes } from './captions/caption-destination-routes.ts';
+import { CaptionForwarder } from './captions/caption-forwarder.ts';
 import { registerClockHandlers } from './live/clock-socket.ts';
 import { RecordService } from './record/record-service.ts';
 import { registerRecordRoutes } from './record/record-routes.ts';
@@ -109,11 +111,16 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     onError: (error) => http.log.error({ err: error }, 'attendance write failed'),
   });
   const records = new RecordService(database.db, rooms);
+  // Finished caption lines go on to the meetings' caption destinations (Zoom) from the outbox.
+  const forwarder = new CaptionForwarder(database.db, http.log, database.driver === 'pglite');
   const captionFeeds = new CaptionFeeds({
     db: database.db,
     stateOf: (meetingId) => rooms.loaded(meetingId)?.state,
     announceDraft: (meetingId, draft) => io?.to(meetingRoom(meetingId)).volatile.emit('captions:draft', { meetingId, draft }),
-    announceSegment: (meetingId, segment) => io?.to(meetingRoom(meetingId)).emit('captions:segment', { meetingId, segment }),
+    announceSegment: (meetingId, segment) => {
+      io?.to(meetingRoom(meetingId)).emit('captions:segment', { meetingId, segment });
+      forwarder.wake();
+    },
   });
   const ctx: AppContext = {
     config,
@@ -189,6 +196,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerMeetingRoutes(http, ctx);
   registerJoinRoutes(http, ctx);
   await registerCaptionRoutes(http, ctx, captionFeeds);
+  registerCaptionDestinationRoutes(http, ctx);
   registerRecordRoutes(http, ctx, records);
   route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));
   if (config.metrics && config.metricsToken) {
@@ -236,6 +244,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerCaptionHandlers(io, ctx, captionFeeds, liveAccess);
   registerClockHandlers(io, ctx);
   await http.listen({ port: config.port, host: config.host });
+  await forwarder.start();
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 
@@ -252,6 +261,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       captionFeeds.close();
       await io!.close();
       await http.close();
+      await forwarder.stop();
       // After a database outage the adapter may hold a dead LISTEN client it never released:
       // the pool's end would wait for it forever, so give it two seconds.
       if (adapterPool) await Promise.race([adapterPool.end(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);

@@ -9,6 +9,7 @@ import { applyTyped, CAPTION_LIMITS, cleanLine, splitLongLine, type CaptionDraft
 import type { MeetingState } from '../../shared/meeting/types.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import * as store from './caption-store.ts';
+import { queueForDestinations } from './caption-destinations.ts';
 
 export const DRAFT_INTERVAL_MS = 150;
 /** Tries at numbering finished lines when other processes store lines at the same moment. */
@@ -208,6 +209,8 @@ export class CaptionFeed {
           if (ingestSeq !== undefined && !(await store.claimIngestSeq(tx, this.meetingId, ingestSeq))) return undefined;
           const segments = numbered((await store.lastSegmentSeq(tx, this.meetingId)) + 1);
           for (const segment of segments) await store.insertSegment(tx, this.meetingId, segment);
+          // Queued for the meeting's caption destinations with the lines themselves: stored together, or not at all.
+          await queueForDestinations(tx, this.meetingId, segments);
           return segments;
         });
         if (!stored) return false;

@@ -16,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * Everyone who can hold a session: staff accounts (email and password) and guests
@@ -254,3 +255,61 @@ export const socketIoAttachments = pgTable('socket_io_attachments', {
   createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
   payload: bytea('payload'),
 });
+
+/**
+ * Where a meeting's finished caption lines are forwarded (a Zoom API token URL). The URL is a
+ * secret. `nextSeq` is the destination's own numbering, given out with each outbox row; the rest
+ * is its forwarding state. One process at a time forwards it: the one holding the lease.
+ */
+export const captionDestinations = pgTable(
+  'caption_destinations',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['zoom', 'youtube', 'generic'] }).notNull(),
+    url: text('url').notNull(),
+    nextSeq: bigint('next_seq', { mode: 'number' }).notNull().default(1),
+    lastAcceptedSeq: bigint('last_accepted_seq', { mode: 'number' }).notNull().default(0),
+    /** The seq last sent (or about to be): after a restart, the destination's own last seq says whether it arrived. */
+    attemptedSeq: bigint('attempted_seq', { mode: 'number' }).notNull().default(0),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true, mode: 'date' }),
+    lagMs: integer('lag_ms'),
+    lastErrorCode: text('last_error_code'),
+    lastErrorStatus: integer('last_error_status'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true, mode: 'date' }),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('caption_destinations_meeting_idx').on(t.meetingId)],
+);
+
+/**
+ * Caption lines to forward, written in the transaction that stores the line (one row per
+ * destination), and marked when the destination accepted them: nothing is lost or sent twice
+ * across a restart. `seq` is the destination's seq, the same on every retry.
+ */
+export const captionOutbox = pgTable(
+  'caption_outbox',
+  {
+    destinationId: text('destination_id')
+      .notNull()
+      .references(() => captionDestinations.id, { onDelete: 'cascade' }),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    meetingId: text('meeting_id').notNull(),
+    captionSeq: integer('caption_seq').notNull(),
+    body: text('body').notNull(),
+    language: text('language'),
+    /** Server ms when the line was stored, and when the destination accepted it. */
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    sentAt: bigint('sent_at', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.destinationId, t.seq] }),
+    index('caption_outbox_pending_idx')
+      .on(t.destinationId, t.seq)
+      .where(sql`${t.sentAt} is null`),
+  ],
+);

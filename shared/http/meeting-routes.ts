@@ -19,8 +19,9 @@ import {
   RosterEntrySchema,
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
+import { CaptionDestinationSchema, type CaptionDestinationView } from '../caption-destinations.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, staffRule } from '../access/rules.ts';
-import { DeleteMeetingSchema, EntryParams, ItemParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
+import { DeleteMeetingSchema, DestinationParams, EntryParams, ItemParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
 import { MEETING_PATHS } from './route-paths.ts';
 import { rules, withRules } from './route.ts';
 
@@ -71,4 +72,11 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
   replaceCaptionToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
   replaceDisplayToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
   exportMeeting: rules<Download>()(MEETING),
+  listCaptionDestinations: rules<{ destinations: CaptionDestinationView[] }>()(MEETING),
+  addCaptionDestination: rules<{ destination: CaptionDestinationView }>()({
+    ...MEETING,
+    body: CaptionDestinationSchema,
+    labels: { body: 'The caption destination' },
+  }),
+  removeCaptionDestination: rules<void>()({ params: DestinationParams, access: MANAGE }),
 });

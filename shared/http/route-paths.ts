@@ -71,6 +71,9 @@ export const MEETING_PATHS = {
   replaceCaptionToken: post(`${MEETING}/caption-token`),
   replaceDisplayToken: post(`${MEETING}/display-token`),
   exportMeeting: get(`${MEETING}/export.json`),
+  listCaptionDestinations: get(`${MEETING}/caption-destinations`),
+  addCaptionDestination: post(`${MEETING}/caption-destinations`),
+  removeCaptionDestination: del(`${MEETING}/caption-destinations/:destinationId`),
 } as const satisfies Record<string, RoutePath>;
 
 /** The record (versions, sharing) and every download of what the meeting said: record, chat, transcript, figures. */
