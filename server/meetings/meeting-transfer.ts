@@ -57,7 +57,7 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
         text: proposal.text,
       })),
     })),
-    roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role }) => ({
+    roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role, category }) => ({
       id,
       name,
       affiliation,
@@ -65,6 +65,7 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
       stakeholderGroup: stakeholderGroup as MeetingFile['roster'][number]['stakeholderGroup'],
       region: region as MeetingFile['roster'][number]['region'],
       role: role as MeetingFile['roster'][number]['role'],
+      category,
     })),
     events: events.map(({ seq, type, at, actorParticipantId, actorName, body }) => ({
       seq,
