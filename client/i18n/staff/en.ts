@@ -281,12 +281,15 @@ const en = {
     editHeading: 'Edit {name}',
     addHeading: 'Add a person',
     affiliationHint: 'Optional.',
+    category: 'Listed in the record under',
+    categoryHint: 'Optional: a heading of the record’s list of participants, such as “MAG members”. Left empty, the heading of their role.',
     emailHint: "Optional. A chair's staff account is matched to the roster by this email.",
     notStatedHint: 'Optional: leave “Not stated” if the person has not said.',
     saveChanges: 'Save changes',
     add: 'Add person',
   },
   csv: {
+    category: 'The category column, if any, is the heading the record lists the person under; left empty, the heading of their role.',
     optional: 'Only the name is required: an empty stakeholder group or region is “not stated”, and an empty role is a member.',
     heading: 'Import from a spreadsheet',
     /** {columns} are the column names the import reads, in English: "name, affiliation, email, …". */

@@ -270,6 +270,9 @@ const es: StaffCatalog = {
     editHeading: 'Editar: {name}',
     addHeading: 'Añadir una persona',
     affiliationHint: 'Opcional.',
+    category: 'Figura en el acta bajo',
+    categoryHint:
+      'Opcional: un encabezado de la lista de participantes del acta, como «Miembros del MAG». Vacío: el encabezado de su función.',
     emailHint:
       'Opcional. La cuenta del personal de quien ejerza la Presidencia se vincula a la lista de participantes mediante este correo electrónico.',
     notStatedHint: 'Opcional: deje «Sin indicar» si la persona no lo ha dicho.',
@@ -277,6 +280,8 @@ const es: StaffCatalog = {
     add: 'Añadir a la persona',
   },
   csv: {
+    category:
+      'La columna category, si la hay, es el encabezado bajo el que el acta incluye a la persona; vacía: el encabezado de su función.',
     optional:
       'Solo el nombre es obligatorio: un grupo de partes interesadas o una región vacíos quedan «sin indicar», y un rol vacío es miembro.',
     heading: 'Importar desde una hoja de cálculo',

@@ -272,6 +272,9 @@ const fr: StaffCatalog = {
     editHeading: 'Modifier {name}',
     addHeading: 'Ajouter une personne',
     affiliationHint: 'Facultatif.',
+    category: 'Inscrit dans le compte rendu sous',
+    categoryHint:
+      'Facultatif : un intitulé de la liste des participants du compte rendu, par exemple « Membres du GMP ». Vide : l’intitulé de son rôle.',
     emailHint:
       'Facultatif. Le compte du personnel d’un(e) président(e) est rattaché à la liste des participants par cette adresse électronique.',
     notStatedHint: 'Facultatif : laissez « Non précisé » si la personne ne l’a pas indiqué.',
@@ -279,6 +282,8 @@ const fr: StaffCatalog = {
     add: 'Ajouter la personne',
   },
   csv: {
+    category:
+      'La colonne category, si elle existe, donne l’intitulé sous lequel le compte rendu inscrit la personne ; vide : l’intitulé de son rôle.',
     optional:
       'Seul le nom est obligatoire : un groupe de parties prenantes ou une région vides sont « non précisés », et un rôle vide vaut membre.',
     heading: 'Importer depuis un tableur',
