@@ -155,7 +155,7 @@ test.describe.serial('foundation: set up a meeting, join it, revoke the link, si
     await expect(rosterRow(table, FLAVIO).getByRole('cell')).toHaveText([
       'CGI.br',
       'Civil society Latin America and Caribbean',
-      'Member',
+      'Member In the record under “MAG Members”',
       /^Copy join link for Flávio Wagner Code \w+ Join link for Flávio Wagner$/,
       /^Edit Flávio Wagner More/,
     ]);

@@ -249,6 +249,8 @@ const ar: StaffCatalog = {
     replacedCaption: 'عنوان جديد للترجمة النصية جاهز. وفُصلت البرامج التي كانت تستخدم العنوان القديم.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'في المحضر تحت «{category}»',
     people: {
       zero: '{count} شخص.',
       one: 'شخص واحد.',

@@ -231,6 +231,8 @@ const en = {
     replacedCaption: 'A new caption URL is ready. Software using the old one was disconnected.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'In the record under “{category}”',
     people: { one: '{count} person.', other: '{count} people.' },
     personalLinks: 'Each has a personal join link: send it to them only.',
     downloadLinks: 'Download join links (CSV)',

@@ -224,6 +224,8 @@ const es: StaffCatalog = {
     replacedCaption: 'Hay una nueva dirección de subtítulos. El software que usaba la anterior se desconectó.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'En el acta bajo «{category}»',
     people: { one: '{count} persona.', many: '{count} de personas.', other: '{count} personas.' },
     personalLinks: 'Cada una tiene un enlace de participación personal: envíeselo solo a ella.',
     downloadLinks: 'Descargar los enlaces de participación (CSV)',

@@ -225,6 +225,8 @@ const fr: StaffCatalog = {
     replacedCaption: 'Une nouvelle adresse des sous-titres est prête. Les logiciels qui utilisaient l’ancienne ont été déconnectés.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'Au compte rendu sous « {category} »',
     people: { one: '{count}\u00a0personne.', many: '{count}\u00a0de personnes.', other: '{count}\u00a0personnes.' },
     personalLinks: 'Chacune dispose d’un lien de participation personnel\u00a0: ne l’envoyez qu’à elle.',
     downloadLinks: 'Télécharger les liens de participation (CSV)',

@@ -224,6 +224,8 @@ const ru: StaffCatalog = {
     replacedCaption: 'Новый адрес субтитров готов. Программы, использовавшие прежний, отключены.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'В отчёте в разделе «{category}»',
     people: { one: '{count} человек.', few: '{count} человека.', many: '{count} человек.', other: '{count} человека.' },
     personalLinks: 'У каждого есть личная ссылка для участия: отправляйте её только этому человеку.',
     downloadLinks: 'Скачать ссылки для участия (CSV)',

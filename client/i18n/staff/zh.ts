@@ -204,6 +204,8 @@ const zh: StaffCatalog = {
     replacedCaption: '新的字幕地址已就绪。使用旧地址的软件已断开。',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: '记录中列于“{category}”',
     people: { other: '{count}人。' },
     personalLinks: '每人都有一个个人加入链接：请只发给本人。',
     downloadLinks: '下载加入链接（CSV）',
