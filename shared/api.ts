@@ -54,6 +54,8 @@ export interface RosterEntryView {
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   role: MeetingRole;
+  /** The heading the record lists them under; '': the heading of their role. */
+  category: string;
   /** Absolute URL, or null when revoked. */
   joinUrl: string | null;
   /** Short code to type on the room link, or null when revoked. */

@@ -6,6 +6,8 @@ export const LIMITS = {
   passwordMax: 200,
   title: 300,
   affiliation: 300,
+  /** The heading a roster entry is listed under in the record. */
+  rosterCategory: 120,
   agendaText: 20_000,
   rosterCsv: 500_000,
   rosterEntries: 2_000,

@@ -1,6 +1,7 @@
 /** A meeting as one file (server/meetings/meeting-transfer.ts writes and reads it): its shape, checked on import like any other input. */
 import * as v from 'valibot';
 import { INT4_MAX } from './storable.ts';
+import { LIMITS } from './limits.ts';
 import { MEETING_ROLES, REGIONS, STAKEHOLDER_GROUPS } from './domain.ts';
 
 export const MEETING_FILE_FORMAT = 'equalfloor-meeting';
@@ -51,6 +52,8 @@ export const MeetingFileSchema = v.object({
         stakeholderGroup: v.nullable(v.picklist(STAKEHOLDER_GROUPS)),
         region: v.nullable(v.picklist(REGIONS)),
         role: v.picklist(MEETING_ROLES),
+        /** The heading the record lists them under (absent in files written before categories). */
+        category: v.optional(Text(LIMITS.rosterCategory), ''),
       }),
     ),
     v.maxLength(20_000),

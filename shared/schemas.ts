@@ -98,6 +98,8 @@ export const RosterEntrySchema = v.strictObject({
   stakeholderGroup: notStatedOr(STAKEHOLDER_GROUPS),
   region: notStatedOr(REGIONS),
   role: v.picklist(MEETING_ROLES, `must be one of ${MEETING_ROLES.join(', ')}`),
+  /** The heading the record lists them under; '' (or left out): the heading of their role. */
+  category: optionalText(LIMITS.rosterCategory),
 });
 export type RosterEntryInput = v.InferInput<typeof RosterEntrySchema>;
 export const RosterEntryPatchSchema = v.partial(RosterEntrySchema);

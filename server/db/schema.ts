@@ -111,6 +111,8 @@ export const rosterEntries = pgTable(
     stakeholderGroup: text('stakeholder_group'),
     region: text('region'),
     role: text('role').notNull(),
+    /** The heading the record lists them under ('': the heading of their role). */
+    category: text('category').notNull().default(''),
     /** Null once revoked; a personal join link is `/join/<token>`. */
     joinToken: text('join_token').unique(),
     /** Short personal code typed on the room link by people in the room; revoked with the join link. */

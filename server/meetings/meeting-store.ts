@@ -30,6 +30,8 @@ export interface RosterEntryFields {
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   role: MeetingRole;
+  /** The heading the record lists them under; '' or left out: the heading of their role. */
+  category?: string;
 }
 
 /** The secretariat and captioners are not asked for a stakeholder group or region: theirs stays not stated. */

@@ -57,7 +57,7 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
         text: proposal.text,
       })),
     })),
-    roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role }) => ({
+    roster: roster.map(({ id, name, affiliation, email, stakeholderGroup, region, role, category }) => ({
       id,
       name,
       affiliation,
@@ -65,6 +65,7 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
       stakeholderGroup: stakeholderGroup as MeetingFile['roster'][number]['stakeholderGroup'],
       region: region as MeetingFile['roster'][number]['region'],
       role: role as MeetingFile['roster'][number]['role'],
+      category,
     })),
     events: events.map(({ seq, type, at, actorParticipantId, actorName, body }) => ({
       seq,
@@ -117,13 +118,18 @@ export async function importMeeting(db: Database, file: MeetingFile, createdBy: 
       if (proposals.length) await tx.insert(agendaProposals).values(proposals);
     }
     const codes = new Set<string>();
-    for (const entry of file.roster) {
+    const now = Date.now();
+    for (const [index, entry] of file.roster.entries()) {
       const userId = newId('u');
       await tx.insert(users).values({ id: userId, kind: 'guest', name: entry.name });
       let code = newShortCode();
       while (codes.has(code)) code = newShortCode();
       codes.add(code);
-      await tx.insert(rosterEntries).values({ ...entry, meetingId: file.meeting.id, userId, joinToken: newToken(), personalCode: code });
+      // Keeps the file's roster order (the set-up page and the next export list by creation).
+      const createdAt = new Date(now + index);
+      await tx
+        .insert(rosterEntries)
+        .values({ ...entry, meetingId: file.meeting.id, userId, joinToken: newToken(), personalCode: code, createdAt });
     }
     for (let start = 0; start < file.events.length; start += 500) {
       await tx

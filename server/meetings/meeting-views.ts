@@ -47,6 +47,7 @@ export function rosterEntryView(row: RosterRow, publicUrl: string): RosterEntryV
   return {
     ...participantView(row),
     email: row.email,
+    category: row.category,
     joinUrl: row.joinToken ? publicUrl + joinPath(row.joinToken) : null,
     personalCode: row.personalCode,
   };

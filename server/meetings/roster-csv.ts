@@ -36,6 +36,7 @@ const HEADER_SYNONYMS: Record<Field, string[]> = {
   stakeholderGroup: ['stakeholder group', 'stakeholder', 'group', 'sector'],
   region: ['region', 'regional group'],
   role: ['role'],
+  category: ['category', 'listed under'],
 };
 
 /** How a field is named in messages: the words a person sees in the header. */
@@ -46,6 +47,7 @@ const FIELD_NAMES: Record<Field, string> = {
   stakeholderGroup: 'stakeholder group',
   region: 'region',
   role: 'role',
+  category: 'category',
 };
 
 /** Parse a roster CSV; the caller decides whether problems reject the whole file. */
@@ -103,6 +105,7 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
       stakeholderGroup: stakeholderGroup ?? '',
       region: region ?? '',
       role: role ?? '',
+      category: cell('category'),
     });
     const reasons: string[] = [];
     if (!result.success) {

@@ -45,7 +45,7 @@ export class RecordService {
         plannedMinutes: meeting.plannedMinutes,
       },
       state,
-      roster: roster.map(participantView),
+      roster: roster.map((row) => ({ ...participantView(row), category: row.category })),
       attendance,
       speechesEndedBy: endedBy,
       generatedAt: asOf,

@@ -58,15 +58,23 @@ function proposalsAnnex(record: MeetingRecord, w: RecordWords): string[] {
   ];
 }
 
+/**
+ * The list of participants under the meeting's own headings: each person under their
+ * category, or their role's heading when they have none. Headings come in the order their
+ * first person does (by role, chair first, then by name), so with no categories at all the
+ * list is by role as before.
+ */
 function participantsAnnex(record: MeetingRecord, language: RecordLanguage): string[] {
   const w = RECORD_WORDS[language];
   const p = w.punctuation;
-  const participants = inRecordOrder(record.participants, language);
+  const groups = new Map<string, MeetingRecord['participants']>();
+  for (const person of inRecordOrder(record.participants, language)) {
+    const heading = person.category || w.roles[person.role];
+    groups.set(heading, [...(groups.get(heading) ?? []), person]);
+  }
   const out: string[] = [];
-  for (const role of Object.keys(w.roles) as (keyof RecordWords['roles'])[]) {
-    const people = participants.filter((person) => person.role === role);
-    if (people.length === 0) continue;
-    out.push(`### ${w.roles[role]}`, '');
+  for (const [heading, people] of groups) {
+    out.push(`### ${escapeInline(heading)}`, '');
     for (const person of people)
       out.push(`- ${escapeInline(person.name)}${person.affiliation ? `${p.comma}${escapeInline(person.affiliation)}` : ''}`);
     out.push('');

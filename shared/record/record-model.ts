@@ -29,6 +29,8 @@ export interface RecordInput {
     role: MeetingRole;
     stakeholderGroup: StakeholderGroup | null;
     region: Region | null;
+    /** The heading the record lists them under; '' or left out: the heading of their role. */
+    category?: string;
   }[];
   attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
   /** Who ended each finished speech (roster id; null: a staff account or the server), from the log. */
@@ -114,6 +116,8 @@ export interface RecordPerson {
   name: string;
   affiliation: string;
   role: MeetingRole;
+  /** The heading the list of participants puts them under; '': the heading of their role. */
+  category: string;
   /** Null: not stated. */
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
@@ -291,6 +295,7 @@ function personFields(person: RecordInput['roster'][number], location: Location 
     name: person.name,
     affiliation: person.affiliation,
     role: person.role,
+    category: person.category?.trim() ?? '',
     stakeholderGroup: person.stakeholderGroup,
     region: person.region,
     location,

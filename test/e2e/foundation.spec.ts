@@ -145,19 +145,25 @@ test.describe.serial('foundation: set up a meeting, join it, revoke the link, si
     await roster.getByLabel('Stakeholder group', { exact: true }).selectOption({ label: 'Civil society' });
     await roster.getByLabel('Region', { exact: true }).selectOption({ label: 'Latin America and Caribbean' });
     await roster.getByLabel('Role', { exact: true }).selectOption({ label: 'Member' });
+    // The record lists people under their role's heading unless given one of the meeting's own.
+    const category = roster.getByLabel('Listed in the record under', { exact: true });
+    await expect(category).toHaveAttribute('placeholder', 'Member');
+    await category.fill('MAG Members');
     await roster.getByRole('button', { name: 'Add person', exact: true }).click();
 
     const table = roster.getByRole('table', { name: "Roster, with each person's join link" });
     await expect(rosterRow(table, FLAVIO).getByRole('cell')).toHaveText([
       'CGI.br',
       'Civil society Latin America and Caribbean',
-      'Member',
+      'Member In the record under “MAG Members”',
       /^Copy join link for Flávio Wagner Code \w+ Join link for Flávio Wagner$/,
       /^Edit Flávio Wagner More/,
     ]);
     await expect(roster.getByText('1 person.')).toBeVisible();
-    // The form is ready for the next person.
+    // The form is ready for the next person, with the meeting's categories as suggestions.
     await expect(roster.getByLabel('Name', { exact: true })).toHaveValue('');
+    await expect(category).toHaveValue('');
+    await expect(roster.locator(`datalist#${await category.getAttribute('list')} option`)).toHaveAttribute('value', 'MAG Members');
     // A captioner is not asked for a stakeholder group or region; for a member both may stay "Not stated".
     await roster.getByLabel('Role', { exact: true }).selectOption({ label: 'Captioner' });
     await expect(roster.getByLabel('Stakeholder group', { exact: true })).toHaveCount(0);

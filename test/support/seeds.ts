@@ -109,3 +109,29 @@ export function annexIIIProposalsText(item: SeedProposal['item']): string {
     .map((proposal) => `- ${proposal.title}\n    ${proposal.status}\n    Proposal/Facilitation: ${proposal.facilitators}`)
     .join('\n');
 }
+
+/** A person of the 2017 summary report's list of participants, under the heading the report lists them under. */
+export interface SeedParticipant {
+  heading: string;
+  /** As the report writes it, surname first, without the "Mr."/"Ms.": "St. Amour, Lynn". */
+  name: string;
+  affiliation: string;
+}
+
+/**
+ * The 2017 summary report's list of participants: five headings (MAG Chair, MAG Members,
+ * Former IGF Host Country Representatives, Other Participants, IGF Secretariat), each a
+ * line ending in a tab, with one person a line below ("Ms. St. Amour, Lynn<TAB>Internet Matters").
+ */
+export function listOfParticipants(): SeedParticipant[] {
+  const lines = summaryReport2017().split('\n');
+  const people: SeedParticipant[] = [];
+  let heading = '';
+  for (const line of lines.slice(lines.indexOf('List of Participants') + 1)) {
+    const [first = '', affiliation = ''] = line.split('\t').map((cell) => cell.trim());
+    if (first === '') continue;
+    if (!/^(Mr|Ms)\. /.test(first)) heading = first;
+    else people.push({ heading, name: first.replace(/^(Mr|Ms)\. /, ''), affiliation });
+  }
+  return people;
+}

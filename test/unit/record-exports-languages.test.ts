@@ -23,6 +23,7 @@ const person = (name: string, role: MeetingRecord['participants'][number]['role'
   name,
   affiliation: 'MAG',
   role,
+  category: '',
   stakeholderGroup: 'civil-society' as const,
   region: 'africa' as const,
   location: 'room' as const,

@@ -35,6 +35,7 @@ function person(
     name,
     affiliation: 'MAG',
     role,
+    category: '',
     stakeholderGroup: 'civil-society' as const,
     region: 'weog' as const,
     location: 'room' as const,
@@ -186,6 +187,36 @@ describe('the block model', () => {
     const annex = markdown.slice(markdown.indexOf('Proposals'));
     expect(annex).toContain('| BPF on Cybersecurity (Markus Kummer, Maarit Palovirta) |');
     expect(annex).toContain('| BPF on Remote Participation |');
+  });
+
+  it('lists participants under their role headings when nobody has a category', () => {
+    expect(participantsAnnex(sampleRecord())).toEqual([
+      ['Chair', ['Lynn St. Amour']],
+      ['Secretariat', ['Chengetai Masango']],
+      ['Member', [FLAVIO, 'Timea Suto', YULIA, RASHA, HAOJUN]],
+    ]);
+  });
+
+  it('lists participants under the meeting’s own headings, in role order, the rest under their role’s heading', () => {
+    const record = sampleRecord();
+    const categories: Record<string, string> = {
+      'Lynn St. Amour': 'MAG Chair',
+      'Chengetai Masango': 'IGF Secretariat',
+      [FLAVIO]: 'MAG Members',
+      [YULIA]: 'MAG Members',
+      'Timea Suto': 'Former IGF Host Country Representatives',
+      [HAOJUN]: 'Other *Participants* #1',
+    };
+    record.participants = record.participants.map((person) => ({ ...person, category: categories[person.name] ?? '' }));
+    const annex = participantsAnnex(record);
+    expect(annex).toEqual([
+      ['MAG Chair', ['Lynn St. Amour']],
+      ['IGF Secretariat', ['Chengetai Masango']],
+      ['MAG Members', [FLAVIO, YULIA]],
+      ['Former IGF Host Country Representatives', ['Timea Suto']],
+      ['Member', [RASHA]],
+      ['Other *Participants* #1', [HAOJUN]],
+    ]);
   });
 
   it('reads the draft: numbered summary paragraphs with nested proposals, tables', () => {
@@ -480,3 +511,26 @@ describe('a version stored nested deeper than a save allows', () => {
     expect(text).toMatch(/deep words[\s\S]*listed\s+words/);
   });
 });
+
+/** The list of participants as a reader sees it: each heading with the names under it. */
+function participantsAnnex(record: MeetingRecord): [string, string[]][] {
+  const blocks = markdownBlocks(recordMarkdown(record));
+  const start = blocks.findIndex((block) => block.kind === 'heading' && headingTexts([block])[0]!.includes('List of participants'));
+  const annex = blocks[start]!;
+  const level = annex.kind === 'heading' ? annex.level : 0;
+  const out: [string, string[]][] = [];
+  for (const block of blocks.slice(start + 1)) {
+    if (block.kind === 'heading' && block.level <= level) break;
+    if (block.kind === 'heading') out.push([headingTexts([block])[0]!, []]);
+    else if (block.kind === 'list')
+      for (const [paragraph] of block.items)
+        if (paragraph?.kind === 'paragraph')
+          out.at(-1)![1].push(
+            paragraph.runs
+              .map((run) => run.text)
+              .join('')
+              .split(', ')[0]!,
+          );
+  }
+  return out;
+}

@@ -112,6 +112,7 @@ function smallRecord(): MeetingRecord {
     name,
     affiliation: 'MAG',
     role,
+    category: '',
     stakeholderGroup: 'civil-society' as const,
     region: 'weog' as const,
     location: 'room' as const,

@@ -11,6 +11,7 @@ const entry = (name: string, overrides: Partial<RosterEntryOutput> = {}): Roster
   stakeholderGroup: 'government',
   region: 'africa',
   role: 'member',
+  category: '',
   ...overrides,
 });
 
@@ -155,6 +156,33 @@ describe('parseRosterCsv problems', () => {
     expect(parseRosterCsv(lines('name,group,region,role', 'Ana,gov,africa,boss')).problems).toEqual([
       { line: 2, message: 'role "boss" is not one of Chair, Co-chair, Secretariat, Member, Observer, Captioner' },
     ]);
+  });
+
+  it('reads an optional category column: the heading the record lists each person under', () => {
+    const csv = lines(
+      'Name,Role,Category',
+      'Lynn St. Amour,Chair,Chair',
+      'Chengetai Masango,Secretariat,  Secretariat  ',
+      'Juan Fernandez,Member,MAG members',
+      'Bo Li,Member,',
+    );
+    expect(parseRosterCsv(csv)).toEqual({
+      entries: [
+        entry('Lynn St. Amour', { stakeholderGroup: null, region: null, role: 'chair', category: 'Chair' }),
+        entry('Chengetai Masango', { stakeholderGroup: null, region: null, role: 'secretariat', category: 'Secretariat' }),
+        entry('Juan Fernandez', { stakeholderGroup: null, region: null, category: 'MAG members' }),
+        entry('Bo Li', { stakeholderGroup: null, region: null }),
+      ],
+      problems: [],
+    });
+  });
+
+  it('reports a category that is too long, with its line', () => {
+    const long = 'c'.repeat(LIMITS.rosterCategory + 1);
+    expect(parseRosterCsv(lines('name,category', 'Ana,MAG members', `Bo,${long}`))).toEqual({
+      entries: [entry('Ana', { stakeholderGroup: null, region: null, category: 'MAG members' })],
+      problems: [{ line: 3, message: `category "${'c'.repeat(60)}…" must be at most ${LIMITS.rosterCategory} characters` }],
+    });
   });
 
   it('reports a name that is too long, quoting only its start', () => {

@@ -231,6 +231,8 @@ const en = {
     replacedCaption: 'A new caption URL is ready. Software using the old one was disconnected.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'In the record under “{category}”',
     people: { one: '{count} person.', other: '{count} people.' },
     personalLinks: 'Each has a personal join link: send it to them only.',
     downloadLinks: 'Download join links (CSV)',
@@ -281,12 +283,15 @@ const en = {
     editHeading: 'Edit {name}',
     addHeading: 'Add a person',
     affiliationHint: 'Optional.',
+    category: 'Listed in the record under',
+    categoryHint: 'Optional: a heading of the record’s list of participants, such as “MAG members”. Left empty, the heading of their role.',
     emailHint: "Optional. A chair's staff account is matched to the roster by this email.",
     notStatedHint: 'Optional: leave “Not stated” if the person has not said.',
     saveChanges: 'Save changes',
     add: 'Add person',
   },
   csv: {
+    category: 'The category column, if any, is the heading the record lists the person under; left empty, the heading of their role.',
     optional: 'Only the name is required: an empty stakeholder group or region is “not stated”, and an empty role is a member.',
     heading: 'Import from a spreadsheet',
     /** {columns} are the column names the import reads, in English: "name, affiliation, email, …". */

@@ -224,6 +224,8 @@ const es: StaffCatalog = {
     replacedCaption: 'Hay una nueva dirección de subtítulos. El software que usaba la anterior se desconectó.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'En el acta bajo «{category}»',
     people: { one: '{count} persona.', many: '{count} de personas.', other: '{count} personas.' },
     personalLinks: 'Cada una tiene un enlace de participación personal: envíeselo solo a ella.',
     downloadLinks: 'Descargar los enlaces de participación (CSV)',
@@ -270,6 +272,9 @@ const es: StaffCatalog = {
     editHeading: 'Editar: {name}',
     addHeading: 'Añadir una persona',
     affiliationHint: 'Opcional.',
+    category: 'Figura en el acta bajo',
+    categoryHint:
+      'Opcional: un encabezado de la lista de participantes del acta, como «Miembros del MAG». Vacío: el encabezado de su función.',
     emailHint:
       'Opcional. La cuenta del personal de quien ejerza la Presidencia se vincula a la lista de participantes mediante este correo electrónico.',
     notStatedHint: 'Opcional: deje «Sin indicar» si la persona no lo ha dicho.',
@@ -277,6 +282,8 @@ const es: StaffCatalog = {
     add: 'Añadir a la persona',
   },
   csv: {
+    category:
+      'La columna category, si la hay, es el encabezado bajo el que el acta incluye a la persona; vacía: el encabezado de su función.',
     optional:
       'Solo el nombre es obligatorio: un grupo de partes interesadas o una región vacíos quedan «sin indicar», y un rol vacío es miembro.',
     heading: 'Importar desde una hoja de cálculo',

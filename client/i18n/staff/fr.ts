@@ -225,6 +225,8 @@ const fr: StaffCatalog = {
     replacedCaption: 'Une nouvelle adresse des sous-titres est prête. Les logiciels qui utilisaient l’ancienne ont été déconnectés.',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: 'Au compte rendu sous « {category} »',
     people: { one: '{count}\u00a0personne.', many: '{count}\u00a0de personnes.', other: '{count}\u00a0personnes.' },
     personalLinks: 'Chacune dispose d’un lien de participation personnel\u00a0: ne l’envoyez qu’à elle.',
     downloadLinks: 'Télécharger les liens de participation (CSV)',
@@ -272,6 +274,9 @@ const fr: StaffCatalog = {
     editHeading: 'Modifier {name}',
     addHeading: 'Ajouter une personne',
     affiliationHint: 'Facultatif.',
+    category: 'Inscrit dans le compte rendu sous',
+    categoryHint:
+      'Facultatif : un intitulé de la liste des participants du compte rendu, par exemple « Membres du GMP ». Vide : l’intitulé de son rôle.',
     emailHint:
       'Facultatif. Le compte du personnel d’un(e) président(e) est rattaché à la liste des participants par cette adresse électronique.',
     notStatedHint: 'Facultatif : laissez « Non précisé » si la personne ne l’a pas indiqué.',
@@ -279,6 +284,8 @@ const fr: StaffCatalog = {
     add: 'Ajouter la personne',
   },
   csv: {
+    category:
+      'La colonne category, si elle existe, donne l’intitulé sous lequel le compte rendu inscrit la personne ; vide : l’intitulé de son rôle.',
     optional:
       'Seul le nom est obligatoire : un groupe de parties prenantes ou une région vides sont « non précisés », et un rôle vide vaut membre.',
     heading: 'Importer depuis un tableur',

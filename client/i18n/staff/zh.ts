@@ -204,6 +204,8 @@ const zh: StaffCatalog = {
     replacedCaption: '新的字幕地址已就绪。使用旧地址的软件已断开。',
   },
   roster: {
+    /** Under a person's role in the roster table: the heading the record lists them under. */
+    listedUnder: '记录中列于“{category}”',
     people: { other: '{count}人。' },
     personalLinks: '每人都有一个个人加入链接：请只发给本人。',
     downloadLinks: '下载加入链接（CSV）',
@@ -249,12 +251,15 @@ const zh: StaffCatalog = {
     editHeading: '编辑{name}',
     addHeading: '添加人员',
     affiliationHint: '可选。',
+    category: '在记录中列于',
+    categoryHint: '可选：记录中参与者名单的标题，例如“MAG 成员”。留空则使用其角色的标题。',
     emailHint: '可选。主席的工作人员账户通过此电子邮件与与会者名单相匹配。',
     notStatedHint: '可选：如本人未说明，请保留“未说明”。',
     saveChanges: '保存更改',
     add: '添加人员',
   },
   csv: {
+    category: 'category 列（如有）是记录中列出此人所用的标题；留空则使用其角色的标题。',
     optional: '只有姓名为必填：利益相关方群体或地区留空即为“未说明”，角色留空即为成员。',
     heading: '从电子表格导入',
     hint: '将电子表格另存为 CSV 格式（以逗号或分号分隔）。第一行为列名，须使用英文：{columns}。此后每行代表一个人。所有行均正确后才会导入。',
