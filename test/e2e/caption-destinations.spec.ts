@@ -1,54 +1,17 @@
 /**
  * Caption destinations in the set-up page's Links part, in a real browser: the secretariat adds a
- * Zoom destination pointing at a stand-in for Zoom's closed-caption API (an HTTP server of the
- * test's own that answers as Zoom does); a caption posted through the caption URL reaches it, and
- * the Links part says the line was accepted. An address that is not Zoom's API token URL is
+ * Zoom destination pointing at a stand-in for Zoom's closed-caption API (test/support/zoom-stand-in.ts);
+ * a caption posted through the caption URL waits while the Zoom meeting has not started, which the
+ * Links part and the captioner's console say, and once it starts the line is accepted and both say so. An address that is not Zoom's API token URL is
  * refused with the server's reason beside the field; Remove asks first.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { escapeRegExp, serverForSuite, setUpMeeting } from './support.ts';
+import { startZoomStandIn, type ZoomStandIn } from '../support/zoom-stand-in.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** A stand-in for Zoom's closed-caption API: takes `POST /closedcaption?…&seq=N` and answers `GET /closedcaption/seq`. */
-interface StandIn {
-  url: string;
-  lines: { seq: number; text: string }[];
-  close(): Promise<void>;
-}
-
-async function startStandIn(): Promise<StandIn> {
-  const lines: { seq: number; text: string }[] = [];
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://stand-in');
-    const signed = url.searchParams.get('id') === 'meeting-42' && url.searchParams.get('signature') === 'Zk9s3cret';
-    if (!signed) return void response.writeHead(403).end();
-    if (request.method === 'GET' && url.pathname === '/closedcaption/seq') {
-      return void response.writeHead(200, { 'content-type': 'text/plain' }).end(String(lines.at(-1)?.seq ?? 0));
-    }
-    if (request.method === 'POST' && url.pathname === '/closedcaption') {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        lines.push({ seq: Number(url.searchParams.get('seq')), text: body.trim() });
-        response.writeHead(200, { 'content-type': 'text/plain' }).end();
-      });
-      return;
-    }
-    response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/closedcaption?id=meeting-42&signature=Zk9s3cret`,
-    lines,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.goto(new URL('/signin', baseUrl).toString());
@@ -61,15 +24,15 @@ async function signIn(page: Page, baseUrl: string): Promise<void> {
 test.describe('caption destinations in the Links part', () => {
   test.use({ actionTimeout: 15_000 });
   const server = serverForSuite({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  let standIn: StandIn;
+  let standIn: ZoomStandIn;
   test.beforeAll(async () => {
-    standIn = await startStandIn();
+    standIn = await startZoomStandIn({ slowMs: 7_000 });
   });
   test.afterAll(async () => {
     await standIn?.close();
   });
 
-  test('the secretariat adds a Zoom destination, a caption reaches it and is shown accepted; a wrong address is refused; Remove asks first', async ({
+  test('the secretariat adds a Zoom destination; a caption waits for the Zoom meeting, then is accepted, in Links and on the captioner's console; a wrong address is refused; Remove asks first', async ({
     browser,
   }, testInfo) => {
     test.setTimeout(90_000);
@@ -77,7 +40,8 @@ test.describe('caption destinations in the Links part', () => {
       admin: ADMIN,
       meeting: { title: 'Captions to Zoom', body: '', startsAtLocal: '2030-05-09T13:00', timeZone: 'UTC', plannedMinutes: 30 },
       agendaText: '1 - Adoption of agenda (5 minutes)',
-      rosterCsv: 'name,stakeholder group,region,role\nThe Chair,civil society,Africa,chair',
+      rosterCsv:
+        'name,stakeholder group,region,role\nThe Chair,civil society,Africa,chair\nKimberly Schuster,private sector,WEOG,captioner',
     });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
@@ -104,23 +68,29 @@ test.describe('caption destinations in the Links part', () => {
       await expect(part.getByRole('list', { name: 'Caption destinations', exact: true })).toHaveCount(0);
     });
 
-    const masked = `http://127.0.0.1:${new URL(standIn.url).port}/closedcaption?id=…&signature=…`;
+    const masked = `http://127.0.0.1:${new URL(standIn.tokenUrl).port}/closedcaption?id=…&ns=…&expire=…&spparams=…&signature=…`;
+    const signature = new URL(standIn.tokenUrl).searchParams.get('signature')!;
     const destination = part
       .getByRole('list', { name: 'Caption destinations', exact: true })
       .getByRole('listitem')
       .filter({ hasText: masked });
     await test.step('the Zoom API token URL is added and shown masked', async () => {
-      await address.fill(standIn.url);
+      await address.fill(standIn.tokenUrl);
       await add.click();
       await expect(destination).toBeVisible();
       await expect(destination.getByText('Zoom', { exact: true })).toBeVisible();
       await expect(destination).toContainText('no line sent yet');
       await expect(address).toHaveValue('');
       await expect(address).not.toHaveAttribute('aria-invalid');
-      await expect(part.getByText('Zk9s3cret', { exact: false })).toHaveCount(0);
+      await expect(part.getByText(signature, { exact: false })).toHaveCount(0);
     });
 
-    await test.step('a caption posted through the caption URL reaches Zoom, and the Links part shows it accepted', async () => {
+    const captioner = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await captioner.goto(meeting.person('Kimberly Schuster').joinUrl);
+    await expect(captioner.getByRole('heading', { name: 'Write captions', exact: true })).toBeVisible();
+    const forwarding = captioner.getByRole('list', { name: 'Where captions are forwarded', exact: true });
+
+    await test.step('a caption posted before the Zoom meeting starts waits, and both screens say why', async () => {
       const captionUrl = new URL(meeting.captionUrl);
       captionUrl.searchParams.set('seq', '1');
       const answer = await fetch(captionUrl, {
@@ -129,12 +99,25 @@ test.describe('caption destinations in the Links part', () => {
         body: 'We support the proposal.\n',
       });
       expect(answer.status).toBe(200);
-      await expect.poll(() => standIn.lines.map((line) => line.text)).toEqual(['We support the proposal.']);
-      expect(standIn.lines[0]!.seq).toBe(1);
       // The part refreshes by itself while it is on screen: nobody reloads the page.
       await destination.scrollIntoViewIfNeeded();
-      await expect(destination).toContainText(/connected, last line 1 accepted · lag \d+\.\d s/);
+      await expect(destination).toContainText('The Zoom meeting has not started yet. Retrying. · 1 line waiting');
+      await expect(forwarding).toHaveText('Zoom: the Zoom meeting has not started yet · 1 waiting');
+      expect(standIn.shown).toEqual([]);
     });
+
+    await test.step('once the host starts the Zoom meeting, the line is accepted, and both screens say so', async () => {
+      standIn.started = true;
+      await expect
+        .poll(() => standIn.shown.map(({ seq, text }) => ({ seq, text })), { timeout: 30_000 })
+        .toEqual([{ seq: 1, text: 'We support the proposal.' }]);
+      await expect(destination).toContainText(/^Zoom.*connected, last line 1 accepted · lag \d+\.\d s/, { timeout: 15_000 });
+      await expect(forwarding).toHaveText('Zoom: 1 sent · 0 waiting', { timeout: 15_000 });
+      // The address's secret part never reaches the captioner's screen.
+      expect(await captioner.content()).not.toContain(signature);
+    });
+    await captioner.screenshot({ path: testInfo.outputPath('forwarding-captioner-en-1280.png') });
+    await captioner.close();
 
     const axe = await new AxeBuilder({ page }).include('[data-testid="caption-destinations"]').withTags(TAGS).analyze();
     expect(axe.violations.map((violation) => violation.id)).toEqual([]);
