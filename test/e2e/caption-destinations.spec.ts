@@ -32,7 +32,7 @@ test.describe('caption destinations in the Links part', () => {
     await standIn?.close();
   });
 
-  test('the secretariat adds a Zoom destination; a caption waits for the Zoom meeting, then is accepted, in Links and on the captioner's console; a wrong address is refused; Remove asks first', async ({
+  test("the secretariat adds a Zoom destination; a caption waits for the Zoom meeting, then is accepted, in Links and on the captioner's console; a wrong address is refused; Remove asks first", async ({
     browser,
   }, testInfo) => {
     test.setTimeout(90_000);
