@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import type { HttpClient } from '../support/http-client.ts';
-import { addRoster, createMeeting, openJoinLink, SAMPLE_ROSTER, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
+import { createMeeting, openJoinLink, SAMPLE_ROSTER, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { startZoomStandIn, type ZoomStandIn } from '../support/zoom-stand-in.ts';
 import { MAX_DESTINATIONS_PER_MEETING } from '../../shared/caption-destinations.ts';
 
@@ -107,13 +107,16 @@ describe.each(DRIVERS)('caption destinations on %s', (driver) => {
     expect((await secretariat.post(`/api/meetings/${meetingId}/caption-destinations`, { kind: 'zoom', url: zoom.tokenUrl })).status).toBe(
       201,
     );
-    const [member, captioner] = await addRoster(secretariat, meetingId, [
-      SAMPLE_ROSTER[1],
-      { ...SAMPLE_ROSTER[2], name: 'Kimberly Schuster', role: 'captioner' },
-    ]);
+    const joinUrlOf = async (person: Record<string, string>) => {
+      const answer = await secretariat.post(`/api/meetings/${meetingId}/roster`, person);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      return answer.body.entry.joinUrl as string;
+    };
+    const member = await joinUrlOf({ ...SAMPLE_ROSTER[1] });
+    const captioner = await joinUrlOf({ ...SAMPLE_ROSTER[2], name: 'Kimberly Schuster', role: 'captioner' });
     const forwarding = `/api/meetings/${meetingId}/caption-forwarding`;
 
-    const seen = await (await openJoinLink(server.baseUrl, captioner!.joinUrl)).get(forwarding);
+    const seen = await (await openJoinLink(server.baseUrl, captioner)).get(forwarding);
     expect(seen.status).toBe(200);
     expect(seen.body.destinations).toEqual([
       {
@@ -127,6 +130,6 @@ describe.each(DRIVERS)('caption destinations on %s', (driver) => {
     ]);
     expect(JSON.stringify(seen.body)).not.toContain(new URL(zoom.tokenUrl).searchParams.get('signature')!);
     expect((await secretariat.get(forwarding)).status).toBe(200);
-    expect((await (await openJoinLink(server.baseUrl, member!.joinUrl)).get(forwarding)).status).toBe(403);
+    expect((await (await openJoinLink(server.baseUrl, member)).get(forwarding)).status).toBe(403);
   });
 });

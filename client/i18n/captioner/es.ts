@@ -41,7 +41,7 @@ const es: CaptionerCatalog = {
     },
     sending: '{kind}: {sent} enviadas · {waiting}',
     failing: '{kind}: {problem} · {waiting}',
-    waiting: { one: '{count} en espera', other: '{count} en espera' },
+    waiting: { one: '{count} en espera', many: '{count} en espera', other: '{count} en espera' },
     notStarted: 'la reunión de Zoom aún no ha empezado',
     refused: 'se rechazó la dirección (la secretaría debe pegar una nueva)',
     timeout: 'sin respuesta a tiempo',

@@ -249,7 +249,7 @@ const es: StaffCatalog = {
     removed: 'Destino {kind} quitado.',
     connected: 'conectado, última línea aceptada: {seq}',
     noLineYet: 'aún no se ha enviado ninguna línea',
-    waiting: { one: '{count} línea en espera', other: '{count} líneas en espera' },
+    waiting: { one: '{count} línea en espera', many: '{count} de líneas en espera', other: '{count} líneas en espera' },
     lag: 'retraso {seconds} s',
     retrying: 'Reintentando.',
     errors: {
