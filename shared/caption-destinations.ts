@@ -35,6 +35,12 @@ export interface CaptionDestinationView {
   lastError: { code: ForwardingErrorCode; status: number | null; message: string; at: string } | null;
 }
 
+/** What the captioner's console shows of each destination: no id, no dates, the URL masked. */
+export type CaptionForwardingView = Pick<
+  CaptionDestinationView,
+  'kind' | 'maskedUrl' | 'lastAcceptedSeq' | 'pending' | 'lagMs' | 'lastError'
+>;
+
 /** Whether `url` has the shape of a Zoom closed-caption API token URL (`…/closedcaption?id=…&signature=…`). */
 export function isZoomCaptionUrl(url: URL): boolean {
   return /\/closedcaption\/?$/.test(url.pathname) && url.searchParams.has('id') && url.searchParams.has('signature');

@@ -23,6 +23,11 @@ const RULES: Rule[] = [
   [/^must be at most 24 hours$/, () => staff.t('problems.atMostOneDay')],
   [/^is not an accepted field$/, () => staff.t('problems.notAccepted')],
   [/^is too large$/, () => staff.t('problems.tooLarge')],
+  // A caption destination's address (shared/caption-destinations.ts).
+  [/^must be an https:\/\/ or http:\/\/ address$/, () => staff.t('problems.webAddress')],
+  [/^must not carry seq or a user name and password$/, () => staff.t('problems.noSeqOrPassword')],
+  [/^must be the API token URL copied from Zoom's closed captioning settings/, () => staff.t('problems.zoomTokenUrl')],
+  [/^is too long$/, () => staff.t('problems.tooLong')],
   // The agenda parser's problems, line by line.
   [/^not an agenda item: "(.*)" — write items like "3 - Title \(10 minutes\)"$/s, (m) => staff.t('problems.notAnItem', { text: m[1]! })],
   [

@@ -1,4 +1,4 @@
-/** The secretariat adds, lists and removes a meeting's caption destinations; their URLs are only ever shown masked. */
+/** The secretariat adds, lists and removes a meeting's caption destinations, and captioners see their state; URLs are only ever shown masked. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { ROUTES } from '../../shared/http/routes.ts';
@@ -12,6 +12,20 @@ export function registerCaptionDestinationRoutes(app: FastifyInstance, ctx: AppC
 
   route(app, ctx, ROUTES.listCaptionDestinations, async ({ access: { meetingId } }) => ({
     destinations: await store.listDestinationViews(db, meetingId),
+  }));
+
+  // The captioner's console: each destination's state, read-only, without its id.
+  route(app, ctx, ROUTES.captionForwarding, async ({ access: { meetingId } }) => ({
+    destinations: (await store.listDestinationViews(db, meetingId)).map(
+      ({ kind, maskedUrl, lastAcceptedSeq, pending, lagMs, lastError }) => ({
+        kind,
+        maskedUrl,
+        lastAcceptedSeq,
+        pending,
+        lagMs,
+        lastError,
+      }),
+    ),
   }));
 
   route(app, ctx, ROUTES.addCaptionDestination, async ({ access: { meetingId }, body, reply }) => {

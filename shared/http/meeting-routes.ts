@@ -19,7 +19,7 @@ import {
   RosterEntrySchema,
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
-import { CaptionDestinationSchema, type CaptionDestinationView } from '../caption-destinations.ts';
+import { CaptionDestinationSchema, type CaptionDestinationView, type CaptionForwardingView } from '../caption-destinations.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, staffRule } from '../access/rules.ts';
 import { DeleteMeetingSchema, DestinationParams, EntryParams, ItemParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
 import { MEETING_PATHS } from './route-paths.ts';
@@ -79,4 +79,8 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
     labels: { body: 'The caption destination' },
   }),
   removeCaptionDestination: rules<void>()({ params: DestinationParams, access: MANAGE }),
+  captionForwarding: rules<{ destinations: CaptionForwardingView[] }>()({
+    params: MeetingParams,
+    access: meetingRule(['captioner', 'secretariat'], 'Only the captioners and the secretariat see where captions are forwarded.'),
+  }),
 });

@@ -74,6 +74,7 @@ export const MEETING_PATHS = {
   listCaptionDestinations: get(`${MEETING}/caption-destinations`),
   addCaptionDestination: post(`${MEETING}/caption-destinations`),
   removeCaptionDestination: del(`${MEETING}/caption-destinations/:destinationId`),
+  captionForwarding: get(`${MEETING}/caption-forwarding`),
 } as const satisfies Record<string, RoutePath>;
 
 /** The record (versions, sharing) and every download of what the meeting said: record, chat, transcript, figures. */

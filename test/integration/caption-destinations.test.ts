@@ -1,12 +1,13 @@
 /**
  * A meeting's caption destinations through the real server: each one numbers its own lines from
  * 1 (a destination added later starts at the lines after it), a removed or another meeting's
- * destination is not found, and a meeting has at most ten.
+ * destination is not found, and a meeting has at most ten. The meeting's captioners see each
+ * destination's state, without its id or its URL's secrets; a member does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import type { HttpClient } from '../support/http-client.ts';
-import { createMeeting, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
+import { createMeeting, openJoinLink, SAMPLE_ROSTER, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
 import { startZoomStandIn, type ZoomStandIn } from '../support/zoom-stand-in.ts';
 import { MAX_DESTINATIONS_PER_MEETING } from '../../shared/caption-destinations.ts';
 
@@ -98,5 +99,37 @@ describe.each(DRIVERS)('caption destinations on %s', (driver) => {
 
     expect((await secretariat.delete(`/api/meetings/${otherId}/caption-destinations/${otherDestination}`)).status).toBe(204);
     expect((await secretariat.delete(`/api/meetings/${otherId}/caption-destinations/${otherDestination}`)).status).toBe(404);
+  });
+
+  it("shows the meeting's captioners each destination's state only, and refuses a member", async () => {
+    const meetingId = await createMeeting(secretariat);
+    const zoom = await zoomMeeting();
+    expect((await secretariat.post(`/api/meetings/${meetingId}/caption-destinations`, { kind: 'zoom', url: zoom.tokenUrl })).status).toBe(
+      201,
+    );
+    const joinUrlOf = async (person: Record<string, string>) => {
+      const answer = await secretariat.post(`/api/meetings/${meetingId}/roster`, person);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      return answer.body.entry.joinUrl as string;
+    };
+    const member = await joinUrlOf({ ...SAMPLE_ROSTER[1] });
+    const captioner = await joinUrlOf({ ...SAMPLE_ROSTER[2], name: 'Kimberly Schuster', role: 'captioner' });
+    const forwarding = `/api/meetings/${meetingId}/caption-forwarding`;
+
+    const seen = await (await openJoinLink(server.baseUrl, captioner)).get(forwarding);
+    expect(seen.status).toBe(200);
+    expect(seen.body.destinations).toEqual([
+      {
+        kind: 'zoom',
+        maskedUrl: expect.stringMatching(/\/closedcaption\?id=…&ns=…&expire=…&spparams=…&signature=…$/),
+        lastAcceptedSeq: 0,
+        pending: 0,
+        lagMs: null,
+        lastError: null,
+      },
+    ]);
+    expect(JSON.stringify(seen.body)).not.toContain(new URL(zoom.tokenUrl).searchParams.get('signature')!);
+    expect((await secretariat.get(forwarding)).status).toBe(200);
+    expect((await (await openJoinLink(server.baseUrl, member)).get(forwarding)).status).toBe(403);
   });
 });

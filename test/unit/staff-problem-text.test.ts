@@ -1,11 +1,12 @@
 /**
  * The staff forms show the problems the shared rules find (shared/schemas.ts,
- * shared/agenda-text.ts) in the interface's language, by recognising their English wording.
+ * shared/agenda-text.ts, shared/caption-destinations.ts) in the interface's language, by recognising their English wording.
  * If a rule's wording changes without client/staff/problem-text.ts following, a French
  * secretariat would read English: this test fails first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgendaText } from '../../shared/agenda-text.ts';
+import { CaptionDestinationSchema } from '../../shared/caption-destinations.ts';
 import { FirstAccountSchema, MeetingDetailsSchema, NewAccountSchema, RosterEntrySchema } from '../../shared/schemas.ts';
 import { checkInput } from '../../client/forms/check-input.ts';
 import { setLanguage } from '../../client/i18n/i18n.svelte.ts';
@@ -57,6 +58,11 @@ describe('the problems of the staff forms, in French', () => {
       ),
     ).problems.map((problem) => problem.message),
     ...parseAgendaText('').problems.map((problem) => problem.message),
+    // A caption destination's address: not Zoom's API token URL, not a web address, carrying seq, too long.
+    ...messages(CaptionDestinationSchema, { kind: 'zoom', url: 'https://example.org/captions' }),
+    ...messages(CaptionDestinationSchema, { kind: 'generic', url: 'ftp://example.org/captions' }),
+    ...messages(CaptionDestinationSchema, { kind: 'generic', url: 'https://example.org/captions?seq=4' }),
+    ...messages(CaptionDestinationSchema, { kind: 'generic', url: `https://example.org/${'x'.repeat(2_000)}` }),
   ];
 
   it('finds problems to translate', () => {

@@ -37,6 +37,29 @@ const ar: CaptionerCatalog = {
   setSpeaker: 'تحديد المتكلم',
   speakerHint: 'يبقى المتكلم الذي تحدده إلى أن تُعطى الكلمة لشخص آخر. ويؤدي تحديده إلى إنهاء السطر الجاري.',
   nameMissing: 'اكتب اسم الشخص الذي يتكلم.',
+  forwarding: {
+    label: 'وجهات إعادة توجيه الترجمة النصية',
+    kinds: {
+      zoom: 'Zoom',
+      youtube: 'YouTube',
+      generic: 'وجهة أخرى',
+    },
+    sending: '{kind}: أُرسل {sent} · {waiting}',
+    failing: '{kind}: {problem} · {waiting}',
+    waiting: {
+      zero: 'لا شيء في الانتظار',
+      one: 'سطر واحد في الانتظار',
+      two: 'سطران في الانتظار',
+      few: '{count} أسطر في الانتظار',
+      many: '{count} سطراً في الانتظار',
+      other: '{count} سطر في الانتظار',
+    },
+    notStarted: 'لم يبدأ اجتماع Zoom بعد',
+    refused: 'رُفض العنوان (على الأمانة لصق عنوان جديد)',
+    timeout: 'لا رد في الوقت المحدد',
+    unreachable: 'تعذّر الوصول إليها',
+    failed: 'مرفوض (HTTP {status})',
+  },
 };
 
 export default ar;

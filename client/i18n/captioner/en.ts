@@ -34,6 +34,22 @@ const en = {
   setSpeaker: 'Set speaker',
   speakerHint: 'The speaker you set holds until the floor changes. Setting one ends the line under way.',
   nameMissing: 'Type the name of the person speaking.',
+  forwarding: {
+    label: 'Where captions are forwarded',
+    kinds: {
+      zoom: 'Zoom',
+      youtube: 'YouTube',
+      generic: 'Other destination',
+    },
+    sending: '{kind}: {sent} sent · {waiting}',
+    failing: '{kind}: {problem} · {waiting}',
+    waiting: { one: '{count} waiting', other: '{count} waiting' },
+    notStarted: 'the Zoom meeting has not started yet',
+    refused: 'the address was refused (the secretariat must paste a new one)',
+    timeout: 'no answer in time',
+    unreachable: 'cannot be reached',
+    failed: 'refused (HTTP {status})',
+  },
 };
 
 export type CaptionerCatalog = CatalogShape<typeof en>;

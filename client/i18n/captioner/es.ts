@@ -32,6 +32,22 @@ const es: CaptionerCatalog = {
   setSpeaker: 'Indicar el orador',
   speakerHint: 'El orador indicado se mantiene hasta que se conceda la palabra a otra persona. Al indicarlo, termina la línea en curso.',
   nameMissing: 'Escriba el nombre de la persona que está hablando.',
+  forwarding: {
+    label: 'Adónde se reenvían los subtítulos',
+    kinds: {
+      zoom: 'Zoom',
+      youtube: 'YouTube',
+      generic: 'Otro destino',
+    },
+    sending: '{kind}: {sent} enviadas · {waiting}',
+    failing: '{kind}: {problem} · {waiting}',
+    waiting: { one: '{count} en espera', many: '{count} en espera', other: '{count} en espera' },
+    notStarted: 'la reunión de Zoom aún no ha empezado',
+    refused: 'se rechazó la dirección (la secretaría debe pegar una nueva)',
+    timeout: 'sin respuesta a tiempo',
+    unreachable: 'inalcanzable',
+    failed: 'rechazado (HTTP {status})',
+  },
 };
 
 export default es;

@@ -33,6 +33,22 @@ const fr: CaptionerCatalog = {
   speakerHint:
     'L’intervenant indiqué le reste jusqu’à ce que la parole soit donnée à quelqu’un d’autre. L’indiquer termine la ligne en cours.',
   nameMissing: 'Saisissez le nom de la personne qui intervient.',
+  forwarding: {
+    label: 'Où les sous-titres sont transmis',
+    kinds: {
+      zoom: 'Zoom',
+      youtube: 'YouTube',
+      generic: 'Autre destination',
+    },
+    sending: '{kind}\u00a0: {sent} envoyées · {waiting}',
+    failing: '{kind}\u00a0: {problem} · {waiting}',
+    waiting: { one: '{count} en attente', many: '{count} en attente', other: '{count} en attente' },
+    notStarted: "la réunion Zoom n'a pas encore commencé",
+    refused: "l'adresse a été refusée (le secrétariat doit en coller une nouvelle)",
+    timeout: 'pas de réponse à temps',
+    unreachable: 'injoignable',
+    failed: 'refusé (HTTP {status})',
+  },
 };
 
 export default fr;

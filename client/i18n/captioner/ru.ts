@@ -34,6 +34,22 @@ const ru: CaptionerCatalog = {
   speakerHint:
     'Указанный выступающий сохраняется, пока слово не будет предоставлено другому. При указании выступающего текущая строка завершается.',
   nameMissing: 'Введите имя выступающего.',
+  forwarding: {
+    label: 'Куда пересылаются субтитры',
+    kinds: {
+      zoom: 'Zoom',
+      youtube: 'YouTube',
+      generic: 'Другой адрес',
+    },
+    sending: '{kind}: отправлено {sent} · {waiting}',
+    failing: '{kind}: {problem} · {waiting}',
+    waiting: { one: 'ждёт {count}', few: 'ждут {count}', many: 'ждут {count}', other: 'ждут {count}' },
+    notStarted: 'встреча Zoom ещё не началась',
+    refused: 'адрес отклонён (секретариат должен вставить новый)',
+    timeout: 'нет ответа вовремя',
+    unreachable: 'недоступен',
+    failed: 'отклонено (HTTP {status})',
+  },
 };
 
 export default ru;

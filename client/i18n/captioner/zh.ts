@@ -23,6 +23,22 @@ const zh: CaptionerCatalog = {
   setSpeaker: '设置发言人',
   speakerHint: '您设置的发言人将一直保持，直到发言权变更。设置发言人会结束正在录入的行。',
   nameMissing: '请输入发言者的姓名。',
+  forwarding: {
+    label: '字幕转发目标',
+    kinds: {
+      zoom: 'Zoom',
+      youtube: 'YouTube',
+      generic: '其他目标',
+    },
+    sending: '{kind}：已发送 {sent} · {waiting}',
+    failing: '{kind}：{problem} · {waiting}',
+    waiting: { other: '{count} 行等待' },
+    notStarted: 'Zoom 会议尚未开始',
+    refused: '地址被拒绝（需秘书处粘贴新地址）',
+    timeout: '未及时响应',
+    unreachable: '无法连接',
+    failed: '被拒绝（HTTP {status}）',
+  },
 };
 
 export default zh;
