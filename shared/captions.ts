@@ -3,7 +3,7 @@
  * text that arrives from captioning software (backspaces delete, newlines end a line).
  */
 import * as v from 'valibot';
-import { INT4_MAX, StorableText } from './storable.ts';
+import { INT4_MAX, IdText, StorableText } from './storable.ts';
 
 /** A finished caption line, attributed, as stored and exported. */
 export interface CaptionSegment {
@@ -38,7 +38,7 @@ export const CAPTION_LIMITS = {
   history: 200,
 } as const;
 
-const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
+const Id = IdText;
 const LineText = v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.lineChars, `must be at most ${CAPTION_LIMITS.lineChars} characters`));
 const Language = v.pipe(StorableText, v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-US'));
 

@@ -4,7 +4,7 @@
  * payload with these schemas; the client is typed from the same maps.
  */
 import * as v from 'valibot';
-import { INT4_MAX, StorableText } from './storable.ts';
+import { INT4_MAX, IdText, StorableText } from './storable.ts';
 import type { Location, MeetingAccessRole } from './domain.ts';
 import { CommandSchema } from './meeting/commands.ts';
 import type { MeetingEvent, MeetingState } from './meeting/types.ts';
@@ -31,7 +31,7 @@ export type AckFailure = { ok: false; code: ErrorCode; error: string };
 export type AckResult<T extends object = object> = ({ ok: true } & T) | AckFailure;
 export type Ack<T extends object = object> = (result: AckResult<T>) => void;
 
-const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
+const Id = IdText;
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(INT4_MAX, 'is beyond any seq'));
 

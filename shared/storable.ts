@@ -18,6 +18,9 @@ export function isStorableText(text: string): boolean {
 /** A string the database can store; use it wherever `v.string()` would take text from outside. */
 export const StorableText = v.pipe(v.string(), v.check(isStorableText, UNSTORABLE_TEXT_MESSAGE));
 
+/** An id sent from outside (a meeting, a roster entry, a queue entry…): storable text of 1 to 64 characters. */
+export const IdText = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
+
 /** The largest value of a PostgreSQL `integer` column. */
 export const INT4_MAX = 2_147_483_647;
 

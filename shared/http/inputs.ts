@@ -1,10 +1,10 @@
 /** Schemas of the HTTP API's path parameters, queries and small bodies that shared/schemas.ts does not hold. */
 import * as v from 'valibot';
-import { INT4_MAX, StorableText } from '../storable.ts';
+import { IdText, INT4_MAX, StorableText } from '../storable.ts';
 import { RECORD_LANGUAGES } from '../record/record-languages.ts';
 import { CHAT_FORMATS, RECORD_FORMATS, TRANSCRIPT_FORMATS } from './route-paths.ts';
 
-const Id = v.pipe(v.string(), v.maxLength(64));
+const Id = IdText;
 export const MeetingParams = v.object({ meetingId: Id });
 export const EntryParams = v.object({ meetingId: Id, entryId: Id });
 export const ItemParams = v.object({ meetingId: Id, itemId: Id });

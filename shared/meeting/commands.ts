@@ -4,7 +4,7 @@
  * the current state (./decide.ts), and stores the resulting events before anyone sees them.
  */
 import * as v from 'valibot';
-import { INT4_MAX, isCalendarDateText, StorableText } from '../storable.ts';
+import { INT4_MAX, isCalendarDateText, IdText, StorableText } from '../storable.ts';
 import { LOCATIONS } from '../domain.ts';
 import { DECISION_KINDS, SPEECH_KINDS, STANCES } from './types.ts';
 import { NOTE_MAX } from '../limits.ts';
@@ -13,7 +13,7 @@ export { NOTE_MAX };
 
 export const TITLE_MAX = 300;
 export const TEXT_MAX = 2_000;
-const Id = v.pipe(StorableText, v.minLength(1), v.maxLength(64));
+const Id = IdText;
 const Note = v.pipe(StorableText, v.trim(), v.maxLength(NOTE_MAX, `must be at most ${NOTE_MAX} characters`));
 const Title = v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(TITLE_MAX));
 const Name = v.pipe(StorableText, v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
