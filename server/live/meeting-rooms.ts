@@ -5,7 +5,7 @@
 import type { Database } from '../db/open.ts';
 import type { MeetingSetup } from '../../shared/meeting/decide.ts';
 import type { Actor, MeetingEvent, MeetingEventBody, MeetingState, Participant } from '../../shared/meeting/types.ts';
-import { participantView } from '../meetings/meeting-views.ts';
+import { agendaItemView, participantView } from '../meetings/meeting-views.ts';
 import * as store from '../meetings/meeting-store.ts';
 import { MeetingRoom } from './meeting-room.ts';
 import type { Metrics } from '../metrics.ts';
@@ -88,15 +88,8 @@ export async function loadSetup(db: Database, meetingId: string): Promise<Meetin
     title: meeting.title,
     plannedStart: meeting.startsAt.getTime(),
     plannedMinutes: meeting.plannedMinutes,
-    agenda: agenda.map((item) => ({
-      id: item.id,
-      number: item.number,
-      depth: item.depth === 1 ? 1 : 0,
-      title: item.title,
-      minutes: item.minutes,
-      // Prepared on the set-up page: positions can be taken on them as soon as the item runs.
-      proposals: item.proposals.map(({ id, title, proposers, text }) => ({ id, title, proposers, text })),
-    })),
+    // As the set-up page shows it, proposals included: positions can be taken on them as soon as the item runs.
+    agenda: agenda.map(agendaItemView),
     participants: roster.map(participantFromRoster),
   };
 }
