@@ -86,3 +86,8 @@ export function problemText(message: string): string {
 export function localProblems(problems: readonly InputProblem[]): InputProblem[] {
   return problems.map((problem) => ({ ...problem, message: problemText(problem.message) }));
 }
+
+/** Problems found on lines of a pasted text (agenda, proposals), as a form's failure lists them. */
+export function lineProblems(problems: readonly { line: number; message: string }[]): { where: string; message: string }[] {
+  return problems.map((problem) => ({ where: staff.t('agenda.line', { line: problem.line }), message: problemText(problem.message) }));
+}
