@@ -173,7 +173,11 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       return reply
         .code(error.status)
         .headers(error.headers)
-        .send({ error: error.message, ...(error.problems.length > 0 && { problems: error.problems }) });
+        .send({
+          error: error.message,
+          ...(error.problems.length > 0 && { problems: error.problems }),
+          ...(error.code !== undefined && { code: error.code }),
+        });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {

@@ -8,7 +8,13 @@ import type { InputProblem } from './schemas.ts';
 export interface ApiError {
   error: string;
   problems?: InputProblem[];
+  /** Set on refusals the pages say in their own language; `error` says it in English. */
+  code?: ApiErrorCode;
 }
+
+/** Refusals of the HTTP API that pages name in the reader's language. */
+export const API_ERROR_CODES = ['meeting-open-agenda', 'meeting-open-proposals', 'record-final'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** GET /api/me: who this browser is signed in as. */
 export type Me =

@@ -36,7 +36,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = parsed as ApiError | undefined;
-    throw new ApiRequestError(response.status, error?.error ?? t('common.serverAnswered', { status: response.status }), error?.problems);
+    const message = error?.code !== undefined ? t(`apiErrors.${error.code}`) : error?.error;
+    throw new ApiRequestError(response.status, message ?? t('common.serverAnswered', { status: response.status }), error?.problems);
   }
   return parsed as T;
 }

@@ -7,6 +7,12 @@ import type { Catalog } from './en.ts';
 import { ar as people } from '../../shared/labels/ar.ts';
 
 const ar: Catalog = {
+  /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
+  apiErrors: {
+    'meeting-open-agenda': 'الاجتماع مفتوح: عدِّل جدول أعماله من لوحة الرئيس (أضف بندًا أثناء الاجتماع).',
+    'meeting-open-proposals': 'الاجتماع مفتوح: أضف المقترحات من لوحة الرئيس.',
+    'record-final': 'المحضر نهائي ولم يعد من الممكن تغييره.',
+  },
   common: {
     loading: 'جارٍ التحميل…',
     reloadPage: 'إعادة تحميل الصفحة',

@@ -11,6 +11,12 @@ import type { CatalogShape, MessagePath } from './types.ts';
 import { en as people } from '../../shared/labels/en.ts';
 
 export const en = {
+  /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
+  apiErrors: {
+    'meeting-open-agenda': 'The meeting is open: change its agenda in the chair console (add an item live).',
+    'meeting-open-proposals': 'The meeting is open: add proposals in the chair console.',
+    'record-final': 'The record is final and can no longer be changed.',
+  },
   common: {
     loading: 'Loading…',
     reloadPage: 'Reload the page',

@@ -6,6 +6,12 @@ import type { Catalog } from './en.ts';
 import { es as people } from '../../shared/labels/es.ts';
 
 const es: Catalog = {
+  /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
+  apiErrors: {
+    'meeting-open-agenda': 'La reunión está abierta: cambie su orden del día en la consola de la presidencia (añada un punto en directo).',
+    'meeting-open-proposals': 'La reunión está abierta: añada las propuestas en la consola de la presidencia.',
+    'record-final': 'El acta es definitiva y ya no puede modificarse.',
+  },
   common: {
     loading: 'Cargando…',
     reloadPage: 'Volver a cargar la página',

@@ -7,6 +7,13 @@ import type { Catalog } from './en.ts';
 import { fr as people } from '../../shared/labels/fr.ts';
 
 const fr: Catalog = {
+  /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
+  apiErrors: {
+    'meeting-open-agenda':
+      'La réunion est ouverte : modifiez son ordre du jour dans la console de la présidence (ajoutez un point en direct).',
+    'meeting-open-proposals': 'La réunion est ouverte : ajoutez les propositions dans la console de la présidence.',
+    'record-final': 'Le compte rendu est définitif et ne peut plus être modifié.',
+  },
   common: {
     loading: 'Chargement…',
     reloadPage: 'Recharger la page',

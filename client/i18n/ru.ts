@@ -7,6 +7,12 @@ import type { Catalog } from './en.ts';
 import { ru as people } from '../../shared/labels/ru.ts';
 
 const ru: Catalog = {
+  /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
+  apiErrors: {
+    'meeting-open-agenda': 'Заседание открыто: меняйте повестку в пульте председателя (добавьте пункт по ходу заседания).',
+    'meeting-open-proposals': 'Заседание открыто: добавляйте предложения в пульте председателя.',
+    'record-final': 'Протокол утверждён и больше не может быть изменён.',
+  },
   common: {
     loading: 'Загрузка…',
     reloadPage: 'Перезагрузить страницу',

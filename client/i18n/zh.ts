@@ -6,6 +6,12 @@ import type { Catalog } from './en.ts';
 import { zh as people } from '../../shared/labels/zh.ts';
 
 const zh: Catalog = {
+  /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
+  apiErrors: {
+    'meeting-open-agenda': '会议已开始：请在主席控制台中修改议程（现场添加议题）。',
+    'meeting-open-proposals': '会议已开始：请在主席控制台中添加提案。',
+    'record-final': '记录已定稿，不能再更改。',
+  },
   common: {
     loading: '正在加载…',
     reloadPage: '重新加载页面',

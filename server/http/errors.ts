@@ -1,6 +1,7 @@
 /** Errors that reach the client as a clear answer, and input validation for routes. */
 import * as v from 'valibot';
 import { describeIssues, type InputProblem } from '../../shared/schemas.ts';
+import type { ApiErrorCode } from '../../shared/api.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/storable.ts';
 
 export class HttpError extends Error {
@@ -9,11 +10,15 @@ export class HttpError extends Error {
     message: string,
     readonly problems: InputProblem[] = [],
     readonly headers: Record<string, string> = {},
+    readonly code?: ApiErrorCode,
   ) {
     super(message);
     this.name = 'HttpError';
   }
 }
+
+/** A refusal the pages say in the reader's language (by its code); `message` is the English. */
+export const refusal = (status: number, code: ApiErrorCode, message: string) => new HttpError(status, message, [], {}, code);
 
 export const notFound = (what: string) => new HttpError(404, `${what} not found.`);
 export const forbidden = (message = 'You are not allowed to do that.') => new HttpError(403, message);

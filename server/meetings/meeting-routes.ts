@@ -5,7 +5,7 @@ import { ROUTES } from '../../shared/http/routes.ts';
 import { parseAgendaText } from '../../shared/agenda-text.ts';
 import { parseProposalsText } from '../../shared/proposals-text.ts';
 import { zonedLocalToInstant } from '../../shared/zoned-time.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { HttpError, notFound, refusal } from '../http/errors.ts';
 import { download } from '../http/download.ts';
 import { route } from '../http/route.ts';
 import type { MeetingAccess } from './meeting-access.ts';
@@ -173,7 +173,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   route(app, ctx, ROUTES.replaceAgenda, async ({ access: { meetingId }, body: { text } }) => {
     const room = await ctx.rooms.get(meetingId);
     if (room && room.state.phase !== 'not-opened') {
-      throw new HttpError(409, 'The meeting is open: change its agenda in the chair console (add an item live).');
+      throw refusal(409, 'meeting-open-agenda', 'The meeting is open: change its agenda in the chair console (add an item live).');
     }
     const parsed = parseAgendaText(text);
     if (parsed.problems.length > 0) {
@@ -191,7 +191,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   route(app, ctx, ROUTES.replaceProposals, async ({ access: { meetingId }, params: { itemId }, body: { text } }) => {
     const room = await ctx.rooms.get(meetingId);
     if (room && room.state.phase !== 'not-opened') {
-      throw new HttpError(409, 'The meeting is open: add proposals in the chair console.');
+      throw refusal(409, 'meeting-open-proposals', 'The meeting is open: add proposals in the chair console.');
     }
     const parsed = parseProposalsText(text);
     if (parsed.problems.length > 0) {

@@ -7,7 +7,7 @@ import { ROUTES } from '../../shared/http/routes.ts';
 import { MARKDOWN_NESTING_MAX, markdownNesting } from '../../shared/record/markdown-nesting.ts';
 import { download } from '../http/download.ts';
 import type { AppContext } from '../context.ts';
-import { forbidden, HttpError, notFound } from '../http/errors.ts';
+import { forbidden, HttpError, notFound, refusal } from '../http/errors.ts';
 import { route } from '../http/route.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
 import { csvCell } from '../meetings/meeting-views.ts';
@@ -32,7 +32,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext, reco
   }
   async function editable(meetingId: string) {
     const meeting = await meetingOf(meetingId);
-    if (meeting.recordFinalisedAt) throw new HttpError(409, 'The record is final and can no longer be changed.');
+    if (meeting.recordFinalisedAt) throw refusal(409, 'record-final', 'The record is final and can no longer be changed.');
     return meeting;
   }
 

@@ -100,7 +100,11 @@ describe.each(DRIVERS)('proposals prepared on the set-up page, on %s', (driver) 
       );
     }
     // The set-up page no longer changes them: the chair console does.
-    expect((await secretariat.put(proposalsPath(item('4b').id), { text: '- Late' })).status).toBe(409);
+    const late = await secretariat.put(proposalsPath(item('4b').id), { text: '- Late' });
+    // Refused with a code, so the set-up page says why in the reader's language.
+    expect([late.status, late.body.code]).toEqual([409, 'meeting-open-proposals']);
+    const agenda = await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Late item (5 minutes)' });
+    expect([agenda.status, agenda.body.code]).toEqual([409, 'meeting-open-agenda']);
 
     await chair.command({ type: 'agenda.startItem', itemId: item('4a').id });
     for (const seed of seedProposals) {

@@ -181,7 +181,8 @@ describe.each(DRIVERS)('the record on %s', (driver) => {
       finalised: true,
       version: 2,
     });
-    expect((await secretariat.post(`/api/meetings/${meetingId}/record/versions`, { markdown: 'x', basedOn: 2 })).status).toBe(409);
+    const afterFinal = await secretariat.post(`/api/meetings/${meetingId}/record/versions`, { markdown: 'x', basedOn: 2 });
+    expect([afterFinal.status, afterFinal.body.code]).toEqual([409, 'record-final']);
     expect((await secretariat.post(`/api/meetings/${meetingId}/record/generate`)).status).toBe(409);
     const state = (await secretariat.get(`/api/meetings/${meetingId}/record`)).body;
     expect(state.finalised).toMatchObject({ by: 'Chengetai Masango', version: 2 });
