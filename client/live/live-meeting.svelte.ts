@@ -15,6 +15,7 @@ import { isLeading } from '../../shared/meeting/permissions.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 import { ServerClock } from './server-clock.svelte.ts';
 import { clearOutdatedReload, reloadOnceWhenOutdated } from '../app/outdated-reload.ts';
+import { refusalText } from './refusal-text.ts';
 
 export class LiveMeeting {
   state = $state.raw<MeetingState | undefined>();
@@ -27,7 +28,7 @@ export class LiveMeeting {
   get now(): number {
     return this.clock.now;
   }
-  /** The last refusal of a command sent from this page, in the server's words. */
+  /** The last refusal of a command sent from this page, in the interface's language. */
   lastError = $state<string | undefined>();
 
   readonly leading = $derived(this.role !== undefined && isLeading(this.role));
@@ -79,7 +80,8 @@ export class LiveMeeting {
   /** Sends a command; a refusal is kept in `lastError` for the page to show. */
   async send(command: CommandInput): Promise<AckResult<{ seq: number }>> {
     if (!this.#replica) return { ok: false, code: 'unavailable', error: t('common.notConnected') };
-    const result = await this.#replica.send(command);
+    const sent = await this.#replica.send(command);
+    const result = sent.ok ? sent : { ...sent, error: refusalText(sent.error) };
     this.lastError = result.ok ? undefined : result.error;
     return result;
   }

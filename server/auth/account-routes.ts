@@ -29,12 +29,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       await ctx.sessions.invalidateUserSessions(accountId);
       ctx.disconnectSessions(
         ended.map((session) => session.id),
-        'Your account was disabled.',
+        'your account was disabled',
       );
     } else if (after.staffRole !== before.staffRole) {
       // A secretariat account sees every meeting; as a chair account only those it is on the roster of.
       for (const meeting of await listMeetings(ctx.db)) {
-        await ctx.accessChanged(meeting.id, [accountId], 'Your account’s role changed.');
+        await ctx.accessChanged(meeting.id, [accountId], 'your account’s role changed');
       }
     }
     return { account: after };

@@ -78,7 +78,7 @@ describe.each(DRIVERS)('changing staff accounts (%s)', (driver) => {
     expect(disabled.status).toBe(200);
     expect(disabled.body.account).toMatchObject({ id, disabled: true, staffRole: 'secretariat' });
     await waitUntil(() => notices.includes('closed'), 'the socket closed');
-    expect(notices).toEqual(['ended:Your account was disabled.', 'closed']);
+    expect(notices).toEqual(['ended:your account was disabled', 'closed']);
     expect((await anja.get(`/api/meetings/${meetingId}`)).status).toBe(401);
 
     const again = await signIn('Anja Gengo');
