@@ -105,8 +105,8 @@ export async function certificatePdf(certificate: Certificate, language: RecordL
   }
 
   // Who issued it, and when, above the foot of the frame.
-  const issuedTop = Math.max(doc.y + 24, doc.page.height - MARGIN.bottom - 96);
-  if (issuedTop + 90 > doc.page.height - MARGIN.bottom + 20) doc.addPage();
+  const issuedTop = Math.max(doc.y + 24, doc.page.height - MARGIN.bottom - 56);
+  if (issuedTop + 56 + certificate.issuedBy.length * 14 > doc.page.height - 48) doc.addPage();
   else doc.y = issuedTop;
   // The secretariat on the end side, the date on the start side.
   const split = inner.width * 0.4;
