@@ -41,6 +41,7 @@ import { CaptionForwarder } from './captions/caption-forwarder.ts';
 import { registerClockHandlers } from './live/clock-socket.ts';
 import { RecordService } from './record/record-service.ts';
 import { registerRecordRoutes } from './record/record-routes.ts';
+import { registerCertificateRoutes } from './record/certificate-routes.ts';
 
 export interface RunningApp {
   http: FastifyInstance;
@@ -202,6 +203,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   await registerCaptionRoutes(http, ctx, captionFeeds);
   registerCaptionDestinationRoutes(http, ctx);
   registerRecordRoutes(http, ctx, records);
+  registerCertificateRoutes(http, ctx, records);
   route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));
   if (config.metrics && config.metricsToken) {
     registerMetricsRoutes(http, ctx, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });

@@ -556,6 +556,11 @@ const ar: Catalog = {
     sendPrivately: 'إرسال رسالة خاصة',
     announceNew: 'إعلان الرسائل الجديدة لقارئات الشاشة',
   },
+  certificate: {
+    heading: 'شهادة الحضور',
+    text: 'انتهى الاجتماع: تبيّن شهادة حضورك وقت حضورك وطريقة مشاركتك ومداخلاتك.',
+    download: 'نزّل شهادتك (PDF)',
+  },
   sharedRecord: {
     heading: 'محضر الاجتماع',
     final: 'المحضر النهائي',

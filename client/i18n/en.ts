@@ -522,6 +522,11 @@ export const en = {
     sendPrivately: 'Send privately',
     announceNew: 'Announce new messages to screen readers',
   },
+  certificate: {
+    heading: 'Certificate of attendance',
+    text: 'The meeting has ended: your certificate of attendance says when you were present, where from, and your speeches.',
+    download: 'Download your certificate (PDF)',
+  },
   sharedRecord: {
     heading: 'Meeting record',
     final: 'Final record',

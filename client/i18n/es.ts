@@ -524,6 +524,11 @@ const es: Catalog = {
     sendPrivately: 'Enviar en privado',
     announceNew: 'Anunciar los mensajes nuevos a los lectores de pantalla',
   },
+  certificate: {
+    heading: 'Certificado de asistencia',
+    text: 'La reunión ha terminado: su certificado indica cuándo estuvo presente, desde dónde y sus intervenciones.',
+    download: 'Descargar su certificado (PDF)',
+  },
   sharedRecord: {
     heading: 'Acta de la reunión',
     final: 'Versión final',

@@ -537,6 +537,11 @@ const fr: Catalog = {
     sendPrivately: 'Envoyer en privé',
     announceNew: 'Annoncer les nouveaux messages aux lecteurs d’écran',
   },
+  certificate: {
+    heading: 'Attestation de participation',
+    text: 'La réunion est terminée\u00a0: votre attestation indique vos heures de présence, votre mode de participation et vos interventions.',
+    download: 'Télécharger votre attestation (PDF)',
+  },
   sharedRecord: {
     heading: 'Compte rendu de la réunion',
     final: 'Version finale',

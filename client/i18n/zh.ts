@@ -502,6 +502,11 @@ const zh: Catalog = {
     sendPrivately: '私信发送',
     announceNew: '用屏幕阅读器朗读新消息',
   },
+  certificate: {
+    heading: '出席证明',
+    text: '会议已结束：您的出席证明载明您的出席时间、参会方式和发言情况。',
+    download: '下载您的出席证明（PDF）',
+  },
   sharedRecord: {
     heading: '会议记录',
     final: '定稿',

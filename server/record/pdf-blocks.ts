@@ -105,23 +105,43 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
     row === 'header' || (column === 0 && block.rowHeaders) || (runs.length > 0 && runs.every((run) => run.bold));
   const cellRuns = (runs: readonly Run[], bold: boolean): Run[] => (bold ? runs.map((run) => ({ ...run, bold: true })) : [...runs]);
 
-  const rowHeight = (cells: Run[][], row: 'header' | number) =>
-    Math.max(
-      ...cells.map((cell, column) => {
-        const text = measuredText(plainText(cell));
-        if (text === '') return lineHeight(doc, TABLE_SIZE) + 2 * CELL_PAD;
-        // Measured in the widest face any of it uses (mono, then bold), so the row is never too short.
-        if (box.rtl)
-          return rtlHeight(doc, cellRuns(cell, isBold(cell, row, column)), widths[column]! - 2 * CELL_PAD, TABLE_SIZE) + 2 * CELL_PAD;
-        const face: FontName = cell.some((run) => run.code)
-          ? 'mono'
-          : isBold(cell, row, column) || cell.some((run) => run.bold)
-            ? 'bold'
-            : 'regular';
-        doc.font(face).fontSize(TABLE_SIZE);
-        return doc.heightOfString(text, { width: widths[column]! - 2 * CELL_PAD, lineGap: LINE_GAP }) + 2 * CELL_PAD;
-      }),
-    );
+  const cellHeight = (cell: Run[], row: 'header' | number, column: number) => {
+    const text = measuredText(plainText(cell));
+    if (text === '') return lineHeight(doc, TABLE_SIZE) + 2 * CELL_PAD;
+    // Measured in the widest face any of it uses (mono, then bold), so the row is never too short.
+    if (box.rtl)
+      return rtlHeight(doc, cellRuns(cell, isBold(cell, row, column)), widths[column]! - 2 * CELL_PAD, TABLE_SIZE) + 2 * CELL_PAD;
+    const face: FontName = cell.some((run) => run.code)
+      ? 'mono'
+      : isBold(cell, row, column) || cell.some((run) => run.bold)
+        ? 'bold'
+        : 'regular';
+    doc.font(face).fontSize(TABLE_SIZE);
+    return doc.heightOfString(text, { width: widths[column]! - 2 * CELL_PAD, lineGap: LINE_GAP }) + 2 * CELL_PAD;
+  };
+  const rowHeight = (cells: Run[][], row: 'header' | number) => Math.max(...cells.map((cell, column) => cellHeight(cell, row, column)));
+
+  /**
+   * The row cut where `room` ends: each cell's words that fit in it, and the rest for the next
+   * page; null when not even a line of it fits.
+   */
+  const splitRow = (cells: Run[][], row: number, room: number): [Run[][], Run[][]] | null => {
+    const parts = cells.map((cell, column) => {
+      const words = cellWords(cell);
+      // The most words whose lines fit in the room.
+      let low = 0;
+      let high = words.length;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (cellHeight(joinWords(words.slice(0, middle)), row, column) <= room) low = middle;
+        else high = middle - 1;
+      }
+      return [joinWords(words.slice(0, low)), joinWords(words.slice(low))] as const;
+    });
+    // Nothing fits, or a cell that has words would start with none of them: the whole row on the next page.
+    if (parts.some(([first, rest], column) => first.length === 0 && rest.length > 0 && cells[column]!.length > 0)) return null;
+    return [parts.map(([first]) => first), parts.map(([, rest]) => rest)];
+  };
 
   const drawRow = (cells: Run[][], row: 'header' | number, height: number) => {
     const top = doc.y;
@@ -155,46 +175,53 @@ function table(doc: Doc, block: TableBlock, box: Box): void {
   ensureRoom(doc, headerHeight + firstHeight + 4);
   doc.y += 2;
   if (header) drawRow(header, 'header', headerHeight);
-  const pageRoom = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - headerHeight - 4;
+  const newPage = () => {
+    doc.addPage();
+    if (header) drawRow(header, 'header', headerHeight);
+  };
+  // Rows flow on: one that does not fit is cut at the foot of the page and goes on under the header repeated.
   rows.forEach((cells, index) => {
-    const height = rowHeight(cells, index);
-    if (height > pageRoom) {
-      // Taller than a page: the row as paragraphs, each cell under its column's name, free to flow on.
-      tallRow(cells, header, box);
-      return;
+    let rest = cells;
+    for (let fresh = false; ; fresh = true) {
+      const height = rowHeight(rest, index);
+      const room = bottomOf(doc) - doc.y;
+      if (height <= room) {
+        drawRow(rest, index, height);
+        return;
+      }
+      const split = room >= lineHeight(doc, TABLE_SIZE) + 2 * CELL_PAD ? splitRow(rest, index, room) : null;
+      if (split) {
+        drawRow(split[0], index, room);
+        rest = split[1];
+      } else if (fresh) {
+        // Not a line of it fits a whole page (a word too long to break): drawn as it is, past the foot.
+        drawRow(rest, index, height);
+        return;
+      }
+      newPage();
     }
-    if (doc.y + height > bottomOf(doc)) {
-      doc.addPage();
-      if (header) drawRow(header, 'header', headerHeight);
-    }
-    drawRow(cells, index, height);
   });
   doc.y += 8;
+}
 
-  function tallRow(cells: Run[][], names: Run[][] | null, area: Box): void {
-    ensureRoom(doc, lineHeight(doc, TABLE_SIZE) * 3);
-    doc
-      .moveTo(area.x, doc.y)
-      .lineTo(area.x + area.width, doc.y)
-      .lineWidth(0.5)
-      .strokeColor(COLOURS.rule)
-      .stroke();
-    doc.y += CELL_PAD;
-    cells.forEach((cell, column) => {
-      if (plainText(cell).trim() === '') return;
-      const name = names?.[column] ?? [];
-      const label: Run[] =
-        plainText(name).trim() === '' ? [] : [...name.map((run) => ({ ...run, bold: true })), { text: ': ', bold: true }];
-      writeRuns(doc, [...label, ...cell], { ...area, x: area.x + CELL_PAD, width: area.width - 2 * CELL_PAD }, TABLE_SIZE, COLOURS.text);
-      doc.y += CELL_PAD;
-    });
-    doc
-      .moveTo(area.x, doc.y)
-      .lineTo(area.x + area.width, doc.y)
-      .lineWidth(0.5)
-      .strokeColor(COLOURS.rule)
-      .stroke();
+/** A cell's words, each with the space after it, in the style of its run; a line break is a word of its own. */
+function cellWords(cell: readonly Run[]): Run[] {
+  return cell.flatMap((run) => (run.text === '\n' ? [run] : (run.text.match(/\S+\s*|\s+/g) ?? []).map((text) => ({ ...run, text }))));
+}
+
+/** Words back into runs: neighbours of the same style as one. */
+function joinWords(words: readonly Run[]): Run[] {
+  const runs: Run[] = [];
+  for (const word of words) {
+    const last = runs[runs.length - 1];
+    const { text: lastText, ...lastStyle } = last ?? { text: '' };
+    const { text, ...style } = word;
+    if (last && word.text !== '\n' && lastText !== '\n' && JSON.stringify(lastStyle) === JSON.stringify(style)) last.text += text;
+    else runs.push({ ...word });
   }
+  if (runs.length > 0)
+    runs[runs.length - 1] = { ...runs[runs.length - 1]!, text: runs[runs.length - 1]!.text.trimEnd() || runs[runs.length - 1]!.text };
+  return runs;
 }
 
 /** Widths that fit the box: each column at least its longest word, the rest shared by how much text it has. */

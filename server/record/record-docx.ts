@@ -153,17 +153,18 @@ export async function recordDocx(markdown: string, record: MeetingRecord, option
           run: { font: FONT, size: 21, language: wordLanguage(language) },
           paragraph: { spacing: { after: 120, line: 276 } },
         },
+        // Word's own heading styles, with the outline levels its navigation pane and tables of contents read.
         heading1: {
           run: { font: FONT, size: 34, bold: true, color: HEADING_COLOUR },
-          paragraph: { spacing: { before: 240, after: 180 }, keepNext: true },
+          paragraph: { spacing: { before: 240, after: 180 }, keepNext: true, outlineLevel: 0 },
         },
         heading2: {
           run: { font: FONT, size: 28, bold: true, color: HEADING_COLOUR },
-          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, outlineLevel: 1 },
         },
         heading3: {
           run: { font: FONT, size: 24, bold: true, color: HEADING_COLOUR },
-          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true },
+          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, outlineLevel: 2 },
         },
         hyperlink: { run: { color: LINK_COLOUR, underline: {} } },
         listParagraph: { paragraph: { spacing: { after: 100 } } },

@@ -112,8 +112,9 @@ function blockHtml(block: Block): string {
   }
 }
 
+/** A table in a box of its own that scrolls sideways when the table is wider than the screen (a phone's). */
 function tableHtml(table: TableBlock): string {
-  const out: string[] = ['<table>'];
+  const out: string[] = ['<div class="table-scroll" tabindex="0" role="group">', '<table>'];
   const align = (index: number) => alignClass(table.align[index] ?? null);
   if (table.header) {
     const cells = table.header.map((cell, index) =>
@@ -130,7 +131,7 @@ function tableHtml(table: TableBlock): string {
     );
     out.push(`<tr>${cells.join('')}</tr>`);
   }
-  out.push('</tbody>', '</table>');
+  out.push('</tbody>', '</table>', '</div>');
   return out.join('\n');
 }
 
@@ -156,7 +157,8 @@ function runHtml(run: Run): string {
 const STYLESHEET = `
 :root { color-scheme: light; }
 html { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; background: #ffffff; }
-body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
+body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; overflow-wrap: break-word; }
+@media (max-width: 30rem) { body { padding: 1rem 0.75rem; } }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.5rem 0 1rem; color: #14304f; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; color: #14304f; border-bottom: 1px solid #b8c4d2; padding-bottom: 0.2rem; }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; color: #14304f; }
@@ -171,7 +173,10 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; 
 hr { border: 0; border-top: 1px solid #8c8c8c; margin: 1.5rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1.25rem; font-size: 0.93rem; }
 caption { text-align: start; font-weight: bold; padding: 0.3rem 0; color: #1a1a1a; }
-th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
+th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; overflow-wrap: normal; word-break: normal; hyphens: manual; }
+.table-scroll { overflow-x: auto; margin: 0 0 1.25rem; }
+.table-scroll:focus-visible { outline: 2px solid #0b4f94; outline-offset: 2px; }
+.table-scroll > table { margin: 0; }
 thead th, thead td { background: #e8edf3; }
 th { font-weight: bold; }
 .align-center { text-align: center; }
@@ -194,6 +199,7 @@ footer { margin-top: 2rem; border-top: 1px solid #b8c4d2; padding-top: 0.5rem; f
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   tr, figure, .chart svg { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
+  .table-scroll { overflow: visible; }
   .chart { break-inside: avoid; page-break-inside: avoid; }
   .banner { border-width: 1pt; }
   footer { position: static; }

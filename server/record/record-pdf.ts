@@ -27,16 +27,14 @@
  * This file sets up the document, the charts and the running header and footer; the blocks
  * are in pdf-blocks.ts, faces and lines of text in pdf-text.ts, right to left in pdf-rtl.ts.
  */
-import PDFDocument from 'pdfkit';
 import type { MeetingRecord } from '../../shared/record/record-model.ts';
 import { chartLayout, recordCharts } from '../../shared/record/record-charts.ts';
 import { RECORD_WORDS } from '../../shared/record/record-words.ts';
-import { dejavuFontPath } from './truetype-font.ts';
-import { cjkFontPath } from './record-fonts.ts';
-import { documentLanguage, markdownBlocks, statusLine, type ExportOptions } from './record-tokens.ts';
+import { openPdf } from './pdf-document.ts';
+import { markdownBlocks, statusLine, type ExportOptions } from './record-tokens.ts';
 import { heading, renderBlock, writeRuns } from './pdf-blocks.ts';
 import { drawRtlLine, rtlLine } from './pdf-rtl.ts';
-import { BODY_SIZE, COLOURS, drawLine, ensureRoom, FONTS, MARGINS, type Box, type Doc } from './pdf-text.ts';
+import { BODY_SIZE, COLOURS, drawLine, ensureRoom, MARGINS, type Box } from './pdf-text.ts';
 
 export type { ExportOptions } from './record-tokens.ts';
 export { bidiPieces, pdfText } from './pdf-text.ts';
@@ -47,34 +45,13 @@ export async function recordPdf(markdown: string, record: MeetingRecord, options
   const status = statusLine(options);
   const blocks = markdownBlocks(markdown);
 
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    bufferPages: true,
-    autoFirstPage: true,
-    lang: documentLanguage(language),
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: {
-      Title: record.title,
-      Subject: `${w.summaryReport} — ${status}`,
-      Author: record.body || 'EqualFloor',
-      Creator: 'EqualFloor',
-      Keywords: `${w.summaryReport}, ${options.status}`,
-      CreationDate: new Date(record.generatedAt),
-    },
+  const { doc, done } = openPdf(language, {
+    Title: record.title,
+    Subject: `${w.summaryReport} — ${status}`,
+    Author: record.body || 'EqualFloor',
+    Keywords: `${w.summaryReport}, ${options.status}`,
+    CreationDate: new Date(record.generatedAt),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, dejavuFontPath(file));
-  // Read only if a character needs it; embedded as a subset like the others.
-  doc.registerFont('cjk', cjkFontPath('regular'));
-  doc.registerFont('cjkBold', cjkFontPath('bold'));
   const rtl = w.direction === 'rtl';
   const page: Box = { x: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right, rtl };
 

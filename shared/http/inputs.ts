@@ -34,6 +34,8 @@ export const RecordExportQuery = v.object({
   version: v.optional(VersionText),
   lang: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)),
 });
+/** Certificates of attendance in a language; without one, the record's. */
+export const CertificateQuery = v.object({ lang: v.optional(v.picklist(RECORD_LANGUAGES, LANGUAGE_MESSAGE)) });
 /** The figures (attendance.csv, speaking.csv) as of a version of the record; the meeting as it stands without one. */
 export const RecordFiguresQuery = v.object({ version: v.optional(VersionText) });
 export const ChatExportParams = v.object({ meetingId: v.string(), format: v.picklist(CHAT_FORMATS, 'must be csv or txt') });

@@ -2,6 +2,7 @@
 import type { RecordVersion, RecordView } from '../record/record-views.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule } from '../access/rules.ts';
 import {
+  CertificateQuery,
   ChatExportParams,
   FinaliseSchema,
   GenerateSchema,
@@ -59,5 +60,26 @@ export const RECORD_ROUTES = withRules(RECORD_PATHS, {
       ADMITTED_ROLES.filter((role) => role !== 'display'),
       'The room display cannot download the transcript.',
     ),
+  }),
+  /** Certificates of attendance, once the meeting has ended: everyone's who took part, as one ZIP of PDFs. */
+  certificates: rules<Download>()({
+    params: MeetingParams,
+    query: CertificateQuery,
+    labels: ADDRESS,
+    access: meetingRule(LEAD_ROLES, 'Only the chair and the secretariat download everyone’s certificates.'),
+  }),
+  /** One's own certificate of attendance, once the meeting has ended: for people on its roster only. */
+  certificate: rules<Download>()({
+    params: MeetingParams,
+    query: CertificateQuery,
+    labels: ADDRESS,
+    access: meetingRule([], 'Only people on the meeting’s roster get a certificate of attendance.', {
+      chair: 'roster',
+      'co-chair': 'roster',
+      secretariat: 'roster',
+      member: 'roster',
+      observer: 'roster',
+      captioner: 'roster',
+    }),
   }),
 });

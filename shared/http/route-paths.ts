@@ -90,6 +90,8 @@ export const RECORD_PATHS = {
   speaking: get(`${MEETING}/speaking.csv`),
   chatExport: { ...get(`${MEETING}/chat.:format`), formats: CHAT_FORMATS },
   transcript: { ...get(`${MEETING}/transcript.:format`), formats: TRANSCRIPT_FORMATS },
+  certificates: get(`${MEETING}/certificates.zip`),
+  certificate: get(`${MEETING}/certificate.pdf`),
 } as const satisfies Record<string, RoutePath>;
 
 const PATHS = { ...OPEN_PATHS, ...MEETING_PATHS, ...RECORD_PATHS };

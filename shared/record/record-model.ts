@@ -77,8 +77,8 @@ export interface RecordItem extends PositionLists {
   minutesAllotted: number | null;
   /** Minutes used (rounded), the sub-items' included for an item that has them. */
   minutesUsed: number;
-  /** Where each took the floor from; null: not stated. */
-  speakers: { name: string; location: Location | null; kind: string; seconds: number }[];
+  /** Where each took the floor from; null: not stated. `participantId`: their roster entry (null: none). */
+  speakers: { name: string; location: Location | null; kind: string; seconds: number; participantId?: string | null }[];
   /** Whether the item ran at all (time spent on it, or someone spoke); false: not taken up. */
   takenUp: boolean;
   presentations: RecordPresentation[];
@@ -113,6 +113,8 @@ export interface RecordAction {
 }
 
 export interface RecordPerson {
+  /** Their roster entry. */
+  id?: string;
   name: string;
   affiliation: string;
   role: MeetingRole;
@@ -187,6 +189,7 @@ export function buildRecord(input: RecordInput): MeetingRecord {
         location: speech.location,
         kind: speech.kind,
         seconds: Math.round(speech.spokenMs / 1000),
+        participantId: speech.participantId ?? null,
       })),
       takenUp: usedMs > 0 || speeches.length > 0 || item.activeSince !== null,
       presentations: item.presentations.map((presentation) => recordPresentation(presentation, speeches, input.speechesEndedBy ?? {})),
@@ -292,6 +295,7 @@ function attendanceAsOf(rows: RecordInput['attendance'], asOf: number): RecordIn
 
 function personFields(person: RecordInput['roster'][number], location: Location | null) {
   return {
+    id: person.id,
     name: person.name,
     affiliation: person.affiliation,
     role: person.role,

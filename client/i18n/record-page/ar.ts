@@ -134,6 +134,8 @@ const ar: RecordPageCatalog = {
     dataHeading: 'الحضور والمداخلات',
     attendance: 'الحضور (.csv)',
     speaking: 'إحصاءات المداخلات (.csv)',
+    certificates: 'شهادات الحضور (.zip)',
+    certificatesHint: 'ملف PDF لكل من شارك، باللغة المختارة أعلاه؛ تتاح بعد انتهاء الاجتماع.',
     transcriptHeading: 'النص الكامل للترجمة النصية',
     transcript: 'النص الكامل: {format}',
     formats: {

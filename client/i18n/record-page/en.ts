@@ -147,6 +147,8 @@ const en = {
     dataHeading: 'Attendance and speaking',
     attendance: 'Attendance (.csv)',
     speaking: 'Speaking statistics (.csv)',
+    certificates: 'Certificates of attendance (.zip)',
+    certificatesHint: 'One PDF for each person who took part, in the language above; available once the meeting has ended.',
     transcriptHeading: 'Transcript of the captions',
     /** {format} is one of `formats`: "Transcript: Text (.txt)". */
     transcript: 'Transcript: {format}',

@@ -134,6 +134,8 @@ const es: RecordPageCatalog = {
     dataHeading: 'Asistencia e intervenciones',
     attendance: 'Asistencia (.csv)',
     speaking: 'Estadísticas de intervenciones (.csv)',
+    certificates: 'Certificados de asistencia (.zip)',
+    certificatesHint: 'Un PDF por cada persona que participó, en el idioma indicado arriba; disponibles cuando termine la reunión.',
     transcriptHeading: 'Transcripción de los subtítulos',
     transcript: 'Transcripción: {format}',
     formats: {

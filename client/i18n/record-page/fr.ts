@@ -136,6 +136,9 @@ const fr: RecordPageCatalog = {
     dataHeading: 'Présence et temps de parole',
     attendance: 'Présence (.csv)',
     speaking: 'Statistiques des interventions (.csv)',
+    certificates: 'Attestations de participation (.zip)',
+    certificatesHint:
+      'Un PDF pour chaque personne ayant participé, dans la langue ci-dessus\u00a0; disponibles une fois la réunion terminée.',
     transcriptHeading: 'Transcription des sous-titres',
     transcript: 'Transcription\u00a0: {format}',
     formats: {

@@ -135,6 +135,8 @@ const ru: RecordPageCatalog = {
     dataHeading: 'Присутствие и выступления',
     attendance: 'Присутствие (.csv)',
     speaking: 'Статистика выступлений (.csv)',
+    certificates: 'Свидетельства об участии (.zip)',
+    certificatesHint: 'Один PDF на каждого участника, на выбранном выше языке; доступны после окончания заседания.',
     transcriptHeading: 'Текст субтитров',
     transcript: 'Текст субтитров: {format}',
     formats: {

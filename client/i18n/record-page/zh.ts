@@ -130,6 +130,8 @@ const zh: RecordPageCatalog = {
     dataHeading: '出席和发言情况',
     attendance: '出席情况 (.csv)',
     speaking: '发言统计 (.csv)',
+    certificates: '出席证明 (.zip)',
+    certificatesHint: '每位与会者一份 PDF，使用上面所选语言；会议结束后提供。',
     transcriptHeading: '字幕全文',
     transcript: '字幕全文：{format}',
     formats: {
