@@ -526,6 +526,7 @@ export const en = {
     heading: 'Certificate of attendance',
     text: 'The meeting has ended: your certificate of attendance says when you were present, where from, and your speeches.',
     download: 'Download your certificate (PDF)',
+    none: 'You did not take part in this meeting, so there is no certificate of attendance to issue.',
   },
   sharedRecord: {
     heading: 'Meeting record',

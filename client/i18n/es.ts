@@ -528,6 +528,7 @@ const es: Catalog = {
     heading: 'Certificado de asistencia',
     text: 'La reunión ha terminado: su certificado indica cuándo estuvo presente, desde dónde y sus intervenciones.',
     download: 'Descargar su certificado (PDF)',
+    none: 'No participó en esta reunión, por lo que no hay certificado de asistencia que expedir.',
   },
   sharedRecord: {
     heading: 'Acta de la reunión',

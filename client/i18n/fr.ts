@@ -541,6 +541,7 @@ const fr: Catalog = {
     heading: 'Attestation de participation',
     text: 'La réunion est terminée\u00a0: votre attestation indique vos heures de présence, votre mode de participation et vos interventions.',
     download: 'Télécharger votre attestation (PDF)',
+    none: 'Vous n’avez pas pris part à cette réunion : il n’y a pas d’attestation de présence à délivrer.',
   },
   sharedRecord: {
     heading: 'Compte rendu de la réunion',

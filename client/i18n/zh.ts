@@ -506,6 +506,7 @@ const zh: Catalog = {
     heading: '出席证明',
     text: '会议已结束：您的出席证明载明您的出席时间、参会方式和发言情况。',
     download: '下载您的出席证明（PDF）',
+    none: '您未参加本次会议，因此没有可出具的出席证明。',
   },
   sharedRecord: {
     heading: '会议记录',
