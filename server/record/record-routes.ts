@@ -231,7 +231,7 @@ export function attendanceCsv(record: MeetingRecord): string {
       person.stakeholderGroup ?? '',
       person.region ?? '',
       person.location ?? '',
-      person.attended ? 'yes' : person.presentByPhone ? 'by phone' : 'no',
+      person.attended ? 'yes' : person.presentByPhone ? 'by phone' : person.addedByName ? 'added by name' : 'no',
       iso(person.firstJoined),
       iso(person.lastLeft),
       person.minutesConnected,

@@ -93,11 +93,13 @@ function attendanceAnnex(record: MeetingRecord, language: RecordLanguage): strin
     ...participants.map((person) =>
       person.attended
         ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
-        : person.presentByPhone
-          ? person.firstJoined === null
-            ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
-            : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)}${w.punctuation.open}${w.locations.phone}${w.punctuation.close} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
-          : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
+        : person.addedByName && !person.presentByPhone
+          ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)}${w.punctuation.open}${person.location ? `${w.locations[person.location]}${w.punctuation.comma}` : ''}${w.addedByName}${w.punctuation.close} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
+          : person.presentByPhone
+            ? person.firstJoined === null
+              ? `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.locations.phone} | | |`
+              : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${utcTime(person.firstJoined)}${w.punctuation.open}${w.locations.phone}${w.punctuation.close} | ${utcTime(person.lastLeft)} | ${person.minutesConnected} |`
+            : `| ${escapeInline(person.name)} | ${w.roles[person.role]} | ${w.absent} | | 0 |`,
     ),
   ];
 }

@@ -16,6 +16,7 @@ import type {
   MeetingState,
   Position,
   Presentation,
+  Speaker,
 } from '../meeting/types.ts';
 import { own } from '../own.ts';
 
@@ -129,6 +130,8 @@ export interface RecordPerson {
   attended: boolean;
   /** Took part by phone without a connection (set or queued by phone, or spoke by phone). */
   presentByPhone: boolean;
+  /** Not on the roster: typed in by name by the chair or the secretariat (queued, or given the floor). */
+  addedByName?: boolean;
   /** Total minutes connected (rounded). */
   minutesConnected: number;
   firstJoined: number | null;
@@ -241,6 +244,7 @@ export function buildRecord(input: RecordInput): MeetingRecord {
           : null,
     };
   });
+  participants.push(...typedInPeople(state, asOf, ended));
   participants.sort((a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
 
   return {
@@ -304,6 +308,40 @@ function personFields(person: RecordInput['roster'][number], location: Location 
     region: person.region,
     location,
   };
+}
+
+/**
+ * People not on the roster whom the chair or the secretariat typed in by name — a delegate
+ * without a device, a caller: present, where they were said to be, from when they were first
+ * queued or took the floor to the meeting's end.
+ */
+function typedInPeople(state: MeetingState, asOf: number, ended: boolean): RecordPerson[] {
+  const seen = new Map<string, { speaker: Speaker; since: number }>();
+  const note = (speaker: Speaker, at: number) => {
+    if (speaker.participantId !== null || at > asOf) return;
+    const key = speaker.name.trim().toLocaleLowerCase();
+    const known = seen.get(key);
+    if (!known || at < known.since)
+      seen.set(key, { speaker: known && !speaker.location ? { ...speaker, location: known.speaker.location } : speaker, since: at });
+  };
+  for (const speech of [...state.speeches, ...(state.floor ? [state.floor] : [])]) note(speech, speech.startedAt);
+  for (const entry of Object.values(state.queues).flatMap((queue) => queue.entries)) note(entry, entry.raisedAt);
+  return [...seen.values()].map(({ speaker, since }) => ({
+    name: speaker.name,
+    affiliation: '',
+    // Listed with the other participants (observers): the roster, not the chair's typing, says who is a member.
+    role: 'observer' as const,
+    category: '',
+    stakeholderGroup: speaker.stakeholderGroup,
+    region: speaker.region,
+    location: speaker.location,
+    attended: false,
+    presentByPhone: speaker.location === 'phone',
+    addedByName: true,
+    minutesConnected: Math.round(Math.max(0, (ended ? state.endedAt! : asOf) - since) / 60_000),
+    firstJoined: since,
+    lastLeft: ended ? state.endedAt : null,
+  }));
 }
 
 /** When a roster person was first queued or took the floor by phone (whatever their location is now); null: never. */

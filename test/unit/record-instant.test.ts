@@ -92,6 +92,50 @@ describe('a draft made while someone speaks', () => {
   });
 });
 
+describe('people typed in by name', () => {
+  const h = openMeeting().startItem('i1');
+  const addedAt = h.now;
+  h.run('lynn', { type: 'queue.addOnBehalf', participantId: null, name: 'Delegate of Kenya', location: 'room' });
+  h.seconds(20);
+  h.run('lynn', { type: 'queue.addOnBehalf', participantId: null, name: 'Caller from Nairobi', location: 'phone' });
+  h.next(h.entry('Delegate of Kenya').id);
+  h.seconds(90);
+  h.run('lynn', { type: 'meeting.end' });
+  const record = recordAt(h, h.now + MINUTE);
+
+  // The queue keeps an entry only until its speech: someone given the floor counts from then.
+  it('are present, where they were said to be, from when they were queued or took the floor to the meeting’s end', () => {
+    const delegate = record.participants.find((person) => person.name === 'Delegate of Kenya')!;
+    expect(delegate).toMatchObject({
+      attended: false,
+      presentByPhone: false,
+      addedByName: true,
+      location: 'room',
+      firstJoined: addedAt + 20 * SECOND,
+      lastLeft: h.state.endedAt,
+      minutesConnected: 2,
+    });
+    const caller = record.participants.find((person) => person.name === 'Caller from Nairobi')!;
+    expect(caller).toMatchObject({
+      presentByPhone: true,
+      addedByName: true,
+      firstJoined: addedAt + 20 * SECOND,
+      lastLeft: h.state.endedAt,
+    });
+  });
+
+  it('are listed and their attendance said, not "did not connect"', () => {
+    const markdown = recordMarkdown(record);
+    const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    expect(markdown).toContain('- Delegate of Kenya\n');
+    expect(markdown).toContain(
+      `| Delegate of Kenya | Observer | ${time(addedAt + 20 * SECOND)} (in the room, added by name) | ${time(h.state.endedAt!)} | 2 |`,
+    );
+    expect(markdown).not.toMatch(/\| Delegate of Kenya \|[^\n]*did not connect/);
+    expect(markdown).toMatch(/\| Caller from Nairobi \| Observer \| \d\d:\d\d \(by phone\)/);
+  });
+});
+
 describe('the annexes', () => {
   it('are numbered in order without a gap when there are no proposals', () => {
     const h = openMeeting().startItem('i1');

@@ -55,6 +55,7 @@ export const ar: RecordWords = {
   left: 'المغادرة (UTC)',
   connected: 'دقائق الاتصال',
   absent: 'لم يتصل',
+  addedByName: 'أُضيف بالاسم',
   byLocation: 'حسب طريقة المشاركة',
   byStakeholderGroup: 'حسب فئة أصحاب المصلحة',
   byRegion: 'حسب المنطقة',

@@ -55,6 +55,7 @@ export const en: RecordWords = {
   left: 'Left (UTC)',
   connected: 'Minutes connected',
   absent: 'did not connect',
+  addedByName: 'added by name',
   byLocation: 'By where people took part from',
   byStakeholderGroup: 'By stakeholder group',
   byRegion: 'By region',

@@ -55,6 +55,7 @@ export const es: RecordWords = {
   left: 'Salida (UTC)',
   connected: 'Minutos de conexión',
   absent: 'no se conectó',
+  addedByName: 'añadido por nombre',
   byLocation: 'Por modalidad de participación',
   byStakeholderGroup: 'Por grupo de partes interesadas',
   byRegion: 'Por región',

@@ -57,6 +57,7 @@ export const fr: RecordWords = {
   left: 'Départ (UTC)',
   connected: 'Minutes de connexion',
   absent: 'pas de connexion',
+  addedByName: 'ajouté par son nom',
   byLocation: 'Par mode de participation',
   byStakeholderGroup: 'Par groupe de parties prenantes',
   byRegion: 'Par région',

@@ -55,6 +55,7 @@ export const ru: RecordWords = {
   left: 'Отключение (UTC)',
   connected: 'Время подключения, мин',
   absent: 'подключения не было',
+  addedByName: 'добавлен по имени',
   byLocation: 'По способу участия',
   byStakeholderGroup: 'По группам заинтересованных сторон',
   byRegion: 'По регионам',

@@ -88,6 +88,8 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   left: string;
   connected: string;
   absent: string;
+  /** In the attendance annex, beside the time someone not on the roster was first queued or spoke: typed in by the chair. */
+  addedByName: string;
   byLocation: string;
   byStakeholderGroup: string;
   byRegion: string;

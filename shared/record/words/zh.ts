@@ -64,6 +64,7 @@ export const zh: RecordWords = {
   left: '离开时间（UTC）',
   connected: '在线分钟数',
   absent: '未连接',
+  addedByName: '按姓名添加',
   byLocation: '按参与方式',
   byStakeholderGroup: '按利益攸关方群体',
   byRegion: '按区域',
