@@ -30,6 +30,8 @@ export interface ComparedRow {
   before: Piece[] | null;
   /** The paragraph in the later version, null when it was deleted. */
   after: Piece[] | null;
+  /** Both in one, for one column: the words kept, deleted and inserted in the order they come. */
+  inline: Piece[];
   changed: boolean;
 }
 
@@ -83,18 +85,21 @@ export function paragraphs(markdown: string): Paragraph[] {
 
 const sameParagraph = (a: Paragraph, b: Paragraph) => a.kind === b.kind && a.level === b.level && a.text === b.text;
 
-function wordPieces(before: string, after: string): { before: Piece[]; after: Piece[] } {
+function wordPieces(before: string, after: string): { before: Piece[]; after: Piece[]; inline: Piece[] } {
   const left: Piece[] = [];
   const right: Piece[] = [];
+  const inline: Piece[] = [];
   for (const part of diffWords(before, after)) {
-    if (part.removed) left.push({ text: part.value, change: 'deleted' });
-    else if (part.added) right.push({ text: part.value, change: 'inserted' });
-    else {
-      left.push({ text: part.value });
-      right.push({ text: part.value });
-    }
+    const piece: Piece = part.removed
+      ? { text: part.value, change: 'deleted' }
+      : part.added
+        ? { text: part.value, change: 'inserted' }
+        : { text: part.value };
+    inline.push(piece);
+    if (!part.added) left.push(piece);
+    if (!part.removed) right.push(piece);
   }
-  return { before: left, after: right };
+  return { before: left, after: right, inline };
 }
 
 /** The two versions, row by row: each row a paragraph of each, aligned, with the words that changed marked. */
@@ -106,7 +111,7 @@ export function compareVersions(before: string, after: string): ComparedRow[] {
     if (!part.added && !part.removed) {
       for (const paragraph of part.value) {
         const pieces = [{ text: paragraph.text }];
-        rows.push({ kind: paragraph.kind, level: paragraph.level, before: pieces, after: pieces, changed: false });
+        rows.push({ kind: paragraph.kind, level: paragraph.level, before: pieces, after: pieces, inline: pieces, changed: false });
       }
       continue;
     }
@@ -121,11 +126,13 @@ export function compareVersions(before: string, after: string): ComparedRow[] {
       const now = added[at];
       if (at < paired) {
         const words = wordPieces(old!.text, now!.text);
-        rows.push({ kind: now!.kind, level: now!.level, before: words.before, after: words.after, changed: true });
+        rows.push({ kind: now!.kind, level: now!.level, ...words, changed: true });
       } else if (old) {
-        rows.push({ kind: old.kind, level: old.level, before: [{ text: old.text, change: 'deleted' }], after: null, changed: true });
+        const pieces: Piece[] = [{ text: old.text, change: 'deleted' }];
+        rows.push({ kind: old.kind, level: old.level, before: pieces, after: null, inline: pieces, changed: true });
       } else {
-        rows.push({ kind: now!.kind, level: now!.level, before: null, after: [{ text: now!.text, change: 'inserted' }], changed: true });
+        const pieces: Piece[] = [{ text: now!.text, change: 'inserted' }];
+        rows.push({ kind: now!.kind, level: now!.level, before: null, after: pieces, inline: pieces, changed: true });
       }
     }
   }

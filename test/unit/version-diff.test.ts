@@ -32,6 +32,10 @@ describe('comparing two versions', () => {
     expect(marked(paragraph!.before, 'deleted')).toEqual(['adopted']);
     expect(marked(paragraph!.after, 'inserted')).toEqual(['approved as amended']);
     expect(paragraph!.after!.map((piece) => piece.text).join('')).toMatch(/^1\. Item 1 – Adoption of agenda/);
+    expect(paragraph!.inline.filter((piece) => piece.change).map((piece) => `${piece.change}:${piece.text.trim()}`)).toEqual([
+      'deleted:adopted',
+      'inserted:approved as amended',
+    ]);
     expect(heading!.before).toBeNull();
     expect(added!.after).toEqual([{ text: 'A paragraph added.', change: 'inserted' }]);
     // Every other paragraph of version 1 is aligned with itself.
