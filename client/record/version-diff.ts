@@ -74,8 +74,11 @@ export function paragraphs(markdown: string): Paragraph[] {
     let match: RegExpMatchArray | null;
     if ((match = body.match(/^(#{1,6})\s+(.*)$/))) out.push({ kind: 'heading', level: match[1]!.length, text: readInline(match[2]!) });
     else if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(body)) continue;
-    else if (body.startsWith('|')) out.push({ kind: 'row', level: 0, text: cells(body).join(' | ') });
-    else if ((match = body.match(/^(\d{1,9})[.)]\s+(.*)$/)))
+    else if (body.startsWith('|')) {
+      // A key–value table's empty header row reads as nothing.
+      const row = cells(body);
+      if (row.some((cell) => cell !== '')) out.push({ kind: 'row', level: 0, text: row.join(' | ') });
+    } else if ((match = body.match(/^(\d{1,9})[.)]\s+(.*)$/)))
       out.push({ kind: 'numbered', level, text: `${match[1]}. ${readInline(match[2]!)}` });
     else if ((match = body.match(/^[-*+]\s+(.*)$/))) out.push({ kind: 'bullet', level, text: readInline(match[1]!) });
     else out.push({ kind: 'paragraph', level, text: readInline(body) });
@@ -95,6 +98,11 @@ function wordPieces(before: string, after: string): { before: Piece[]; after: Pi
       : part.added
         ? { text: part.value, change: 'inserted' }
         : { text: part.value };
+    // A deleted word and the word put in its place, side by side in one column, kept apart.
+    const previous = inline.at(-1);
+    if (piece.change === 'inserted' && previous?.change === 'deleted' && !/\s$/.test(previous.text) && !/^\s/.test(piece.text)) {
+      inline.push({ text: ' ' });
+    }
     inline.push(piece);
     if (!part.added) left.push(piece);
     if (!part.removed) right.push(piece);
