@@ -6,6 +6,7 @@
  * words deleted and inserted, side by side on a laptop and in one column on a phone. The
  * editor fits the page's column at 1366×768 and 390×844, and an Arabic record runs right to left.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 import { connectLive, waitUntil } from '../support/live-client.ts';
@@ -108,6 +109,21 @@ test.describe('the record edited as a document, and two versions compared', () =
     const toolbar = page.getByRole('toolbar', { name: 'Formatting', exact: true });
     await page.screenshot({ path: test.info().outputPath('editor-en-1366.png') });
 
+    await test.step('the toolbar is one Tab stop: Alt+F10 goes to it, the arrow keys along it, Escape back to the text', async () => {
+      await editor.focus();
+      await page.keyboard.press('Alt+F10');
+      await expect(toolbar.getByRole('button', { name: 'Paragraph', exact: true })).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect(toolbar.getByRole('button', { name: 'Heading', exact: true })).toBeFocused();
+      await page.keyboard.press('End');
+      await expect(toolbar.getByRole('button', { name: 'Insert table', exact: true })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(editor).toBeFocused();
+      await page.keyboard.press('Shift+Tab');
+      await expect(toolbar.getByRole('button', { name: 'Insert table', exact: true })).toBeFocused();
+      await page.keyboard.press('Escape');
+    });
+
     await test.step('item 1’s numbered paragraph rewritten, with a link at its end', async () => {
       const paragraph = editor.locator('ol > li').first().locator('p').first();
       await paragraph.click({ clickCount: 3 });
@@ -196,7 +212,8 @@ test.describe('the record edited as a document, and two versions compared', () =
     expect(right.x).toBeGreaterThanOrEqual(left.x + left.width - 1);
     expect(Math.abs(left.y - right.y)).toBeLessThan(2);
     await expect(compare.getByTestId('record-compare-inline')).toBeHidden();
-    await compare.scrollIntoViewIfNeeded();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath('compare-en-1366.png') });
     await page.context().close();
