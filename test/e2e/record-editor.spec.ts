@@ -195,7 +195,10 @@ test.describe('the record edited as a document, and two versions compared', () =
     await expect(compare.getByLabel('Compare version', { exact: true })).toHaveValue('1');
     await expect(compare.getByLabel('with version', { exact: true })).toHaveValue('2');
     await compare.getByRole('button', { name: 'Compare', exact: true }).click();
-    await expect(compare.getByRole('status')).toHaveText(/^Version 1 compared with version 2: \d+ paragraphs changed\.$/);
+    const summary = compare.getByRole('status');
+    await expect(summary).toHaveText(/^Version 1 compared with version 2: \d+ paragraphs changed\.$/);
+    const changed = Number((await summary.textContent())!.match(/(\d+) paragraphs/)![1]);
+    expect(changed).toBe(3);
     const columns = compare.getByTestId('record-compare-columns');
     const row = columns.getByRole('row').filter({ hasText: REWRITTEN });
     await expect(row).toHaveCount(1);
@@ -216,6 +219,9 @@ test.describe('the record edited as a document, and two versions compared', () =
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath('compare-en-1366.png') });
+    // Only the changed paragraphs: the rewritten one, the changed cell and the new row.
+    await compare.getByLabel('Show only the changed paragraphs', { exact: true }).check();
+    await expect(columns.getByRole('row')).toHaveCount(changed + 1);
     await page.context().close();
   });
 

@@ -6,6 +6,7 @@
 import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
+import { recordDirection } from '../../client/record/record-direction.ts';
 import { recordExtensions, recordMarkdownManager } from '../../client/record/record-editor-schema.ts';
 import { markdownBlocks, type Block } from '../../server/record/record-tokens.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
@@ -67,5 +68,17 @@ describe('a generated record opened in the editor and saved without change', () 
     expect(kinds(blocks).filter((kind) => kind === 'table').length).toBe(7);
     const links = JSON.stringify(blocks).match(/"href":"[^"]+"/g);
     expect(links).toEqual(['"href":"https://www.intgovforum.org/mag"', '"href":"https://www.intgovforum.org/tor"']);
+  });
+});
+
+describe('the direction the editor gives a record', () => {
+  it('is right to left for an Arabic record, even with an English title, and left to right for the others', () => {
+    expect(recordDirection(recordMarkdown(generated(), 'ar'))).toBe('rtl');
+    for (const language of RECORD_LANGUAGES.filter((other) => other !== 'ar')) {
+      expect(recordDirection(recordMarkdown(generated(), language))).toBe('ltr');
+    }
+    // Its status line edited away: most of its letters tell.
+    expect(recordDirection('# المحضر\n\nاتُّفق على جدول الأعمال. Lynn St. Amour')).toBe('rtl');
+    expect(recordDirection('')).toBe('ltr');
   });
 });

@@ -122,7 +122,6 @@ const ar: RecordPageCatalog = {
     legend: 'الكلمات المحذوفة مشطوبة، والكلمات المُدرجة مسطَّرة.',
     deleted: 'محذوف:',
     inserted: 'مُدرج:',
-    endMark: '(نهاية)',
     unchanged: 'الصيغة {older} والصيغة {newer} متطابقتان.',
     changed: {
       zero: 'الصيغة {older} مقارنةً بالصيغة {newer}: لم تتغيّر أي فقرة.',

@@ -134,7 +134,6 @@ const en = {
     legend: 'Deleted words are struck through, inserted words are underlined.',
     deleted: 'deleted:',
     inserted: 'inserted:',
-    endMark: '(end)',
     unchanged: 'Version {older} and version {newer} read the same.',
     changed: {
       one: 'Version {older} compared with version {newer}: {count} paragraph changed.',

@@ -122,7 +122,6 @@ const es: RecordPageCatalog = {
     legend: 'Las palabras eliminadas aparecen tachadas y las insertadas, subrayadas.',
     deleted: 'eliminado:',
     inserted: 'insertado:',
-    endMark: '(fin)',
     unchanged: 'La versión {older} y la versión {newer} dicen lo mismo.',
     changed: {
       one: 'Versión {older} comparada con la versión {newer}: {count} párrafo modificado.',

@@ -124,7 +124,6 @@ const fr: RecordPageCatalog = {
     legend: 'Les mots supprimés sont barrés, les mots insérés sont soulignés.',
     deleted: 'supprimé :',
     inserted: 'inséré :',
-    endMark: '(fin)',
     unchanged: 'La version {older} et la version {newer} sont identiques.',
     changed: {
       one: 'Version {older} comparée à la version {newer} : {count} paragraphe modifié.',

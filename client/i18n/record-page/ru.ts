@@ -123,7 +123,6 @@ const ru: RecordPageCatalog = {
     legend: 'Удалённые слова зачёркнуты, вставленные — подчёркнуты.',
     deleted: 'удалено:',
     inserted: 'вставлено:',
-    endMark: '(конец)',
     unchanged: 'Версии {older} и {newer} совпадают.',
     changed: {
       one: 'Версия {older} в сравнении с версией {newer}: изменён {count} абзац.',

@@ -119,7 +119,6 @@ const zh: RecordPageCatalog = {
     legend: '删除的文字带删除线，插入的文字带下划线。',
     deleted: '已删除：',
     inserted: '已插入：',
-    endMark: '（完）',
     unchanged: '版本 {older} 与版本 {newer} 内容相同。',
     changed: {
       other: '版本 {older} 与版本 {newer} 相比：{count} 个段落有改动。',
