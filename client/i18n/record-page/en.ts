@@ -130,7 +130,7 @@ const en = {
     loading: 'Loading the versions…',
     same: 'Choose two different versions.',
     notLoaded: 'The versions could not be loaded. Try again.',
-    caption: 'Version {older} (left) and version {newer} (right), paragraph by paragraph',
+    caption: 'Version {older} and version {newer}, paragraph by paragraph',
     legend: 'Deleted words are struck through, inserted words are underlined.',
     deleted: 'deleted:',
     inserted: 'inserted:',

@@ -118,7 +118,7 @@ const es: RecordPageCatalog = {
     loading: 'Cargando las versiones…',
     same: 'Elija dos versiones distintas.',
     notLoaded: 'No se pudieron cargar las versiones. Inténtelo de nuevo.',
-    caption: 'Versión {older} (izquierda) y versión {newer} (derecha), párrafo por párrafo',
+    caption: 'Versión {older} y versión {newer}, párrafo por párrafo',
     legend: 'Las palabras eliminadas aparecen tachadas y las insertadas, subrayadas.',
     deleted: 'eliminado:',
     inserted: 'insertado:',

@@ -120,7 +120,7 @@ const fr: RecordPageCatalog = {
     loading: 'Chargement des versions…',
     same: 'Choisissez deux versions différentes.',
     notLoaded: 'Les versions n’ont pas pu être chargées. Réessayez.',
-    caption: 'Version {older} (à gauche) et version {newer} (à droite), paragraphe par paragraphe',
+    caption: 'Version {older} et version {newer}, paragraphe par paragraphe',
     legend: 'Les mots supprimés sont barrés, les mots insérés sont soulignés.',
     deleted: 'supprimé :',
     inserted: 'inséré :',

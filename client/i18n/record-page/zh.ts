@@ -115,7 +115,7 @@ const zh: RecordPageCatalog = {
     loading: '正在加载版本…',
     same: '请选择两个不同的版本。',
     notLoaded: '无法加载这些版本，请重试。',
-    caption: '版本 {older}（左）与版本 {newer}（右），逐段对照',
+    caption: '版本 {older} 与版本 {newer}，逐段对照',
     legend: '删除的文字带删除线，插入的文字带下划线。',
     deleted: '已删除：',
     inserted: '已插入：',
