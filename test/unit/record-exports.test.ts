@@ -5,137 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { MINUTE, SECOND, T0, openMeeting } from '../support/meeting-harness.ts';
+import { T0, openMeeting } from '../support/meeting-harness.ts';
 import { chartLayout, speakingChartSvg } from '../../shared/record/record-charts.ts';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
-import { buildRecord, type MeetingRecord, type RecordItem } from '../../shared/record/record-model.ts';
+import { buildRecord, type MeetingRecord } from '../../shared/record/record-model.ts';
 import { speakingChartPng, TrueTypeFont } from '../../server/record/chart-png.ts';
 import { recordDocx } from '../../server/record/record-docx.ts';
 import { recordHtml } from '../../server/record/record-html.ts';
 import { bidiPieces, pdfText, recordPdf } from '../../server/record/record-pdf.ts';
 import { headingTexts, markdownBlocks, type ExportOptions } from '../../server/record/record-tokens.ts';
-import { recordItem } from '../support/record-fixtures.ts';
+import { FLAVIO, HAOJUN, INJECTION, RASHA, sampleRecord, YULIA } from '../support/record-fixtures.ts';
 import { unzip } from '../support/unzip.ts';
-
-const FLAVIO = 'Flávio Wagner';
-const YULIA = 'Юлия Иванова';
-const RASHA = 'رشا عبد الله';
-const HAOJUN = '纪浩军';
-const INJECTION = '<img src=x onerror=alert(1)>';
-
-/** An item as the sample record's: its whole time used. */
-const item = (overrides: Parameters<typeof recordItem>[0]): RecordItem => recordItem({ minutesUsed: 5, ...overrides });
-
-function person(
-  name: string,
-  role: MeetingRecord['participants'][number]['role'],
-  extra: Partial<MeetingRecord['participants'][number]> = {},
-) {
-  return {
-    name,
-    affiliation: 'MAG',
-    role,
-    category: '',
-    stakeholderGroup: 'civil-society' as const,
-    region: 'weog' as const,
-    location: 'room' as const,
-    attended: true,
-    presentByPhone: false,
-    minutesConnected: 40,
-    firstJoined: T0,
-    lastLeft: T0 + 40 * MINUTE,
-    ...extra,
-  };
-}
-
-/** A record shaped like the IGF MAG's, with names in Latin with accents, Cyrillic, Arabic and Chinese. */
-function sampleRecord(): MeetingRecord {
-  return {
-    meetingId: 'm1',
-    title: 'MAG Virtual Meeting III',
-    body: 'IGF MAG',
-    plannedStart: T0,
-    openedAt: T0,
-    endedAt: T0 + 40 * MINUTE,
-    plannedMinutes: 40,
-    chairs: ['Lynn St. Amour'],
-    secretariat: ['Chengetai Masango'],
-    items: [
-      item({
-        id: 'i1',
-        number: '1',
-        title: 'Adoption of agenda',
-        speakers: [{ name: 'Lynn St. Amour', location: 'room', kind: 'new-point', seconds: 60 }],
-        decisions: [{ kind: 'agreed', text: 'The agenda was adopted' }],
-      }),
-      item({
-        id: 'i2',
-        number: '2',
-        title: 'Best Practice Forums',
-        minutesAllotted: 20,
-        minutesUsed: 24,
-        speakers: [
-          { name: FLAVIO, location: 'room', kind: 'new-point', seconds: 120 },
-          { name: YULIA, location: 'remote', kind: 'new-point', seconds: 90 },
-          { name: RASHA, location: 'phone', kind: 'reply', seconds: 45 },
-        ],
-        proposals: [
-          {
-            id: 'p1',
-            title: 'BPF on Cybersecurity',
-            proposers: 'Markus Kummer, Maarit Palovirta',
-            support: [FLAVIO, YULIA, 'Mary Uduma'],
-            objections: [],
-            comments: [{ name: RASHA, text: 'a short report' }],
-            consensus: [{ question: 'Continue the BPF?', outcome: 'agreed-without-objection', objections: [] }],
-            decisions: [{ kind: 'agreed', text: '' }],
-          },
-          {
-            id: 'p2',
-            title: 'BPF on Remote Participation',
-            proposers: '',
-            support: [HAOJUN],
-            objections: [{ name: 'Sumon Sabir', reason: 'better as a task force' }],
-            comments: [],
-            consensus: [],
-            decisions: [{ kind: 'deferred-to-mailing-list', text: '' }],
-          },
-        ],
-        actions: [{ what: 'Circulate the BPF proposals', who: 'Secretariat', due: '2017-04-20', itemNumber: '2' }],
-      }),
-      item({ id: 'i3', number: '3', title: 'Presentations', minutesAllotted: 10, minutesUsed: 8 }),
-      item({ id: 'i3a', number: '3a', depth: 1, title: 'National and Regional Initiatives', minutesAllotted: null, minutesUsed: 8 }),
-    ],
-    actions: [{ what: 'Circulate the BPF proposals', who: 'Secretariat', due: '2017-04-20', itemNumber: '2' }],
-    participants: [
-      person('Lynn St. Amour', 'chair'),
-      person('Chengetai Masango', 'secretariat', { stakeholderGroup: 'intergovernmental-organisation', region: 'africa' }),
-      person(FLAVIO, 'member', { region: 'latin-america-caribbean', affiliation: 'CGI.br' }),
-      person(YULIA, 'member', { region: 'eastern-europe', location: 'remote', affiliation: 'Координационный центр' }),
-      person(RASHA, 'member', { region: 'africa', location: 'phone' }),
-      person(HAOJUN, 'member', { stakeholderGroup: 'government', region: 'asia-pacific', location: 'remote' }),
-      person('Timea Suto', 'member', { attended: false, minutesConnected: 0, firstJoined: null, lastLeft: null, location: null }),
-    ],
-    statistics: {
-      byLocation: [
-        { key: 'room', turns: 2, ms: 180 * SECOND },
-        { key: 'remote', turns: 1, ms: 90 * SECOND },
-        { key: 'phone', turns: 1, ms: 45 * SECOND },
-      ],
-      byStakeholderGroup: [{ key: 'civil-society', turns: 4, ms: 315 * SECOND }],
-      byRegion: [
-        { key: 'latin-america-caribbean', turns: 1, ms: 120 * SECOND },
-        { key: 'eastern-europe', turns: 1, ms: 90 * SECOND },
-        { key: 'weog', turns: 1, ms: 60 * SECOND },
-        { key: 'africa', turns: 1, ms: 45 * SECOND },
-      ],
-      turns: 4,
-      ms: 315 * SECOND,
-    },
-    asOf: T0 + 40 * MINUTE,
-    generatedAt: T0 + 41 * MINUTE,
-  };
-}
 
 /** The draft as generated, then edited by the secretariat: a link, a bad link, and raw HTML typed in. */
 function editedMarkdown(record: MeetingRecord): string {
