@@ -4,10 +4,12 @@
  * word, in the export or on the record page's preview at 1440 px. After the meeting, the record
  * page offers everyone's certificates of attendance and a participant's page their own.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { recordMarkdown } from '../../shared/record/record-markdown.ts';
 import { recordHtml } from '../../server/record/record-html.ts';
 import { HttpClient } from '../support/http-client.ts';
+import { pdfText } from '../support/pdf-reading.ts';
 import { connectLive, waitUntil } from '../support/live-client.ts';
 import { longProposalsRecord } from '../support/record-fixtures.ts';
 import { newPage, serverForSuite, setUpMeeting } from './support.ts';
@@ -21,9 +23,15 @@ function brokenLabels(page: Page, within = 'body'): Promise<string[]> {
     for (const cell of document.querySelector(selector)!.querySelectorAll('th, td')) {
       const text = cell.textContent?.trim() ?? '';
       if (text === '' || /\s/.test(text)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(text);
+      // The lines of the cell's text itself (not the boxes of the paragraphs it sits in).
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
+      }
+      if (tops.size > 1) broken.push(text);
     }
     return broken;
   }, within);
@@ -85,9 +93,10 @@ test.describe('after the meeting', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
     await page.goto(new URL(`/meetings/${encodeURIComponent(meeting.meetingId)}/record`, server.baseUrl).toString());
-    const preview = page.getByTestId('record-preview');
-    await expect(preview.getByRole('cell', { name: 'Secretariat', exact: true }).first()).toBeVisible();
-    expect(await brokenLabels(page, '[data-testid="record-preview"]')).toEqual([]);
+    // The draft is open in the rich-text editor, its tables drawn as tables.
+    const editor = page.getByTestId('record-rich-editor');
+    await expect(editor.getByRole('cell', { name: 'Secretariat', exact: true }).first()).toBeVisible();
+    expect(await brokenLabels(page, '[data-testid="record-rich-editor"]')).toEqual([]);
 
     const zip = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Certificates of attendance (.zip)', exact: true }).click();
@@ -99,6 +108,20 @@ test.describe('after the meeting', () => {
     await expect(own.getByRole('heading', { name: 'Certificate of attendance', exact: true })).toBeVisible();
     const pdf = own.waitForEvent('download');
     await own.getByRole('link', { name: 'Download your certificate (PDF)', exact: true }).click();
-    expect((await pdf).suggestedFilename()).toBe('certificate-Lynn-St-Amour.pdf');
+    const download = await pdf;
+    expect(download.suggestedFilename()).toBe('certificate-Lynn-St-Amour.pdf');
+    // Read back: the certificate names her, the meeting and its date.
+    const text = pdfText(readFileSync((await download.path())!)).replace(/\s+/g, ' ');
+    expect(text).toContain('Lynn St. Amour');
+    expect(text).toContain('MAG Virtual Meeting III');
+    expect(text).toContain('11 April 2017');
+
+    // The secretariat's Chengetai Masango never connected: there is nothing to issue, and the page says so.
+    const absent = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await absent.goto(meeting.person('Chengetai Masango').joinUrl);
+    await expect(
+      absent.getByText('You did not take part in this meeting, so there is no certificate of attendance to issue.'),
+    ).toBeVisible();
+    await expect(absent.getByTestId('own-certificate')).toHaveCount(0);
   });
 });
