@@ -29,6 +29,7 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
 import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './live/socket-server.ts';
+import { linkOwners } from './live/owner-link.ts';
 import { broadcastEvents, broadcastInterval, CoalescingBroadcaster } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
@@ -230,6 +231,8 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     ctx,
     adapterPool && createAdapter(adapterPool, { errorHandler: (error) => http.log.warn({ err: error }, 'socket.io adapter') }),
   );
+  // Several processes: each live meeting is decided by one of them, the others forward to it.
+  const owners = adapterPool && linkOwners(io, database.db, rooms, (error, what) => http.log.error({ err: error }, what));
   liveAccess = registerLiveHandlers(io, ctx, {
     rooms,
     presence,
@@ -259,6 +262,9 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
       broadcaster.close();
       await presence.closeAll();
       captionFeeds.close();
+      await owners
+        ?.close()
+        .catch((error: unknown) => http.log.warn({ err: error }, 'meeting leases not released (they run out by themselves)'));
       await io!.close();
       await http.close();
       await forwarder.stop();

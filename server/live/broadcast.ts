@@ -1,5 +1,6 @@
 /**
- * Sends new events to a meeting's connections, encoded once per audience (socket.io
+ * Sends new events to this process's connections of a meeting (each process broadcasts the
+ * events its replica applies, in seq order), encoded once per audience (socket.io
  * encodes a room broadcast once for all its members). Most batches go whole to everyone.
  * A batch with a guarded event (shared/meeting/privacy.ts: a private message, a roster
  * change, the opening with its roster) goes whole to the leads, to each person it is about
@@ -11,20 +12,22 @@ import { leadRoom, meetingRoom, participantRoom, type MeetingServer } from './so
 
 export function broadcastEvents(io: MeetingServer, meetingId: string, events: MeetingEvent[]): void {
   if (!events.some(isGuarded)) {
-    io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events });
+    io.local.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events });
     return;
   }
   const lead = leadRoom(meetingId);
-  io.to(lead).emit('meeting:events', { meetingId, events });
+  io.local.to(lead).emit('meeting:events', { meetingId, events });
   const people = new Set(events.flatMap(receiversApart));
   for (const participantId of people) {
     const audience = { leading: false, participantId };
-    io.to(participantRoom(meetingId, participantId))
+    io.local
+      .to(participantRoom(meetingId, participantId))
       .except(lead)
       .emit('meeting:events', { meetingId, events: events.map((event) => eventFor(event, audience)) });
   }
   const others = { leading: false, participantId: null };
-  io.to(meetingRoom(meetingId))
+  io.local
+    .to(meetingRoom(meetingId))
     .except([lead, ...[...people].map((id) => participantRoom(meetingId, id))])
     .emit('meeting:events', { meetingId, events: events.map((event) => eventFor(event, others)) });
 }
