@@ -219,7 +219,8 @@ export class MeetingRoom {
   }
 
   #fillGapLater(): void {
-    this.#gapTimer ??= setTimeout(() => {
+    if (this.#gapTimer !== undefined) return;
+    this.#gapTimer = setTimeout(() => {
       this.#gapTimer = undefined;
       void this.catchUp().catch(() => this.#fillGapLater());
     }, GAP_WAIT_MS);

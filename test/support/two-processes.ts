@@ -1,6 +1,6 @@
 /**
- * Two server processes on one PostgreSQL database behind a TCP balancer, and a meeting on
- * them: what the scale-out tests start from.
+ * Two (or more) server processes on one PostgreSQL database behind a TCP balancer, and a
+ * meeting on them: what the scale-out tests start from.
  */
 import { expect } from 'vitest';
 import { createScratchDatabase, freePort } from './test-server.ts';
@@ -32,14 +32,21 @@ export interface TwoProcesses {
  * Starts both processes and a meeting with `rosterCsv`'s people (header
  * `name,stakeholder group,region,role`); whatever it starts is pushed onto `cleanups`.
  */
-export async function startTwoProcesses(
+export function startTwoProcesses(cleanups: (() => unknown)[], rosterCsv: string[], agenda?: string): Promise<TwoProcesses> {
+  return startProcesses(2, cleanups, rosterCsv, agenda);
+}
+
+/** As `startTwoProcesses`, with `count` processes. */
+export async function startProcesses(
+  count: number,
   cleanups: (() => unknown)[],
   rosterCsv: string[],
   agenda = '1 - Adoption of agenda (5 minutes)\n2 - AOB (5 minutes)',
 ): Promise<TwoProcesses> {
   const scratch = await createScratchDatabase();
   cleanups.push(() => scratch.drop());
-  const ports = [await freePort(), await freePort()];
+  const ports: number[] = [];
+  for (let i = 0; i < count; i++) ports.push(await freePort());
   const balancer = await startBalancer(ports);
   cleanups.push(() => balancer.close());
   const publicUrl = `http://127.0.0.1:${balancer.port}`;
