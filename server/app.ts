@@ -30,7 +30,7 @@ import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
 import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './live/socket-server.ts';
 import { linkOwners } from './live/owner-link.ts';
-import { broadcastEvents, broadcastInterval, CoalescingBroadcaster } from './live/broadcast.ts';
+import { broadcastEvents, broadcastInterval, CoalescingBroadcaster, SlicedWriter } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
 import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
@@ -89,9 +89,10 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   let io: MeetingServer | undefined;
   let liveAccess: LiveAccess | undefined;
   const metrics = new Metrics(config.metrics);
+  const writer = new SlicedWriter();
   const broadcaster = new CoalescingBroadcaster(
     (meetingId, events) => {
-      if (io) broadcastEvents(io, meetingId, events);
+      if (io) broadcastEvents(io, writer, meetingId, events);
     },
     // The connections to this meeting on this process: each process spaces its own broadcasts.
     (meetingId) => broadcastInterval(io?.sockets.adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0),
@@ -260,6 +261,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     url: `http://127.0.0.1:${port}`,
     async close() {
       broadcaster.close();
+      await writer.drained();
       await presence.closeAll();
       captionFeeds.close();
       await owners
