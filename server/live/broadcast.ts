@@ -16,8 +16,7 @@ export function broadcastEvents(io: MeetingServer, writer: SlicedWriter, meeting
   const namespace = io.of('/');
   const members = namespace.adapter.rooms.get(meetingRoom(meetingId));
   if (!members || members.size === 0) return;
-  const encode = (batch: MeetingEvent[]) =>
-    io.encoder.encode({ type: EVENT_PACKET, nsp: '/', data: ['meeting:events', { meetingId, events: batch }] });
+  const encode = (batch: MeetingEvent[]) => encodeEvent(io, 'meeting:events', { meetingId, events: batch });
   const sockets = [...members].flatMap((id) => namespace.sockets.get(id) ?? []);
   if (!events.some(isGuarded)) {
     writer.write(sockets, encode(events));
@@ -50,19 +49,41 @@ export function broadcastEvents(io: MeetingServer, writer: SlicedWriter, meeting
 const EVENT_PACKET = 2;
 
 /** A packet as socket.io writes it to a connection, encoded once for all who get it. */
-type Encoded = ReturnType<MeetingServer['encoder']['encode']>;
+export interface Encoded {
+  packets: ReturnType<MeetingServer['encoder']['encode']>;
+  /** With the WebSocket frame built once too, when the adapter can (as its own room broadcasts do). */
+  options: { preEncoded: true; wsPreEncodedFrame?: unknown };
+}
 
-/** Connections written before the writer lets the event loop do other work. */
+/** The adapter's own encoding for broadcasts (socket.io-adapter's `_encode`), which also builds the WebSocket frame once. */
+type AdapterEncoding = { _encode?(packet: object, options: Encoded['options']): Encoded['packets'] };
+
+/** Encodes an event for many connections at once. */
+export function encodeEvent(io: MeetingServer, event: string, payload: unknown): Encoded {
+  const packet = { type: EVENT_PACKET, nsp: '/', data: [event, payload] };
+  const options: Encoded['options'] = { preEncoded: true };
+  const adapter = io.of('/').adapter as unknown as AdapterEncoding;
+  const packets = adapter._encode ? adapter._encode(packet, options) : io.encoder.encode(packet);
+  return { packets, options };
+}
+
+/** Connections written before the writer lets the event loop do other work... */
 export const SLICE_SIZE = 500;
+/** ...or fewer, once a slice has taken this long (a slow or busy machine). */
+export const SLICE_BUDGET_MS = 10;
+/** How many connections are written between two looks at the clock. */
+const CLOCK_EVERY = 50;
 
 /**
- * Writes encoded packets to many connections in slices of `sliceSize`, yielding to the event
- * loop (setImmediate) between slices. Broadcasts are written one after the other, so a
+ * Writes encoded packets to many connections in slices of `sliceSize` (or what fits in
+ * `SLICE_BUDGET_MS`), yielding to the event loop (setImmediate) between slices. Broadcasts are written one after the other, so a
  * connection always receives them in the order they were given, whatever their size.
  */
 export class SlicedWriter {
   readonly #queue: { sockets: MeetingSocket[]; packetFor: (socket: MeetingSocket) => Encoded; next: number }[] = [];
   #scheduled = false;
+  /** The longest a slice took to write, in ms (what it held the event loop). */
+  longestSliceMs = 0;
 
   constructor(private readonly sliceSize = SLICE_SIZE) {}
 
@@ -85,18 +106,24 @@ export class SlicedWriter {
 
   #writeSlice(): void {
     this.#scheduled = false;
+    const started = performance.now();
     let budget = this.sliceSize;
     while (budget > 0 && this.#queue.length > 0) {
       const job = this.#queue[0]!;
       const end = Math.min(job.sockets.length, job.next + budget);
-      for (let index = job.next; index < end; index++) {
-        const socket = job.sockets[index]!;
-        socket.client._packet(job.packetFor(socket) as never, { preEncoded: true });
+      let index = job.next;
+      while (index < end) {
+        const socket = job.sockets[index++]!;
+        const { packets, options } = job.packetFor(socket);
+        socket.client._packet(packets as never, options);
+        if (index % CLOCK_EVERY === 0 && performance.now() - started > SLICE_BUDGET_MS) budget = 0;
+        if (budget === 0) break;
       }
-      budget -= end - job.next;
-      job.next = end;
+      budget = budget === 0 ? 0 : budget - (index - job.next);
+      job.next = index;
       if (job.next >= job.sockets.length) this.#queue.shift();
     }
+    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - started);
     if (this.#queue.length > 0) {
       this.#scheduled = true;
       setImmediate(() => this.#writeSlice());
