@@ -2,7 +2,6 @@
  * Two (or more) server processes on one PostgreSQL database behind a TCP balancer, and a
  * meeting on them: what the scale-out tests start from.
  */
-import { expect } from 'vitest';
 import { createScratchDatabase, freePort } from './test-server.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { startBalancer, type Balancer } from './tcp-balancer.ts';
@@ -63,10 +62,15 @@ export async function startProcesses(
   await Promise.all(processes.map((server) => server.waitForOutput(/EqualFloor is running/)));
 
   const secretariat = new HttpClient(publicUrl);
-  expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
+  ok(await secretariat.post('/api/auth/login', ADMIN), 'signing in');
   const meetingId = await createMeeting(secretariat);
-  expect((await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: agenda })).status).toBe(200);
+  ok(await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: agenda }), 'setting the agenda');
   const csv = ['name,stakeholder group,region,role', ...rosterCsv].join('\n');
   const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as RosterRow[];
   return { publicUrl, ports, balancer, processes, secretariat, meetingId, roster };
+}
+
+/** Fails the set-up (in a test or a benchmark) when a request was not answered 200. */
+function ok(response: { status: number }, what: string): void {
+  if (response.status !== 200) throw new Error(`${what} answered ${response.status}`);
 }
