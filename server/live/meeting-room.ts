@@ -15,7 +15,15 @@ import type { Command } from '../../shared/meeting/commands.ts';
 import type { Actor, MeetingEvent, MeetingEventBody, MeetingState } from '../../shared/meeting/types.ts';
 import type { MeetingAccessRole } from '../../shared/domain.ts';
 import type { MeetingSync } from '../../shared/protocol.ts';
-import { appendEvents, CommandAlreadyApplied, findCommandSeq, loadEvents, SeqTaken, type StoredEvent } from './event-store.ts';
+import {
+  appendEvents,
+  appendStored,
+  CommandAlreadyApplied,
+  findCommandSeq,
+  loadEvents,
+  SeqTaken,
+  type StoredEvent,
+} from './event-store.ts';
 import type { Metrics } from '../metrics.ts';
 import { newId } from '../ids.ts';
 import { storedEventProblem } from './stored-events.ts';
@@ -42,6 +50,17 @@ export interface RoomDependencies {
   skipped?(meetingId: string, seq: number, why: string): void;
 }
 
+interface WaitingCommand {
+  command: Command;
+  sender: CommandSender;
+  commandId: string;
+  resolve(result: { seq: number }): void;
+  reject(error: unknown): void;
+}
+
+/** The most commands decided together and stored in one write. */
+const MAX_BATCH = 100;
+
 export interface CommandSender {
   actor: Actor;
   role: MeetingAccessRole;
@@ -56,6 +75,8 @@ export class MeetingRoom {
   /** Whether some command ids were forgotten: a retry not remembered is then looked up in the log. */
   #forgotten = false;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Commands waiting to be decided. */
+  readonly #waiting: WaitingCommand[] = [];
   /** Events received from the owner ahead of one still missing, by seq. */
   readonly #ahead = new Map<number, StoredEvent>();
   #gapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -87,23 +108,98 @@ export class MeetingRoom {
    * changes nothing; another sender using the same id sends a command of their own.
    */
   execute(command: Command, sender: CommandSender, commandId: string): Promise<{ seq: number }> {
-    return this.#exclusive(async () => {
+    return new Promise((resolve, reject) => {
+      // Commands that come while others are being stored are decided together and stored in one write.
+      this.#waiting.push({ command, sender, commandId, resolve, reject });
+      if (this.#waiting.length === 1) void this.#exclusive(() => this.#executeWaiting());
+    });
+  }
+
+  /** Decides the waiting commands in order, each on the state its predecessors left, and stores them at once. */
+  async #executeWaiting(): Promise<void> {
+    const batch = this.#waiting.splice(0, MAX_BATCH);
+    if (this.#waiting.length > 0) void this.#exclusive(() => this.#executeWaiting());
+    if (batch.length === 1) {
+      const [only] = batch as [WaitingCommand];
+      await this.#executeOne(only).then(only.resolve, only.reject);
+      return;
+    }
+    let state = this.#state;
+    const rows: StoredEvent[] = [];
+    const decided: { waiting: WaitingCommand; seq: number }[] = [];
+    const inBatch = new Map<string, number>();
+    for (const waiting of batch) {
+      const { command, sender, commandId } = waiting;
       const key = sender.userId === null ? null : commandKey(sender.userId, commandId);
-      if (key !== null && this.#forgotten && !this.#commands.has(key)) {
-        const seq = await findCommandSeq(this.deps.db, this.meetingId, sender.userId!, commandId);
-        if (seq !== undefined) return { seq };
-      }
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const known = key === null ? undefined : this.#commands.get(key);
-        if (known !== undefined) return { seq: known };
+      try {
+        const known =
+          key === null ? undefined : (this.#commands.get(key) ?? inBatch.get(key) ?? (await this.#lookedUp(key, sender, commandId)));
+        if (known !== undefined) {
+          decided.push({ waiting, seq: known });
+          continue;
+        }
         const at = Date.now();
         const setup = command.type === 'meeting.open' ? await this.deps.loadSetup(this.meetingId) : undefined;
-        const bodies = decide(this.#state, command, { actor: sender.actor, role: sender.role, at, newId, setup });
-        const seq = await this.#store(bodies, sender, at, key === null ? null : commandId);
-        if (seq !== undefined) return { seq };
+        const bodies = decide(state, command, { actor: sender.actor, role: sender.role, at, newId, setup });
+        for (const [index, body] of bodies.entries()) {
+          const event = { ...body, seq: state.seq + 1, at, actor: sender.actor } as MeetingEvent;
+          state = applyEvent(state, event);
+          rows.push({ event, commandId: index === 0 && key !== null ? commandId : null, actorUserId: sender.userId });
+        }
+        if (key !== null) inBatch.set(key, state.seq);
+        decided.push({ waiting, seq: state.seq });
+      } catch (error) {
+        waiting.reject(error);
       }
-      throw new CommandRejected('conflict', 'The meeting is changing too fast right now; please try again.');
-    });
+    }
+    try {
+      await appendStored(this.deps.db, this.meetingId, rows);
+    } catch (error) {
+      if (!(error instanceof SeqTaken)) {
+        for (const { waiting } of decided) waiting.reject(error);
+        return;
+      }
+      // Another writer, or a retry stored already: each command on its own, as it would have gone alone.
+      try {
+        await this.#catchUp();
+      } catch (failure) {
+        for (const { waiting } of decided) waiting.reject(failure);
+        return;
+      }
+      for (const { waiting } of decided) await this.#executeOne(waiting).then(waiting.resolve, waiting.reject);
+      return;
+    }
+    this.#applyStored(rows);
+    if (rows.length > 0) {
+      const events = rows.map((row) => row.event);
+      this.deps.broadcast(this.meetingId, events);
+      this.deps.publish?.(this.meetingId, rows);
+    }
+    for (const { waiting, seq } of decided) waiting.resolve({ seq });
+  }
+
+  /** The seq a command no longer remembered was answered with, looked up in the log. */
+  async #lookedUp(key: string, sender: CommandSender, commandId: string): Promise<number | undefined> {
+    if (!this.#forgotten || this.#commands.has(key)) return undefined;
+    return findCommandSeq(this.deps.db, this.meetingId, sender.userId!, commandId);
+  }
+
+  async #executeOne({ command, sender, commandId }: WaitingCommand): Promise<{ seq: number }> {
+    const key = sender.userId === null ? null : commandKey(sender.userId, commandId);
+    if (key !== null) {
+      const seq = await this.#lookedUp(key, sender, commandId);
+      if (seq !== undefined) return { seq };
+    }
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const known = key === null ? undefined : this.#commands.get(key);
+      if (known !== undefined) return { seq: known };
+      const at = Date.now();
+      const setup = command.type === 'meeting.open' ? await this.deps.loadSetup(this.meetingId) : undefined;
+      const bodies = decide(this.#state, command, { actor: sender.actor, role: sender.role, at, newId, setup });
+      const seq = await this.#store(bodies, sender, at, key === null ? null : commandId);
+      if (seq !== undefined) return { seq };
+    }
+    throw new CommandRejected('conflict', 'The meeting is changing too fast right now; please try again.');
   }
 
   /**

@@ -100,6 +100,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('one owner per meeting across proc
   it('the owner killed mid-burst: another process takes over and every acknowledged hand is there once', async () => {
     const burst = await start(2);
     const { deployment, chair, members, itemId } = burst;
+    // Signed in beforehand: a kept-alive HTTP connection to the killed process would fail.
+    const chairBrowser = await openJoinLink(deployment.publicUrl, deployment.roster[0]!.joinUrl);
     const sent = members.map((member) => member.replica.send({ type: 'queue.raiseHand' }));
     // Some hands are in, others still on their way: the owner dies.
     await waitUntil(() => queueOf(chair.replica.state!, itemId).entries.length >= 20, 'the first hands in', 30_000);
@@ -114,11 +116,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('one owner per meeting across proc
     expect(acknowledged.length).toBeGreaterThan(HANDS / 2);
 
     // The meeting carries on: the chair comes back through the balancer and gives the floor.
-    const newChair = connectLive(
-      deployment.publicUrl,
-      await openJoinLink(deployment.publicUrl, deployment.roster[0]!.joinUrl),
-      deployment.meetingId,
-    );
+    const newChair = connectLive(deployment.publicUrl, chairBrowser, deployment.meetingId);
     cleanups.push(() => newChair.close());
     await waitUntil(() => newChair.replica.status.state === 'live', 'the chair back', 30_000);
     const queue = queueOf(newChair.replica.state!, itemId).entries;
