@@ -28,7 +28,7 @@ describe('broadcasts written in slices', () => {
     for (let i = 0; i < 12; i++) {
       const client = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true, reconnection: false });
       received.set(client, []);
-      client.on('meeting:events' as never, ({ n }: { n: number }) => received.get(client)!.push(n));
+      client.on('meeting:events' as never, ({ n }: { n: number }) => void received.get(client)!.push(n));
       clients.push(client);
     }
     await waitUntil(() => (io.of('/').adapter.rooms.get('meeting:m')?.size ?? 0) === clients.length, 'everyone connected');
