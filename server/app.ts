@@ -29,7 +29,8 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
 import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './live/socket-server.ts';
-import { broadcastEvents, broadcastInterval, CoalescingBroadcaster } from './live/broadcast.ts';
+import { linkOwners } from './live/owner-link.ts';
+import { broadcastEvents, broadcastInterval, CoalescingBroadcaster, SlicedWriter } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
 import { Presence } from './live/presence.ts';
 import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
@@ -89,9 +90,10 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   let io: MeetingServer | undefined;
   let liveAccess: LiveAccess | undefined;
   const metrics = new Metrics(config.metrics);
+  const writer = new SlicedWriter();
   const broadcaster = new CoalescingBroadcaster(
     (meetingId, events) => {
-      if (io) broadcastEvents(io, meetingId, events);
+      if (io) broadcastEvents(io, writer, meetingId, events);
     },
     // The connections to this meeting on this process: each process spaces its own broadcasts.
     (meetingId) => broadcastInterval(io?.sockets.adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0),
@@ -236,6 +238,8 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     ctx,
     adapterPool && createAdapter(adapterPool, { errorHandler: (error) => http.log.warn({ err: error }, 'socket.io adapter') }),
   );
+  // Several processes: each live meeting is decided by one of them, the others forward to it.
+  const owners = adapterPool && linkOwners(io, database.db, rooms, (error, what) => http.log.error({ err: error }, what));
   liveAccess = registerLiveHandlers(io, ctx, {
     rooms,
     presence,
@@ -263,8 +267,12 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
     url: `http://127.0.0.1:${port}`,
     async close() {
       broadcaster.close();
+      await writer.drained();
       await presence.closeAll();
       captionFeeds.close();
+      await owners
+        ?.close()
+        .catch((error: unknown) => http.log.warn({ err: error }, 'meeting leases not released (they run out by themselves)'));
       await io!.close();
       await http.close();
       await forwarder.stop();

@@ -193,6 +193,20 @@ export const meetingEvents = pgTable(
   ],
 );
 
+/**
+ * Which process decides a live meeting when several share the database (PostgreSQL): the owner
+ * renews `expiresAt` (the database's clock) every second; once it has run out another process
+ * takes the lease, loads the log and carries on. `term` grows with every change of owner.
+ */
+export const meetingLeases = pgTable('meeting_leases', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  owner: text('owner').notNull(),
+  term: integer('term').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 /** When each person was connected to a meeting, for the attendance record. */
 export const attendance = pgTable(
   'attendance',

@@ -56,6 +56,36 @@ export async function appendEvents(
 }
 
 /**
+ * Appends several commands' events in one transaction (each command's first event carries its
+ * id); all or none are stored. Any clash (a seq taken, a command stored already) is SeqTaken:
+ * the caller stores the commands one by one instead, which tells the two apart.
+ */
+export async function appendStored(db: Database, meetingId: string, stored: readonly StoredEvent[]): Promise<void> {
+  if (stored.length === 0) return;
+  try {
+    await db.insert(meetingEvents).values(
+      stored.map(({ event, commandId, actorUserId }) => {
+        const { seq, at, actor, type, ...rest } = event;
+        return {
+          meetingId,
+          seq,
+          type,
+          at,
+          actorParticipantId: actor.participantId,
+          actorName: actor.name,
+          actorUserId,
+          commandId,
+          body: rest,
+        };
+      }),
+    );
+  } catch (error) {
+    if (uniqueViolation(error) !== undefined) throw new SeqTaken();
+    throw error;
+  }
+}
+
+/**
  * The seq a sender's command was answered with when it was stored: that of its last event
  * (its events are stored together, the first carrying the command id), or undefined when
  * this sender never sent it. Command ids are the sender's own: another sender's same id is another command.

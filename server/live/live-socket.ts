@@ -206,9 +206,8 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         // Judged by the sender's access at this moment, never the role they entered with.
         const access = await liveAccess.current(socket, meetingId);
         checkRate(command.type, isLeading(access.role));
-        const room = await live.rooms.get(meetingId);
-        if (!room) throw new CommandRejected('not-found', 'This meeting no longer exists.');
-        const result = await room.execute(
+        const result = await live.rooms.execute(
+          meetingId,
           command,
           {
             actor: { participantId: access.participantId, name: access.name },

@@ -25,6 +25,7 @@ import { CaptionStreamAuthSchema } from '../../shared/captions.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 import { CaptionPostLimits } from '../captions/caption-limits.ts';
 import { READ_LIMITS } from '../limits/read-limits.ts';
+import type { OwnerEvents } from './owner-link.ts';
 
 export interface SocketData {
   /** The signed-in person; undefined for captioning software connected with a caption token. */
@@ -38,7 +39,7 @@ export interface SocketData {
 }
 
 /** Messages between the processes of one deployment (through the adapter). */
-export interface InterServerEvents {
+export interface InterServerEvents extends OwnerEvents {
   'sessions:end': (sessionIds: string[], reason: string) => void;
   /**
    * Access to a meeting may have changed (role, roster, links, deletion): each process judges

@@ -71,8 +71,9 @@ describe.each(DRIVERS)('the live meeting on %s', (driver) => {
     await chair.command({ type: 'agenda.startItem', itemId: meeting.itemIds[0]! });
     await members[0]!.command({ type: 'queue.raiseHand' });
     await members[1]!.command({ type: 'queue.raiseHand' });
-    await waitForSeq([chair, coChair], chair.replica.state!.seq);
-    const before = chair.replica.state!.seq;
+    // The server's seq: the chair's own replica may not have the second hand yet.
+    const before = live.serverState(meeting.meetingId).seq;
+    await waitForSeq([chair, coChair], before);
     const head = queueOf(chair.replica.state!, meeting.itemIds[0]!).entries[0]!;
 
     const results = await Promise.all([

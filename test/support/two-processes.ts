@@ -1,8 +1,7 @@
 /**
- * Two server processes on one PostgreSQL database behind a TCP balancer, and a meeting on
- * them: what the scale-out tests start from.
+ * Two (or more) server processes on one PostgreSQL database behind a TCP balancer, and a
+ * meeting on them: what the scale-out tests start from.
  */
-import { expect } from 'vitest';
 import { createScratchDatabase, freePort } from './test-server.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { startBalancer, type Balancer } from './tcp-balancer.ts';
@@ -32,14 +31,21 @@ export interface TwoProcesses {
  * Starts both processes and a meeting with `rosterCsv`'s people (header
  * `name,stakeholder group,region,role`); whatever it starts is pushed onto `cleanups`.
  */
-export async function startTwoProcesses(
+export function startTwoProcesses(cleanups: (() => unknown)[], rosterCsv: string[], agenda?: string): Promise<TwoProcesses> {
+  return startProcesses(2, cleanups, rosterCsv, agenda);
+}
+
+/** As `startTwoProcesses`, with `count` processes. */
+export async function startProcesses(
+  count: number,
   cleanups: (() => unknown)[],
   rosterCsv: string[],
   agenda = '1 - Adoption of agenda (5 minutes)\n2 - AOB (5 minutes)',
 ): Promise<TwoProcesses> {
   const scratch = await createScratchDatabase();
   cleanups.push(() => scratch.drop());
-  const ports = [await freePort(), await freePort()];
+  const ports: number[] = [];
+  for (let i = 0; i < count; i++) ports.push(await freePort());
   const balancer = await startBalancer(ports);
   cleanups.push(() => balancer.close());
   const publicUrl = `http://127.0.0.1:${balancer.port}`;
@@ -56,10 +62,15 @@ export async function startTwoProcesses(
   await Promise.all(processes.map((server) => server.waitForOutput(/EqualFloor is running/)));
 
   const secretariat = new HttpClient(publicUrl);
-  expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
+  ok(await secretariat.post('/api/auth/login', ADMIN), 'signing in');
   const meetingId = await createMeeting(secretariat);
-  expect((await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: agenda })).status).toBe(200);
+  ok(await secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: agenda }), 'setting the agenda');
   const csv = ['name,stakeholder group,region,role', ...rosterCsv].join('\n');
   const roster = (await secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as RosterRow[];
   return { publicUrl, ports, balancer, processes, secretariat, meetingId, roster };
+}
+
+/** Fails the set-up (in a test or a benchmark) when a request was not answered 200. */
+function ok(response: { status: number }, what: string): void {
+  if (response.status !== 200) throw new Error(`${what} answered ${response.status}`);
 }
