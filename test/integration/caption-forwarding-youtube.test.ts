@@ -3,7 +3,8 @@
  * process whose clock is 150 s ahead of ours, beyond the 60 s it allows): a heartbeat when the
  * destination is added, answers of 5xx and a slow answer past the time-out, and the EqualFloor
  * server killed mid-burst and started again. Every line arrives once, in order, seq rising by one,
- * each timestamped by YouTube's clock; a destination of another channel gets none of them.
+ * each timestamped by YouTube's clock, learnt again when it jumps; a destination of another channel
+ * gets none of them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../support/test-server.ts';
@@ -83,6 +84,7 @@ describe.each(DRIVERS)('caption forwarding to YouTube on %s', (driver) => {
       Array.from({ length: 16 }, (_, index) => ({ seq: index + 1, text: lineText(index + 1) })),
     );
     const captionPosts = youTube.posts.filter((post) => !post.heartbeat);
+    expect(captionPosts.length).toBeGreaterThanOrEqual(16);
     // Every caption was stamped by YouTube's clock (150 s ahead of ours) to within a few seconds, never refused for it.
     expect(captionPosts.every((post) => post.offBy.every((off) => Math.abs(off) < 5_000))).toBe(true);
     expect(captionPosts.filter((post) => post.status === 400)).toEqual([]);
@@ -94,6 +96,20 @@ describe.each(DRIVERS)('caption forwarding to YouTube on %s', (driver) => {
     // After the restart the clock was checked before anything else, and the line in flight sent again with its own seq.
     expect(youTube.posts[postsAtRestart]?.heartbeat).toBe(true);
     expect(youTube.posts.slice(postsAtRestart).find((post) => !post.heartbeat)?.seq).toBe(inFlight.seq);
+
+    // YouTube's clock jumps (now 200 s behind ours): the next line is refused once for its timestamp,
+    // the offset is learnt again from that answer, and the line goes through with the same seq.
+    youTube.skewMs = -200_000;
+    const postsBeforeJump = youTube.posts.length;
+    await postCaptionLine(captionUrl, 17, lineText(17));
+    await eventually(() => (youTube.shown.length >= 17 ? true : undefined), 'the line after the jump');
+    const afterJump = youTube.posts.slice(postsBeforeJump).filter((post) => !post.heartbeat);
+    expect(afterJump.map((post) => ({ seq: post.seq, status: post.status }))).toEqual([
+      { seq: 17, status: 400 },
+      { seq: 17, status: 200 },
+    ]);
+    expect(Math.abs(afterJump[1]!.offBy[0]!)).toBeLessThan(5_000);
+    expect(youTube.shown.at(-1)).toMatchObject({ seq: 17, text: lineText(17) });
 
     // The French channel's destination got none of the floor's lines.
     expect(french.shown).toEqual([]);
