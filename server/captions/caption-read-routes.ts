@@ -48,6 +48,13 @@ function bearer(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/**
+ * Any web page may read with a token (it carries no cookie, so nothing of a session is exposed):
+ * answers, refusals included, say so to the browser.
+ */
+const ANY_ORIGIN = { 'access-control-allow-origin': '*' } as const;
+const openToPages = { onRequest: async (_request: FastifyRequest, reply: FastifyReply) => void reply.headers(ANY_ORIGIN) };
+
 const sse = (fields: Record<string, string | number>) =>
   `${Object.entries(fields)
     .map(([name, value]) => `${name}: ${value}`)
@@ -126,35 +133,47 @@ export function registerCaptionReadRoutes(app: FastifyInstance, ctx: AppContext,
     return reply.code(204).send();
   });
 
-  route(app, ctx, ROUTES.pullCaptions, async ({ params: { meetingId }, query, request }) => {
-    const tokenId = await tokenOf(request, meetingId, query.token);
-    const waitMs = pulls.take(tokenId);
-    if (waitMs > 0) {
-      throw new HttpError(429, `At most ${PULLS_PER_MINUTE} pulls a minute for one read token; slow down.`, [], retryAfterHeader(waitMs));
-    }
-    const last = await checkedPosition(meetingId, query.last ?? 0, 'last');
-    const { lines, through } = await store.linesAfter(db, meetingId, query.channel, last, PULL_MAX_LINES);
-    return {
-      content: lines.map((line) => `${line.text}\n`).join(''),
-      lastPosition: through,
-      languageCode: languageOf(query.channel, lines),
-    };
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.pullCaptions,
+    async ({ params: { meetingId }, query, request }) => {
+      const tokenId = await tokenOf(request, meetingId, query.token);
+      const waitMs = pulls.take(tokenId);
+      if (waitMs > 0) {
+        throw new HttpError(429, `At most ${PULLS_PER_MINUTE} pulls a minute for one read token; slow down.`, [], retryAfterHeader(waitMs));
+      }
+      const last = await checkedPosition(meetingId, query.last ?? 0, 'last');
+      const { lines, through } = await store.linesAfter(db, meetingId, query.channel, last, PULL_MAX_LINES);
+      return {
+        content: lines.map((line) => `${line.text}\n`).join(''),
+        lastPosition: through,
+        languageCode: languageOf(query.channel, lines),
+      };
+    },
+    openToPages,
+  );
 
-  route(app, ctx, ROUTES.streamCaptions, async ({ params: { meetingId }, query, request, reply }) => {
-    const tokenId = await tokenOf(request, meetingId, query.token);
-    const open = streams.get(tokenId) ?? new Set();
-    if (open.size >= STREAMS_PER_TOKEN) {
-      throw new HttpError(429, `At most ${STREAMS_PER_TOKEN} streams at once for one read token; close one first.`);
-    }
-    const resumeFrom = request.headers['last-event-id'];
-    const last =
-      typeof resumeFrom === 'string'
-        ? await checkedPosition(meetingId, parseInput(LastEventId, resumeFrom, 'Last-Event-ID'), 'Last-Event-ID')
-        : await checkedPosition(meetingId, query.last ?? 0, 'last');
-    await stream(reply, { meetingId, tokenId, channel: query.channel, last, open });
-    return reply;
-  });
+  route(
+    app,
+    ctx,
+    ROUTES.streamCaptions,
+    async ({ params: { meetingId }, query, request, reply }) => {
+      const tokenId = await tokenOf(request, meetingId, query.token);
+      const open = streams.get(tokenId) ?? new Set();
+      if (open.size >= STREAMS_PER_TOKEN) {
+        throw new HttpError(429, `At most ${STREAMS_PER_TOKEN} streams at once for one read token; close one first.`);
+      }
+      const resumeFrom = request.headers['last-event-id'];
+      const last =
+        typeof resumeFrom === 'string'
+          ? await checkedPosition(meetingId, parseInput(LastEventId, resumeFrom, 'Last-Event-ID'), 'Last-Event-ID')
+          : await checkedPosition(meetingId, query.last ?? 0, 'last');
+      await stream(reply, { meetingId, tokenId, channel: query.channel, last, open });
+      return reply;
+    },
+    openToPages,
+  );
 
   async function stream(
     reply: FastifyReply,
@@ -169,6 +188,7 @@ export function registerCaptionReadRoutes(app: FastifyInstance, ctx: AppContext,
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
+      ...ANY_ORIGIN,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-store',
       connection: 'keep-alive',

@@ -44,6 +44,8 @@ describe.each(DRIVERS)('reading captions with a read token on %s', (driver) => {
     };
     const pull = async (query: string, headers: Record<string, string> = {}) => {
       const response = await fetch(`${server.baseUrl}/api/meetings/${meetingId}/captions/pull?${query}`, { headers });
+      // Any web page may read with a token, and learn why it was refused.
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
       return { status: response.status, body: (await response.json()) as CaptionPull & { error?: string } };
     };
     return { meetingId, readToken: made.body.readToken, say, pull };
@@ -125,6 +127,7 @@ describe.each(DRIVERS)('reading captions with a read token on %s', (driver) => {
     const stream = await openEventStream(`${readToken.streamUrl}&last=1`);
     expect(stream.status).toBe(200);
     expect(stream.contentType).toMatch(/^text\/event-stream/);
+    expect(stream.allowOrigin).toBe('*');
     await stream.waitFor((events) => lines(events).length === 2, 'the lines after 1');
     await say('Four.');
     await stream.waitFor((events) => lines(events).length === 3, 'the new line');

@@ -11,6 +11,7 @@ export interface StreamEvent {
 export interface EventStream {
   status: number;
   contentType: string | null;
+  allowOrigin: string | null;
   events: StreamEvent[];
   comments: string[];
   /** Resolves when the server ends the stream. */
@@ -59,6 +60,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
+    allowOrigin: response.headers.get('access-control-allow-origin'),
     events,
     comments,
     ended,
