@@ -42,6 +42,25 @@ export const FORWARDING_DEFAULTS: ForwarderOptions = {
 const DEFAULT_LANGUAGE = 'en-US';
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+/** What is read of a YouTube answer: its timestamp line comes first. */
+const ANSWER_BYTES = 4_096;
+
+/** The start of an answer's body as text, the rest left unread: a destination cannot make the server hold a large one. */
+async function firstBytes(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel();
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit));
+}
+
 type SendResult = { ok: true } | { ok: false; status: number | null; timedOut: boolean };
 
 /** The post's address: the token URL with `seq` and `lang` appended. */
@@ -251,7 +270,7 @@ export class CaptionForwarder {
         signal: AbortSignal.any([timeout, this.#stop.signal]),
         redirect: 'error',
       });
-      const answer = await response.text();
+      const answer = await firstBytes(response, ANSWER_BYTES);
       const platformAt = platformTime(answer);
       if (platformAt !== undefined) {
         // A refusal that carries the platform's time may be one of the timestamp: go by this answer alone.
