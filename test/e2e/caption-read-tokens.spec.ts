@@ -52,7 +52,7 @@ test.describe('YouTube destinations and read tokens in the Links part', () => {
 
     await test.step('a YouTube ingestion URL is added for the French channel, and listed with it', async () => {
       await destinations.getByRole('combobox', { name: 'Where to send captions', exact: true }).selectOption('youtube');
-      const address = destinations.getByRole('textbox', { name: 'Address (API token URL)', exact: true });
+      const address = destinations.getByRole('textbox', { name: 'Address (ingestion URL)', exact: true });
       await expect(address).toHaveAccessibleDescription(/YouTube Studio.*closedcaption\?cid=/);
       const channel = destinations.getByRole('combobox', { name: 'Caption channel', exact: true });
       await expect(channel).toHaveValue('floor');

@@ -246,6 +246,7 @@ const en = {
     addHeading: 'Add a caption destination',
     kind: 'Where to send captions',
     url: 'Address (API token URL)',
+    urlYoutube: 'Address (ingestion URL)',
     urlHintZoom:
       'In Zoom, the host chooses Captions (CC) › Set up manual captioner › Copy the API token, and sends you that URL. Paste it here.',
     urlHintGeneric: 'An https:// address that takes each line posted as text, numbered with &seq=N.',

@@ -239,6 +239,7 @@ const es: StaffCatalog = {
     addHeading: 'Añadir un destino',
     kind: 'Dónde enviar los subtítulos',
     url: 'Dirección (URL del token de API)',
+    urlYoutube: 'Dirección (URL de ingesta)',
     urlHintZoom:
       'En Zoom, el anfitrión elige Subtítulos (CC) › Configurar subtitulador manual › Copiar el token de API, y le envía esa URL. Péguela aquí.',
     urlHintGeneric: 'Una dirección https:// que recibe cada línea como texto, numerada con &seq=N.',

@@ -240,6 +240,7 @@ const fr: StaffCatalog = {
     addHeading: 'Ajouter une destination',
     kind: 'Où envoyer les sous-titres',
     url: "Adresse (URL du jeton d'API)",
+    urlYoutube: "Adresse (URL d'ingestion)",
     urlHintZoom:
       "Dans Zoom, l'hôte choisit Sous-titres (CC) › Configurer un sous-titreur manuel › Copier le jeton d'API, et vous envoie cette URL. Collez-la ici.",
     urlHintGeneric: 'Une adresse https:// qui reçoit chaque ligne en texte, numérotée par &seq=N.',

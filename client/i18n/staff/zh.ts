@@ -219,6 +219,7 @@ const zh: StaffCatalog = {
     addHeading: '添加字幕转发目标',
     kind: '字幕发送到',
     url: '地址（API 令牌 URL）',
+    urlYoutube: '地址（提取网址）',
     urlHintZoom: '在 Zoom 中，主持人选择“字幕 (CC)”›“设置手动字幕员”›“复制 API 令牌”，然后把该 URL 发给您。请粘贴在这里。',
     urlHintGeneric: '一个 https:// 地址，以文本接收每一行，并用 &seq=N 编号。',
     urlHintYoutube:
