@@ -236,7 +236,7 @@ const en = {
   },
   destinations: {
     heading: 'Caption destinations',
-    text: 'Every finished caption line is also sent to each destination listed here, such as the closed captions of a Zoom meeting. Its address is a secret: it is shown only in part.',
+    text: 'Every finished caption line is also sent to each destination listed here, such as the closed captions of a Zoom meeting or a YouTube live stream. Its address is a secret: it is shown only in part.',
     none: 'No caption destinations yet: captions stay on EqualFloor.',
     kinds: {
       zoom: 'Zoom',

@@ -229,7 +229,7 @@ const es: StaffCatalog = {
   },
   destinations: {
     heading: 'Destinos de los subtítulos',
-    text: 'Cada línea de subtítulo terminada se envía también a cada destino de esta lista, como los subtítulos de una reunión de Zoom. Su dirección es secreta: solo se muestra en parte.',
+    text: 'Cada línea de subtítulo terminada se envía también a cada destino de esta lista, como los subtítulos de una reunión de Zoom o de una emisión en directo de YouTube. Su dirección es secreta: solo se muestra en parte.',
     none: 'Aún no hay destinos: los subtítulos se quedan en EqualFloor.',
     kinds: {
       zoom: 'Zoom',

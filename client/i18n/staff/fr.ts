@@ -230,7 +230,7 @@ const fr: StaffCatalog = {
   },
   destinations: {
     heading: 'Destinations des sous-titres',
-    text: "Chaque ligne de sous-titre terminée est aussi envoyée à chaque destination listée ici, par exemple les sous-titres d'une réunion Zoom. Son adresse est secrète\u00a0: elle n'est montrée qu'en partie.",
+    text: "Chaque ligne de sous-titre terminée est aussi envoyée à chaque destination listée ici, par exemple les sous-titres d'une réunion Zoom ou d'un direct YouTube. Son adresse est secrète\u00a0: elle n'est montrée qu'en partie.",
     none: "Aucune destination pour l'instant\u00a0: les sous-titres restent sur EqualFloor.",
     kinds: {
       zoom: 'Zoom',
@@ -248,8 +248,8 @@ const fr: StaffCatalog = {
       "Dans YouTube Studio, ouvrez les paramètres du direct › Sous-titres › Envoyer les sous-titres par POST à une URL, et copiez l'URL d'ingestion (…/closedcaption?cid=…). Collez-la ici.",
     channel: 'Canal de sous-titres',
     channelHint:
-      "Chaque destination reçoit un seul canal : le parquet (ce qui est dit, dans la langue où c'est dit) ou une interprétation.",
-    channelOf: 'canal : {channel}',
+      "Chaque destination reçoit un seul canal\u00a0: le parquet (ce qui est dit, dans la langue où c'est dit) ou une interprétation.",
+    channelOf: 'canal\u00a0: {channel}',
     channels: {
       floor: 'Parquet',
       ar: 'Arabe',
@@ -281,19 +281,19 @@ const fr: StaffCatalog = {
   },
   readTokens: {
     heading: "Lire les sous-titres depuis d'autres outils",
-    text: "Un jeton de lecture permet à un autre outil (un relais de sous-titres, une page web, un logiciel de diffusion) de lire les lignes de sous-titres terminées : en les tirant au format de StreamText, ou en flux continu (Server-Sent Events). Toute personne qui a le jeton peut lire les sous-titres jusqu'à sa révocation.",
-    channelHint: 'Les deux adresses lisent le parquet ; ajoutez &channel=fr (ou ar, zh, en, ru, es) pour lire une interprétation.',
-    none: 'Aucun jeton de lecture : aucun autre outil ne lit les sous-titres.',
+    text: "Un jeton de lecture permet à un autre outil (un relais de sous-titres, une page web, un logiciel de diffusion) de lire les lignes de sous-titres terminées\u00a0: en les tirant au format de StreamText, ou en flux continu (Server-Sent Events). Toute personne qui a le jeton peut lire les sous-titres jusqu'à sa révocation.",
+    channelHint: 'Les deux adresses lisent le parquet\u00a0; ajoutez &channel=fr (ou ar, zh, en, ru, es) pour lire une interprétation.',
+    none: 'Aucun jeton de lecture\u00a0: aucun autre outil ne lit les sous-titres.',
     listLabel: 'Jetons de lecture',
     item: 'Jeton finissant par {hint}, créé le {date}',
     make: 'Créer un jeton de lecture',
-    made: 'Jeton de lecture créé. Copiez ses adresses maintenant : elles ne seront plus affichées.',
+    made: 'Jeton de lecture créé. Copiez ses adresses maintenant\u00a0: elles ne seront plus affichées.',
     pullUrl: 'Adresse de lecture (format StreamText)',
     streamUrl: 'Adresse du flux continu (Server-Sent Events)',
     copyPull: "Copier l'adresse de lecture",
     copyStream: "Copier l'adresse du flux",
     revoke: 'Révoquer',
-    confirmRevoke: "Révoquer le jeton de lecture finissant par {hint} ? Les outils qui lisent avec lui s'arrêtent aussitôt.",
+    confirmRevoke: "Révoquer le jeton de lecture finissant par {hint}\u00a0? Les outils qui lisent avec lui s'arrêtent aussitôt.",
     revoked: 'Jeton de lecture finissant par {hint} révoqué.',
   },
   roster: {

@@ -209,7 +209,7 @@ const zh: StaffCatalog = {
   },
   destinations: {
     heading: '字幕转发目标',
-    text: '每一行完成的字幕也会发送到这里列出的每个目标，例如 Zoom 会议的字幕。目标地址是保密的：只显示一部分。',
+    text: '每一行完成的字幕也会发送到这里列出的每个目标，例如 Zoom 会议或 YouTube 直播的字幕。目标地址是保密的：只显示一部分。',
     none: '尚无转发目标：字幕只留在 EqualFloor。',
     kinds: {
       zoom: 'Zoom',
