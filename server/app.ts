@@ -38,6 +38,7 @@ import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
 import { registerCaptionDestinationRoutes } from './captions/caption-destination-routes.ts';
+import { registerCaptionReadRoutes } from './captions/caption-read-routes.ts';
 import { CaptionForwarder } from './captions/caption-forwarder.ts';
 import { registerClockHandlers } from './live/clock-socket.ts';
 import { RecordService } from './record/record-service.ts';
@@ -204,6 +205,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerJoinRoutes(http, ctx);
   await registerCaptionRoutes(http, ctx, captionFeeds);
   registerCaptionDestinationRoutes(http, ctx);
+  registerCaptionReadRoutes(http, ctx);
   registerRecordRoutes(http, ctx, records);
   registerCertificateRoutes(http, ctx, records);
   route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));

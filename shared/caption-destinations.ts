@@ -1,15 +1,17 @@
 /**
  * Caption destinations: where a meeting's finished caption lines are forwarded (a Zoom
- * closed-caption API token URL, or a generic URL taking the same shape), and what the
- * secretariat sees of each one. A destination's URL is a secret: it is shown masked.
+ * closed-caption API token URL, a YouTube Live ingestion URL, or a generic URL taking Zoom's
+ * shape), one caption channel each, and what the secretariat sees of each one. A destination's
+ * URL is a secret: it is shown masked.
  */
 import * as v from 'valibot';
 import { StorableText } from './storable.ts';
+import { CaptionChannelSchema, FLOOR_CHANNEL, type CaptionChannel } from './caption-channels.ts';
 
 export const CAPTION_DESTINATION_KINDS = ['zoom', 'youtube', 'generic'] as const;
 export type CaptionDestinationKind = (typeof CAPTION_DESTINATION_KINDS)[number];
-/** The kinds the secretariat can add today; YouTube's shape comes later. */
-export const ADDABLE_DESTINATION_KINDS = ['zoom', 'generic'] as const;
+/** The kinds the secretariat can add. */
+export const ADDABLE_DESTINATION_KINDS = ['zoom', 'youtube', 'generic'] as const;
 /** Destinations one meeting may have. */
 export const MAX_DESTINATIONS_PER_MEETING = 10;
 const MAX_URL_LENGTH = 2_000;
@@ -20,6 +22,8 @@ export type ForwardingErrorCode = 'not-started' | 'refused' | 'rejected' | 'time
 export interface CaptionDestinationView {
   id: string;
   kind: CaptionDestinationKind;
+  /** The one caption channel it is sent. */
+  channel: CaptionChannel;
   /** The URL with its secret parts hidden: scheme, host and path, and the query's names only. */
   maskedUrl: string;
   createdAt: string;
@@ -38,12 +42,17 @@ export interface CaptionDestinationView {
 /** What the captioner's console shows of each destination: no id, no dates, the URL masked. */
 export type CaptionForwardingView = Pick<
   CaptionDestinationView,
-  'kind' | 'maskedUrl' | 'lastAcceptedSeq' | 'pending' | 'lagMs' | 'lastError'
+  'kind' | 'channel' | 'maskedUrl' | 'lastAcceptedSeq' | 'pending' | 'lagMs' | 'lastError'
 >;
 
 /** Whether `url` has the shape of a Zoom closed-caption API token URL (`…/closedcaption?id=…&signature=…`). */
 export function isZoomCaptionUrl(url: URL): boolean {
   return /\/closedcaption\/?$/.test(url.pathname) && url.searchParams.has('id') && url.searchParams.has('signature');
+}
+
+/** Whether `url` has the shape of a YouTube Live closed-caption ingestion URL (`…/closedcaption?cid=…`). */
+export function isYouTubeCaptionUrl(url: URL): boolean {
+  return /\/closedcaption\/?$/.test(url.pathname) && (url.searchParams.get('cid') ?? '') !== '';
 }
 
 function parsedUrl(text: string): URL | undefined {
@@ -71,11 +80,19 @@ export const CaptionDestinationSchema = v.pipe(
   v.strictObject({
     kind: v.picklist(ADDABLE_DESTINATION_KINDS, `must be one of ${ADDABLE_DESTINATION_KINDS.join(', ')}`),
     url: DestinationUrl,
+    channel: v.optional(CaptionChannelSchema, FLOOR_CHANNEL),
   }),
   v.forward(
     v.check(
       (input) => input.kind !== 'zoom' || isZoomCaptionUrl(new URL(input.url)),
       "must be the API token URL copied from Zoom's closed captioning settings (…/closedcaption?id=…&signature=…)",
+    ),
+    ['url'],
+  ),
+  v.forward(
+    v.check(
+      (input) => input.kind !== 'youtube' || isYouTubeCaptionUrl(new URL(input.url)),
+      "must be the ingestion URL copied from YouTube Live's closed captions settings (…/closedcaption?cid=…)",
     ),
     ['url'],
   ),

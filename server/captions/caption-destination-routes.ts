@@ -17,8 +17,9 @@ export function registerCaptionDestinationRoutes(app: FastifyInstance, ctx: AppC
   // The captioner's console: each destination's state, read-only, without its id.
   route(app, ctx, ROUTES.captionForwarding, async ({ access: { meetingId } }) => ({
     destinations: (await store.listDestinationViews(db, meetingId)).map(
-      ({ kind, maskedUrl, lastAcceptedSeq, pending, lagMs, lastError }) => ({
+      ({ kind, channel, maskedUrl, lastAcceptedSeq, pending, lagMs, lastError }) => ({
         kind,
+        channel,
         maskedUrl,
         lastAcceptedSeq,
         pending,
@@ -32,8 +33,8 @@ export function registerCaptionDestinationRoutes(app: FastifyInstance, ctx: AppC
     if ((await store.countDestinations(db, meetingId)) >= MAX_DESTINATIONS_PER_MEETING) {
       throw new HttpError(409, `A meeting can have at most ${MAX_DESTINATIONS_PER_MEETING} caption destinations: remove one first.`);
     }
-    const row = await store.addDestination(db, meetingId, body.kind, body.url);
-    ctx.log.info({ meetingId, destinationId: row.id, kind: row.kind }, 'caption destination added');
+    const row = await store.addDestination(db, meetingId, body);
+    ctx.log.info({ meetingId, destinationId: row.id, kind: row.kind, channel: row.channel }, 'caption destination added');
     reply.code(201);
     return { destination: store.destinationView(row, 0) };
   });

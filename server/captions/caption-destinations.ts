@@ -3,7 +3,7 @@
  * forward are queued in the transaction that stores them, claimed by one process at a time
  * (a lease on the destination, timed by the database's clock), and marked when accepted.
  */
-import { and, asc, count, eq, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { captionDestinations, captionOutbox } from '../db/schema.ts';
 import { newId } from '../ids.ts';
@@ -14,6 +14,7 @@ import {
   type CaptionDestinationView,
   type ForwardingErrorCode,
 } from '../../shared/caption-destinations.ts';
+import { FLOOR_CHANNEL, type CaptionChannel } from '../../shared/caption-channels.ts';
 import { forwardingErrorMessage } from './forwarding-errors.ts';
 
 type DestinationRow = typeof captionDestinations.$inferSelect;
@@ -24,12 +25,17 @@ export interface Destination {
   id: string;
   kind: CaptionDestinationKind;
   url: string;
+  lastAcceptedSeq: number;
 }
 
-export async function addDestination(db: Database, meetingId: string, kind: CaptionDestinationKind, url: string): Promise<DestinationRow> {
+export async function addDestination(
+  db: Database,
+  meetingId: string,
+  destination: { kind: CaptionDestinationKind; url: string; channel: CaptionChannel },
+): Promise<DestinationRow> {
   const [row] = await db
     .insert(captionDestinations)
-    .values({ id: newId('cd'), meetingId, kind, url })
+    .values({ id: newId('cd'), meetingId, ...destination })
     .returning();
   return row!;
 }
@@ -70,6 +76,7 @@ export function destinationView(row: DestinationRow, pending: number, oldestPend
   return {
     id: row.id,
     kind: row.kind,
+    channel: row.channel as CaptionChannel,
     maskedUrl: maskUrl(row.url),
     createdAt: row.createdAt.toISOString(),
     lastAcceptedSeq: row.lastAcceptedSeq,
@@ -89,32 +96,56 @@ export function destinationView(row: DestinationRow, pending: number, oldestPend
   };
 }
 
+/** The caption channel a stored line was written to: every line is the floor's until lines carry their channel. */
+export function channelOf(_segment: CaptionSegment): CaptionChannel {
+  return FLOOR_CHANNEL;
+}
+
+/** Which destinations of the meeting take the lines of `channel`: the one place that says so. */
+export function destinationsFor(meetingId: string, channel: CaptionChannel): SQL | undefined {
+  return and(eq(captionDestinations.meetingId, meetingId), eq(captionDestinations.channel, channel));
+}
+
 /**
- * Queues freshly stored caption lines for every destination of the meeting, in the caller's
- * transaction (the one that stores them): each destination gives out its next seqs at once.
+ * Queues freshly stored caption lines for the meeting's destinations of each line's channel, in
+ * the caller's transaction (the one that stores them): each destination gives out its next seqs at once.
  */
 export async function queueForDestinations(db: Database, meetingId: string, segments: CaptionSegment[]): Promise<number> {
-  if (segments.length === 0) return 0;
-  const taken = await db
-    .update(captionDestinations)
-    .set({ nextSeq: sql`${captionDestinations.nextSeq} + ${segments.length}` })
-    .where(eq(captionDestinations.meetingId, meetingId))
-    .returning({ id: captionDestinations.id, nextSeq: captionDestinations.nextSeq });
-  if (taken.length === 0) return 0;
+  const byChannel = new Map<CaptionChannel, CaptionSegment[]>();
+  for (const segment of segments) {
+    const channel = channelOf(segment);
+    byChannel.set(channel, [...(byChannel.get(channel) ?? []), segment]);
+  }
   const now = Date.now();
-  const rows = taken.flatMap((destination) =>
-    segments.map((segment, index) => ({
-      destinationId: destination.id,
-      seq: destination.nextSeq - segments.length + index,
-      meetingId,
-      captionSeq: segment.seq,
-      body: segment.text,
-      language: segment.language,
-      createdAt: now,
-    })),
-  );
-  await db.insert(captionOutbox).values(rows);
-  return rows.length;
+  let queued = 0;
+  for (const [channel, lines] of byChannel) {
+    const taken = await db
+      .update(captionDestinations)
+      .set({ nextSeq: sql`${captionDestinations.nextSeq} + ${lines.length}` })
+      .where(destinationsFor(meetingId, channel))
+      .returning({ id: captionDestinations.id, nextSeq: captionDestinations.nextSeq });
+    if (taken.length === 0) continue;
+    const rows = taken.flatMap((destination) =>
+      lines.map((segment, index) => ({
+        destinationId: destination.id,
+        seq: destination.nextSeq - lines.length + index,
+        meetingId,
+        captionSeq: segment.seq,
+        body: segment.text,
+        language: segment.language,
+        createdAt: now,
+      })),
+    );
+    await db.insert(captionOutbox).values(rows);
+    queued += rows.length;
+  }
+  return queued;
+}
+
+/** Every YouTube destination, any meeting: each is sent a heartbeat when forwarding to it begins and when idle. */
+export async function youTubeDestinations(db: Database): Promise<string[]> {
+  const rows = await db.select({ id: captionDestinations.id }).from(captionDestinations).where(eq(captionDestinations.kind, 'youtube'));
+  return rows.map((row) => row.id);
 }
 
 /** Destinations with lines waiting, any meeting. */
@@ -141,7 +172,12 @@ export async function claimDestination(db: Database, id: string, owner: string, 
         ),
       ),
     )
-    .returning({ id: captionDestinations.id, kind: captionDestinations.kind, url: captionDestinations.url });
+    .returning({
+      id: captionDestinations.id,
+      kind: captionDestinations.kind,
+      url: captionDestinations.url,
+      lastAcceptedSeq: captionDestinations.lastAcceptedSeq,
+    });
   return row;
 }
 
@@ -196,6 +232,14 @@ export async function recordError(db: Database, destinationId: string, code: For
     .update(captionDestinations)
     .set({ lastErrorCode: code, lastErrorStatus: status, lastErrorAt: new Date() })
     .where(eq(captionDestinations.id, destinationId));
+}
+
+/** The destination answered (a heartbeat): the last error no longer holds. */
+export async function clearError(db: Database, destinationId: string, owner: string): Promise<void> {
+  await db
+    .update(captionDestinations)
+    .set({ lastErrorCode: null, lastErrorStatus: null, lastErrorAt: null })
+    .where(and(eq(captionDestinations.id, destinationId), eq(captionDestinations.leaseOwner, owner)));
 }
 
 /** Notes the seq about to be sent, before it is sent: after a crash, only that one may have arrived unmarked. */

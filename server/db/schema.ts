@@ -273,7 +273,8 @@ export const socketIoAttachments = pgTable('socket_io_attachments', {
 });
 
 /**
- * Where a meeting's finished caption lines are forwarded (a Zoom API token URL). The URL is a
+ * Where a meeting's finished caption lines are forwarded (a Zoom API token URL, a YouTube
+ * ingestion URL or a generic one), one caption channel each. The URL is a
  * secret. `nextSeq` is the destination's own numbering, given out with each outbox row; the rest
  * is its forwarding state. One process at a time forwards it: the one holding the lease.
  */
@@ -286,6 +287,8 @@ export const captionDestinations = pgTable(
       .references(() => meetings.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['zoom', 'youtube', 'generic'] }).notNull(),
     url: text('url').notNull(),
+    /** The one caption channel it is sent (shared/caption-channels.ts). */
+    channel: text('channel').notNull().default('floor'),
     nextSeq: bigint('next_seq', { mode: 'number' }).notNull().default(1),
     lastAcceptedSeq: bigint('last_accepted_seq', { mode: 'number' }).notNull().default(0),
     /** The seq last sent (or about to be): after a restart, the destination's own last seq says whether it arrived. */
@@ -328,4 +331,23 @@ export const captionOutbox = pgTable(
       .on(t.destinationId, t.seq)
       .where(sql`${t.sentAt} is null`),
   ],
+);
+
+/**
+ * Tokens with which other tools read a meeting's finished caption lines (a StreamText-shaped
+ * pull, a Server-Sent Events stream). Only the token's SHA-256 is stored; it is shown once, when
+ * made, and `hint` (its last four characters) tells the secretariat which one is which.
+ */
+export const captionReadTokens = pgTable(
+  'caption_read_tokens',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    hint: text('hint').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('caption_read_tokens_meeting_idx').on(t.meetingId)],
 );

@@ -9,6 +9,7 @@ export const MeetingParams = v.object({ meetingId: Id });
 export const EntryParams = v.object({ meetingId: Id, entryId: Id });
 export const ItemParams = v.object({ meetingId: Id, itemId: Id });
 export const DestinationParams = v.object({ meetingId: Id, destinationId: Id });
+export const ReadTokenParams = v.object({ meetingId: Id, tokenId: Id });
 export const AccountParams = v.object({ accountId: Id });
 /** A request that takes no fields: anything sent is refused (400) and changes nothing. */
 export const NoFields = v.strictObject({});

@@ -20,8 +20,18 @@ import {
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
 import { CaptionDestinationSchema, type CaptionDestinationView, type CaptionForwardingView } from '../caption-destinations.ts';
-import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, staffRule } from '../access/rules.ts';
-import { DeleteMeetingSchema, DestinationParams, EntryParams, ItemParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
+import { CaptionReadQuery, type CaptionPull, type CaptionReadTokenView, type NewCaptionReadToken } from '../caption-read.ts';
+import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, publicRule, staffRule } from '../access/rules.ts';
+import {
+  DeleteMeetingSchema,
+  DestinationParams,
+  EntryParams,
+  ItemParams,
+  MeetingParams,
+  NoFields,
+  PeopleQuery,
+  ReadTokenParams,
+} from './inputs.ts';
 import { MEETING_PATHS } from './route-paths.ts';
 import { rules, withRules } from './route.ts';
 
@@ -82,5 +92,22 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
   captionForwarding: rules<{ destinations: CaptionForwardingView[] }>()({
     params: MeetingParams,
     access: meetingRule(['captioner', 'secretariat'], 'Only the captioners and the secretariat see where captions are forwarded.'),
+  }),
+  listCaptionReadTokens: rules<{ readTokens: CaptionReadTokenView[] }>()(MEETING),
+  addCaptionReadToken: rules<{ readToken: NewCaptionReadToken }>()({ ...MEETING, body: NoFields }),
+  revokeCaptionReadToken: rules<void>()({ params: ReadTokenParams, access: MANAGE }),
+  /** StreamText's shape; the token in the query or an `Authorization: Bearer` header. */
+  pullCaptions: rules<CaptionPull>()({
+    params: MeetingParams,
+    query: CaptionReadQuery,
+    labels: { query: 'The caption pull' },
+    access: publicRule('a caption read token'),
+  }),
+  /** Server-Sent Events (text/event-stream): one event per finished line, `id:` its position. */
+  streamCaptions: rules<string>()({
+    params: MeetingParams,
+    query: CaptionReadQuery,
+    labels: { query: 'The caption stream' },
+    access: publicRule('a caption read token'),
   }),
 });

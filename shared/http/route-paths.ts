@@ -75,6 +75,11 @@ export const MEETING_PATHS = {
   addCaptionDestination: post(`${MEETING}/caption-destinations`),
   removeCaptionDestination: del(`${MEETING}/caption-destinations/:destinationId`),
   captionForwarding: get(`${MEETING}/caption-forwarding`),
+  listCaptionReadTokens: get(`${MEETING}/caption-read-tokens`),
+  addCaptionReadToken: post(`${MEETING}/caption-read-tokens`),
+  revokeCaptionReadToken: del(`${MEETING}/caption-read-tokens/:tokenId`),
+  pullCaptions: get(`${MEETING}/captions/pull`),
+  streamCaptions: get(`${MEETING}/captions/stream`),
 } as const satisfies Record<string, RoutePath>;
 
 /** The record (versions, sharing) and every download of what the meeting said: record, chat, transcript, figures. */

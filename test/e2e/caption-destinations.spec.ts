@@ -102,7 +102,7 @@ test.describe('caption destinations in the Links part', () => {
       // The part refreshes by itself while it is on screen: nobody reloads the page.
       await destination.scrollIntoViewIfNeeded();
       await expect(destination).toContainText('The Zoom meeting has not started yet. Retrying. · 1 line waiting');
-      await expect(forwarding).toHaveText('Zoom: the Zoom meeting has not started yet · 1 waiting');
+      await expect(forwarding).toHaveText('Zoom (Floor): the Zoom meeting has not started yet · 1 waiting');
       expect(standIn.shown).toEqual([]);
     });
 
@@ -112,7 +112,7 @@ test.describe('caption destinations in the Links part', () => {
         .poll(() => standIn.shown.map(({ seq, text }) => ({ seq, text })), { timeout: 30_000 })
         .toEqual([{ seq: 1, text: 'We support the proposal.' }]);
       await expect(destination).toContainText(/^Zoom.*connected, last line 1 accepted · lag \d+\.\d s/, { timeout: 15_000 });
-      await expect(forwarding).toHaveText('Zoom: 1 sent · 0 waiting', { timeout: 15_000 });
+      await expect(forwarding).toHaveText('Zoom (Floor): 1 sent · 0 waiting', { timeout: 15_000 });
       // The address's secret part never reaches the captioner's screen.
       expect(await captioner.content()).not.toContain(signature);
     });

@@ -5,76 +5,31 @@
  * arrives once, in order, with seq rising by one and its text as the body; the secretariat sees
  * the destination's state, and nobody sees its URL whole.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, DRIVERS, freePort } from '../support/test-server.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { HttpClient } from '../support/http-client.ts';
+import { DRIVERS } from '../support/test-server.ts';
+import { eventually, postCaptionLine, restartableServer, type Cleanups } from '../support/forwarding-server.ts';
 import { addRoster, createMeeting, openJoinLink } from '../support/meeting-fixtures.ts';
 import { startZoomStandIn } from '../support/zoom-stand-in.ts';
 import type { CaptionDestinationView } from '../../shared/caption-destinations.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'admin password 123' };
 /** Beyond the forwarder's 5 s time-out. */
 const SLOW_MS = 7_000;
-
-async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const lineText = (n: number) => `Line ${n}: Thank you, Chair — merci, gracias, 谢谢, شكرا, спасибо.`;
 
 describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanups: Cleanups = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  async function restartableServer() {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env: Record<string, string> = {
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    };
-    if (driver === 'postgres') {
-      const scratch = await createScratchDatabase();
-      cleanups.push(() => scratch.drop());
-      env.DATABASE_URL = scratch.url;
-    } else {
-      const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-forward-'));
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-      env.DATA_DIR = dataDir;
-    }
-    const processes: ServerProcess[] = [];
-    cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
-    const start = async () => {
-      const server = startServerProcess(env);
-      processes.push(server);
-      await server.waitForOutput(/EqualFloor is running/, 60_000);
-      return server;
-    };
-    return { baseUrl, start };
-  }
-
   it('sends every finished line once, in order, through 400 before start, 5xx, a time-out and a restart', async () => {
     const zoom = await startZoomStandIn({ slowMs: SLOW_MS });
     cleanups.push(() => zoom.close());
-    const { baseUrl, start } = await restartableServer();
+    const { baseUrl, start, signIn } = await restartableServer(driver, cleanups);
     let server = await start();
 
-    const secretariat = new HttpClient(baseUrl);
-    expect((await secretariat.post('/api/auth/login', ADMIN)).status).toBe(200);
+    const secretariat = await signIn();
     const meetingId = await createMeeting(secretariat);
     const destinations = `/api/meetings/${meetingId}/caption-destinations`;
     const list = async () => (await secretariat.get<{ destinations: CaptionDestinationView[] }>(destinations)).body.destinations;
@@ -82,9 +37,10 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
     // Only a Zoom API token URL is taken for Zoom, only http(s) at all, and only from the secretariat.
     expect((await secretariat.post(destinations, { kind: 'zoom', url: 'https://example.org/captions?id=1' })).status).toBe(400);
     expect((await secretariat.post(destinations, { kind: 'generic', url: 'ftp://example.org/closedcaption' })).status).toBe(400);
-    expect((await secretariat.post(destinations, { kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?cid=x' })).status).toBe(
+    expect((await secretariat.post(destinations, { kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?id=x' })).status).toBe(
       400,
     );
+    expect((await secretariat.post(destinations, { kind: 'zoom', url: zoom.tokenUrl, channel: 'klingon' })).status).toBe(400);
     const [chairEntry] = await addRoster(secretariat, meetingId);
     const chair = await openJoinLink(baseUrl, chairEntry!.joinUrl);
     expect((await chair.post(destinations, { kind: 'zoom', url: zoom.tokenUrl })).status).toBe(403);
@@ -97,24 +53,7 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
     expect(added.body.destination.maskedUrl).toMatch(/\/closedcaption\?id=…&ns=…&expire=…&spparams=…&signature=…$/);
 
     const captionUrl = new URL((await secretariat.get(`/api/meetings/${meetingId}`)).body.captionUrl as string);
-    /** Posts line n as captioning software would (seq n), again with the same seq until the server answers. */
-    const postLine = async (n: number) => {
-      const target = new URL(captionUrl);
-      target.searchParams.set('seq', String(n));
-      for (;;) {
-        try {
-          const response = await fetch(target, {
-            method: 'POST',
-            headers: { 'content-type': 'text/plain; charset=utf-8' },
-            body: `${lineText(n)}\n`,
-          });
-          if (response.status === 200) return;
-        } catch {
-          // The server is down for a moment: try again with the same seq.
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    };
+    const postLine = (n: number) => postCaptionLine(captionUrl.toString(), n, lineText(n));
 
     // Before the host starts the Zoom meeting, the lines wait, and the secretariat is told why.
     for (let n = 1; n <= 5; n++) await postLine(n);

@@ -15,6 +15,13 @@ describe('caption destinations', () => {
     expect(accepts({ kind: 'generic', url: 'http://captions.example.org/in?key=abc' })).toBe(true);
   });
 
+  it("takes a YouTube ingestion URL for YouTube, and one caption channel, the floor's unless said", () => {
+    const youTube = v.parse(CaptionDestinationSchema, { kind: 'youtube', url: 'http://upload.youtube.com/closedcaption?cid=ab-cd-ef' });
+    expect(youTube).toEqual({ kind: 'youtube', url: 'http://upload.youtube.com/closedcaption?cid=ab-cd-ef', channel: 'floor' });
+    expect(v.parse(CaptionDestinationSchema, { kind: 'zoom', url: ZOOM, channel: 'ar' }).channel).toBe('ar');
+    expect(maskUrl(youTube.url)).toBe('http://upload.youtube.com/closedcaption?cid=…');
+  });
+
   it('refuses what is not one', () => {
     expect(accepts({ kind: 'zoom', url: 'https://wmcc.zoom.us/closedcaption?id=1' })).toBe(false);
     expect(accepts({ kind: 'zoom', url: 'https://example.org/captions?id=1&signature=x' })).toBe(false);
@@ -24,7 +31,11 @@ describe('caption destinations', () => {
     expect(accepts({ kind: 'zoom', url: `${ZOOM}&seq=4` })).toBe(false);
     expect(accepts({ kind: 'generic', url: 'https://user:secret@example.org/in' })).toBe(false);
     expect(accepts({ kind: 'generic', url: `https://example.org/${'a'.repeat(2_100)}` })).toBe(false);
-    expect(accepts({ kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?cid=abc' })).toBe(false);
+    expect(accepts({ kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?id=abc' })).toBe(false);
+    expect(accepts({ kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?cid=' })).toBe(false);
+    expect(accepts({ kind: 'youtube', url: 'https://upload.youtube.com/captions?cid=abc' })).toBe(false);
+    expect(accepts({ kind: 'youtube', url: 'https://upload.youtube.com/closedcaption?cid=abc&seq=1' })).toBe(false);
+    expect(accepts({ kind: 'zoom', url: ZOOM, channel: 'de' })).toBe(false);
     expect(accepts({ kind: 'zoom', url: ZOOM, extra: 1 })).toBe(false);
   });
 

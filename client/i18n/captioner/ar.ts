@@ -44,6 +44,16 @@ const ar: CaptionerCatalog = {
       youtube: 'YouTube',
       generic: 'وجهة أخرى',
     },
+    withChannel: '{kind} ({channel})',
+    channels: {
+      floor: 'القاعة',
+      ar: 'العربية',
+      zh: 'الصينية',
+      en: 'الإنجليزية',
+      fr: 'الفرنسية',
+      ru: 'الروسية',
+      es: 'الإسبانية',
+    },
     sending: '{kind}: أُرسل {sent} · {waiting}',
     failing: '{kind}: {problem} · {waiting}',
     waiting: {

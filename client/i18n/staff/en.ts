@@ -236,7 +236,7 @@ const en = {
   },
   destinations: {
     heading: 'Caption destinations',
-    text: 'Every finished caption line is also sent to each destination listed here, such as the closed captions of a Zoom meeting. Its address is a secret: it is shown only in part.',
+    text: 'Every finished caption line is also sent to each destination listed here, such as the closed captions of a Zoom meeting or a YouTube live stream. Its address is a secret: it is shown only in part.',
     none: 'No caption destinations yet: captions stay on EqualFloor.',
     kinds: {
       zoom: 'Zoom',
@@ -246,9 +246,24 @@ const en = {
     addHeading: 'Add a caption destination',
     kind: 'Where to send captions',
     url: 'Address (API token URL)',
+    urlYoutube: 'Address (ingestion URL)',
     urlHintZoom:
       'In Zoom, the host chooses Captions (CC) › Set up manual captioner › Copy the API token, and sends you that URL. Paste it here.',
     urlHintGeneric: 'An https:// address that takes each line posted as text, numbered with &seq=N.',
+    urlHintYoutube:
+      "In YouTube Studio, open the live stream's settings › Closed captions › POST captions to URL, and copy the ingestion URL (…/closedcaption?cid=…). Paste it here.",
+    channel: 'Caption channel',
+    channelHint: 'Each destination is sent one channel: the floor (what is said, in the language it is said in) or one interpretation.',
+    channelOf: 'channel: {channel}',
+    channels: {
+      floor: 'Floor',
+      ar: 'Arabic',
+      zh: 'Chinese',
+      en: 'English',
+      fr: 'French',
+      ru: 'Russian',
+      es: 'Spanish',
+    },
     add: 'Add destination',
     added: '{kind} destination added. Finished caption lines are sent to it from now on.',
     remove: 'Remove',
@@ -268,6 +283,23 @@ const en = {
       serverError: 'The destination failed (HTTP {status})',
       unreachable: 'The destination cannot be reached',
     },
+  },
+  readTokens: {
+    heading: 'Reading captions from other tools',
+    text: "A read token lets another tool (a caption relay, a web page, streaming software) read the finished caption lines: pulled in StreamText's shape, or as a live stream (Server-Sent Events). Anyone with the token can read the captions until it is revoked.",
+    channelHint: 'Both addresses read the floor; add &channel=fr (or ar, zh, en, ru, es) to read an interpretation.',
+    none: 'No read tokens: no other tool reads the captions.',
+    listLabel: 'Read tokens',
+    item: 'Token ending in {hint}, made {date}',
+    make: 'Make a read token',
+    made: 'Read token made. Copy its addresses now: they are not shown again.',
+    pullUrl: 'Pull address (StreamText shape)',
+    streamUrl: 'Live stream address (Server-Sent Events)',
+    copyPull: 'Copy pull address',
+    copyStream: 'Copy stream address',
+    revoke: 'Revoke',
+    confirmRevoke: 'Revoke the read token ending in {hint}? Tools reading with it stop at once.',
+    revoked: 'Read token ending in {hint} revoked.',
   },
   roster: {
     /** Under a person's role in the roster table: the heading the record lists them under. */

@@ -229,7 +229,7 @@ const es: StaffCatalog = {
   },
   destinations: {
     heading: 'Destinos de los subtítulos',
-    text: 'Cada línea de subtítulo terminada se envía también a cada destino de esta lista, como los subtítulos de una reunión de Zoom. Su dirección es secreta: solo se muestra en parte.',
+    text: 'Cada línea de subtítulo terminada se envía también a cada destino de esta lista, como los subtítulos de una reunión de Zoom o de una emisión en directo de YouTube. Su dirección es secreta: solo se muestra en parte.',
     none: 'Aún no hay destinos: los subtítulos se quedan en EqualFloor.',
     kinds: {
       zoom: 'Zoom',
@@ -239,9 +239,24 @@ const es: StaffCatalog = {
     addHeading: 'Añadir un destino',
     kind: 'Dónde enviar los subtítulos',
     url: 'Dirección (URL del token de API)',
+    urlYoutube: 'Dirección (URL de ingesta)',
     urlHintZoom:
       'En Zoom, el anfitrión elige Subtítulos (CC) › Configurar subtitulador manual › Copiar el token de API, y le envía esa URL. Péguela aquí.',
     urlHintGeneric: 'Una dirección https:// que recibe cada línea como texto, numerada con &seq=N.',
+    urlHintYoutube:
+      'En YouTube Studio, abra la configuración de la emisión en directo › Subtítulos › Enviar subtítulos por POST a una URL, y copie la URL de ingesta (…/closedcaption?cid=…). Péguela aquí.',
+    channel: 'Canal de subtítulos',
+    channelHint: 'Cada destino recibe un solo canal: la sala (lo que se dice, en el idioma en que se dice) o una interpretación.',
+    channelOf: 'canal: {channel}',
+    channels: {
+      floor: 'Sala',
+      ar: 'Árabe',
+      zh: 'Chino',
+      en: 'Inglés',
+      fr: 'Francés',
+      ru: 'Ruso',
+      es: 'Español',
+    },
     add: 'Añadir destino',
     added: 'Destino {kind} añadido. Desde ahora se le envían las líneas terminadas.',
     remove: 'Quitar',
@@ -261,6 +276,23 @@ const es: StaffCatalog = {
       serverError: 'El destino falló (HTTP {status})',
       unreachable: 'No se puede llegar al destino',
     },
+  },
+  readTokens: {
+    heading: 'Leer los subtítulos desde otras herramientas',
+    text: 'Un token de lectura permite que otra herramienta (un retransmisor de subtítulos, una página web, un programa de emisión) lea las líneas de subtítulos terminadas: consultadas en el formato de StreamText o como flujo en directo (Server-Sent Events). Quien tenga el token puede leer los subtítulos hasta que se revoque.',
+    channelHint: 'Ambas direcciones leen la sala; añada &channel=fr (o ar, zh, en, ru, es) para leer una interpretación.',
+    none: 'Ningún token de lectura: ninguna otra herramienta lee los subtítulos.',
+    listLabel: 'Tokens de lectura',
+    item: 'Token que termina en {hint}, creado el {date}',
+    make: 'Crear un token de lectura',
+    made: 'Token de lectura creado. Copie ahora sus direcciones: no se volverán a mostrar.',
+    pullUrl: 'Dirección de consulta (formato StreamText)',
+    streamUrl: 'Dirección del flujo en directo (Server-Sent Events)',
+    copyPull: 'Copiar la dirección de consulta',
+    copyStream: 'Copiar la dirección del flujo',
+    revoke: 'Revocar',
+    confirmRevoke: '¿Revocar el token de lectura que termina en {hint}? Las herramientas que leen con él se detienen de inmediato.',
+    revoked: 'Token de lectura que termina en {hint} revocado.',
   },
   roster: {
     /** Under a person's role in the roster table: the heading the record lists them under. */

@@ -230,7 +230,7 @@ const fr: StaffCatalog = {
   },
   destinations: {
     heading: 'Destinations des sous-titres',
-    text: "Chaque ligne de sous-titre terminée est aussi envoyée à chaque destination listée ici, par exemple les sous-titres d'une réunion Zoom. Son adresse est secrète\u00a0: elle n'est montrée qu'en partie.",
+    text: "Chaque ligne de sous-titre terminée est aussi envoyée à chaque destination listée ici, par exemple les sous-titres d'une réunion Zoom ou d'un direct YouTube. Son adresse est secrète\u00a0: elle n'est montrée qu'en partie.",
     none: "Aucune destination pour l'instant\u00a0: les sous-titres restent sur EqualFloor.",
     kinds: {
       zoom: 'Zoom',
@@ -240,9 +240,25 @@ const fr: StaffCatalog = {
     addHeading: 'Ajouter une destination',
     kind: 'Où envoyer les sous-titres',
     url: "Adresse (URL du jeton d'API)",
+    urlYoutube: "Adresse (URL d'ingestion)",
     urlHintZoom:
       "Dans Zoom, l'hôte choisit Sous-titres (CC) › Configurer un sous-titreur manuel › Copier le jeton d'API, et vous envoie cette URL. Collez-la ici.",
     urlHintGeneric: 'Une adresse https:// qui reçoit chaque ligne en texte, numérotée par &seq=N.',
+    urlHintYoutube:
+      "Dans YouTube Studio, ouvrez les paramètres du direct › Sous-titres › Envoyer les sous-titres par POST à une URL, et copiez l'URL d'ingestion (…/closedcaption?cid=…). Collez-la ici.",
+    channel: 'Canal de sous-titres',
+    channelHint:
+      "Chaque destination reçoit un seul canal\u00a0: le parquet (ce qui est dit, dans la langue où c'est dit) ou une interprétation.",
+    channelOf: 'canal\u00a0: {channel}',
+    channels: {
+      floor: 'Parquet',
+      ar: 'Arabe',
+      zh: 'Chinois',
+      en: 'Anglais',
+      fr: 'Français',
+      ru: 'Russe',
+      es: 'Espagnol',
+    },
     add: 'Ajouter la destination',
     added: 'Destination {kind} ajoutée. Les lignes terminées lui sont envoyées dès maintenant.',
     remove: 'Retirer',
@@ -262,6 +278,23 @@ const fr: StaffCatalog = {
       serverError: 'La destination a échoué (HTTP {status})',
       unreachable: 'La destination est injoignable',
     },
+  },
+  readTokens: {
+    heading: "Lire les sous-titres depuis d'autres outils",
+    text: "Un jeton de lecture permet à un autre outil (un relais de sous-titres, une page web, un logiciel de diffusion) de lire les lignes de sous-titres terminées\u00a0: en les tirant au format de StreamText, ou en flux continu (Server-Sent Events). Toute personne qui a le jeton peut lire les sous-titres jusqu'à sa révocation.",
+    channelHint: 'Les deux adresses lisent le parquet\u00a0; ajoutez &channel=fr (ou ar, zh, en, ru, es) pour lire une interprétation.',
+    none: 'Aucun jeton de lecture\u00a0: aucun autre outil ne lit les sous-titres.',
+    listLabel: 'Jetons de lecture',
+    item: 'Jeton finissant par {hint}, créé le {date}',
+    make: 'Créer un jeton de lecture',
+    made: 'Jeton de lecture créé. Copiez ses adresses maintenant\u00a0: elles ne seront plus affichées.',
+    pullUrl: 'Adresse de lecture (format StreamText)',
+    streamUrl: 'Adresse du flux continu (Server-Sent Events)',
+    copyPull: "Copier l'adresse de lecture",
+    copyStream: "Copier l'adresse du flux",
+    revoke: 'Révoquer',
+    confirmRevoke: "Révoquer le jeton de lecture finissant par {hint}\u00a0? Les outils qui lisent avec lui s'arrêtent aussitôt.",
+    revoked: 'Jeton de lecture finissant par {hint} révoqué.',
   },
   roster: {
     /** Under a person's role in the roster table: the heading the record lists them under. */
