@@ -206,6 +206,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, ctx: AppContext):
     return {
       links: items.map((item) => ({
         itemId: item.itemId,
+        itemNumber: item.itemNumber,
         meetingId: item.meetingId,
         title: item.title,
         startsAt: item.startsAt.toISOString(),

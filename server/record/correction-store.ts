@@ -117,6 +117,7 @@ export async function listApprovalItems(db: Database, meetingId: string) {
   return db
     .select({
       itemId: agendaItems.id,
+      itemNumber: agendaItems.number,
       meetingId: meetings.id,
       title: meetings.title,
       startsAt: meetings.startsAt,

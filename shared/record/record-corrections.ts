@@ -60,6 +60,8 @@ export interface CorrectionsView {
 /** An agenda item of a later meeting that approves an earlier meeting's record. */
 export interface ApprovalLink {
   itemId: string;
+  /** The item's number as the agenda writes it: `1`, `4a`. */
+  itemNumber: string;
   meetingId: string;
   title: string;
   /** ISO instant the earlier meeting was planned for. */

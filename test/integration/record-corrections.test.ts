@@ -201,7 +201,14 @@ describe.each(DRIVERS)('record corrections on %s', (driver) => {
     const set = await setApproves(secretariat, { meetingId: earlier.id });
     expect(set.status).toBe(200);
     expect(set.body.links).toEqual([
-      { itemId: item!.id, meetingId: earlier.id, title: 'MAG Virtual Meeting VI', startsAt: '2017-04-11T22:00:00.000Z', finalised: false },
+      {
+        itemId: item!.id,
+        itemNumber: '1',
+        meetingId: earlier.id,
+        title: 'MAG Virtual Meeting VI',
+        startsAt: '2017-04-11T22:00:00.000Z',
+        finalised: false,
+      },
     ]);
     // Editing the agenda's text keeps the link on the item of the same title.
     await secretariat.put(`/api/meetings/${laterId}/agenda`, {
