@@ -94,7 +94,7 @@ test.describe('corrections to the record and its approval at the next meeting', 
       await expect(paragraphs.first()).toContainText(MEETING.title);
       const item = paragraphs.filter({ hasText: 'Item 1 – Adoption of agenda' });
       await expect(item).toHaveCount(1);
-      const number = Number(await item.locator('.number').textContent());
+      const number = Number((await item.locator('.number').textContent())?.replace(/\D/g, ''));
       await item.getByRole('button', { name: `Propose a correction to paragraph ${number}`, exact: true }).click();
       const text = view.getByLabel(`New text of paragraph ${number}`, { exact: true });
       await expect(text).toBeFocused();
