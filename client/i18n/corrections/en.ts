@@ -98,7 +98,7 @@ const en = {
     item: 'Item {number}',
     openRecord: 'Open the record',
     final: 'Final',
-    chairHint: 'Closing a consensus call on this item without objection, or recording the decision “agreed”, approves that record.',
+    chairHint: 'Closing a consensus call on this item without objection, or recording the decision “Agreed”, approves that record.',
     approveButton: 'Approve this record now',
     approving: 'Approving…',
     approved: 'The record is approved.',
