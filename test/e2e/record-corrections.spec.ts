@@ -8,10 +8,11 @@
  * record, and the secretariat approves it from there: the record is final, "Approved at" the
  * next meeting, and the participant can propose no more.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HttpClient } from '../support/http-client.ts';
 import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
-import { escapeRegExp, newPage, PHONE, serverForSuite, setUpMeeting } from './support.ts';
+import { boxOf, escapeRegExp, newPage, PHONE, serverForSuite, setUpMeeting } from './support.ts';
 
 const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' };
 const MEETING = {
@@ -99,6 +100,17 @@ test.describe('corrections to the record and its approval at the next meeting', 
       const text = view.getByLabel(`New text of paragraph ${number}`, { exact: true });
       await expect(text).toBeFocused();
       await expect(text).toHaveValue(/Item 1 – Adoption of agenda/);
+
+      // On the phone: the form fits the screen's width, and the screen passes an axe check (WCAG 2.2 AA rules).
+      const width = phone.viewportSize()!.width;
+      for (const control of [text, view.getByRole('button', { name: 'Send the correction', exact: true })]) {
+        const box = await boxOf(control);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const axe = await new AxeBuilder({ page: phone }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
 
       // Sent unchanged: said at once, nothing sent.
       await view.getByRole('button', { name: 'Send the correction', exact: true }).click();
