@@ -44,6 +44,8 @@ import { registerClockHandlers } from './live/clock-socket.ts';
 import { RecordService } from './record/record-service.ts';
 import { registerRecordRoutes } from './record/record-routes.ts';
 import { registerCertificateRoutes } from './record/certificate-routes.ts';
+import { registerCorrectionRoutes } from './record/correction-routes.ts';
+import { approveAfterCommand } from './record/record-approval.ts';
 
 export interface RunningApp {
   http: FastifyInstance;
@@ -208,6 +210,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerCaptionReadRoutes(http, ctx);
   registerRecordRoutes(http, ctx, records);
   registerCertificateRoutes(http, ctx, records);
+  registerCorrectionRoutes(http, ctx);
   route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));
   if (config.metrics && config.metricsToken) {
     registerMetricsRoutes(http, ctx, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });
@@ -252,6 +255,11 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
         .then((row) => row && io?.to(leadRoom(meetingId)).emit('record:ready', { meetingId, version: row.version }))
         .catch((error: unknown) => http.log.error({ err: error }, 'draft summary generation failed'));
     },
+    // A consensus or an agreed decision on an "Approval of the minutes" item approves the earlier record.
+    commandApplied: (meetingId, command, by) =>
+      approveAfterCommand(database.db, rooms, meetingId, command, by).catch((error: unknown) =>
+        http.log.error({ err: error }, 'approving an earlier record failed'),
+      ),
   });
   registerCaptionHandlers(io, ctx, captionFeeds, liveAccess);
   registerClockHandlers(io, ctx);

@@ -3,6 +3,7 @@
  * Migrations in drizzle/ are generated from it (`npm run db:generate`); a test checks they agree.
  */
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   customType,
@@ -81,6 +82,9 @@ export const meetings = pgTable('meetings', {
   recordFinalisedBy: text('record_finalised_by'),
   /** The version finalised. */
   recordFinalVersion: integer('record_final_version'),
+  /** When the record was approved at a later meeting: that meeting and its agenda item (the approval is the finalising above). */
+  recordApprovedInMeetingId: text('record_approved_in_meeting_id'),
+  recordApprovedItemId: text('record_approved_item_id'),
   /** What participants see of the record on the meeting page: nothing, the latest draft, or the final record. */
   recordSharing: text('record_sharing', { enum: ['none', 'draft', 'final'] })
     .notNull()
@@ -143,6 +147,8 @@ export const agendaItems = pgTable(
     depth: integer('depth').notNull(),
     title: text('title').notNull(),
     minutes: integer('minutes'),
+    /** "Approval of the minutes of …": the earlier meeting whose record this item approves. */
+    approvesMeetingId: text('approves_meeting_id').references((): AnyPgColumn => meetings.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('agenda_meeting_position_unique').on(t.meetingId, t.position)],
 );
@@ -261,6 +267,48 @@ export const recordVersions = pgTable(
     createdBy: text('created_by').notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.version] })],
+);
+
+/** A draft circulated to the meeting's participants for corrections until a date (one circulation a meeting, the latest). */
+export const recordCirculations = pgTable('record_circulations', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  until: timestamp('until', { withTimezone: true, mode: 'date' }).notNull(),
+  circulatedAt: timestamp('circulated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  circulatedBy: text('circulated_by').notNull(),
+});
+
+/** A correction a participant proposed to one paragraph of the circulated draft, and what the secretariat did with it. */
+export const recordCorrections = pgTable(
+  'record_corrections',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** The circulated version and the paragraph of it (from 1), with its text as circulated. */
+    version: integer('version').notNull(),
+    paragraph: integer('paragraph').notNull(),
+    original: text('original').notNull(),
+    text: text('text').notNull(),
+    note: text('note').notNull().default(''),
+    /** Who asked: their roster entry (null once removed from the roster) and name. */
+    participantId: text('participant_id').references(() => rosterEntries.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    status: text('status', { enum: ['proposed', 'withdrawn', 'accepted', 'declined'] })
+      .notNull()
+      .default('proposed'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    /** Why it was declined. */
+    reason: text('reason'),
+    /** The version accepting it made. */
+    appliedVersion: integer('applied_version'),
+  },
+  (t) => [index('record_corrections_meeting_idx').on(t.meetingId)],
 );
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });

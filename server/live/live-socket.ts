@@ -2,6 +2,7 @@
 import type { AppContext } from '../context.ts';
 import { accessDiffers, resolveMeetingAccess, type MeetingAccess } from '../meetings/meeting-access.ts';
 import { CommandRejected } from '../../shared/errors.ts';
+import type { Command } from '../../shared/meeting/commands.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
 import { may } from '../../shared/access/rules.ts';
 import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
@@ -19,6 +20,8 @@ export interface LiveServices {
   rooms: MeetingRooms;
   presence: Presence;
   meetingEnded(meetingId: string, by: string): void;
+  /** After a command was applied (the record of an earlier meeting may be approved by it). */
+  commandApplied?(meetingId: string, command: Command, by: string): Promise<void>;
 }
 
 /**
@@ -219,6 +222,7 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         // Queue, floor and location changes alter who shows as reconnecting and the counts.
         live.presence.changed(meetingId);
         if (command.type === 'meeting.end') live.meetingEnded(meetingId, access.name);
+        await live.commandApplied?.(meetingId, command, access.name);
         return result;
       },
       unexpected,

@@ -343,12 +343,15 @@ export async function replaceAgenda(db: Database, meetingId: string, items: Pars
       : [];
     await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
     if (items.length === 0) return [];
+    const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+    // An item approving an earlier meeting's record keeps pointing at it under the same title.
+    const approves = (title: string) =>
+      before.find((old) => old.approvesMeetingId && sameTitle(old.title, title))?.approvesMeetingId ?? null;
     const rows = await tx
       .insert(agendaItems)
-      .values(items.map((item, position) => ({ id: newId('a'), meetingId, position, ...item })))
+      .values(items.map((item, position) => ({ id: newId('a'), meetingId, position, ...item, approvesMeetingId: approves(item.title) })))
       .returning();
     if (prepared.length === 0) return rows;
-    const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
     const claimed = new Set<string>();
     const values = before
       .sort((a, b) => a.position - b.position)

@@ -99,7 +99,21 @@ export const RECORD_PATHS = {
   certificate: get(`${MEETING}/certificate.pdf`),
 } as const satisfies Record<string, RoutePath>;
 
-const PATHS = { ...OPEN_PATHS, ...MEETING_PATHS, ...RECORD_PATHS };
+/** The record's circulation for corrections, the corrections, its approval (also from an item of a later meeting). */
+export const CORRECTION_PATHS = {
+  circulation: get(`${MEETING}/record/circulation`),
+  circulateRecord: put(`${MEETING}/record/circulation`),
+  corrections: get(`${MEETING}/record/corrections`),
+  proposeCorrection: post(`${MEETING}/record/corrections`),
+  withdrawCorrection: del(`${MEETING}/record/corrections/:correctionId`),
+  acceptCorrection: post(`${MEETING}/record/corrections/:correctionId/accept`),
+  declineCorrection: post(`${MEETING}/record/corrections/:correctionId/decline`),
+  approveRecord: post(`${MEETING}/record/approve`),
+  approvalLinks: get(`${MEETING}/approval-links`),
+  setItemApproves: put(`${MEETING}/agenda/:itemId/approves`),
+} as const satisfies Record<string, RoutePath>;
+
+const PATHS = { ...OPEN_PATHS, ...MEETING_PATHS, ...RECORD_PATHS, ...CORRECTION_PATHS };
 
 /**
  * Every route of the HTTP API as the browser calls it: the paths above, each typed with its

@@ -244,7 +244,11 @@ describe('docs/roles.md against the real server', () => {
   const routePairs = [...ROUTES.entries()].flatMap(([route, verdicts]) => ROLES.map((role) => ({ route, role, verdict: verdicts[role] })));
   it.each(routePairs)('$route for $role: $verdict', async ({ route, role, verdict }) => {
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':meetingId', meetingId).replace(':entryId', 'r-none').replace(':version', '1');
+    const path = template
+      .replace(':meetingId', meetingId)
+      .replace(':entryId', 'r-none')
+      .replace(':version', '1')
+      .replace(':correctionId', 'c-none');
     const bodies: Record<string, unknown> = {
       'POST /api/accounts': { name: 'X', email: 'not-an-email', password: 'x', staffRole: 'chair' },
       'POST /api/meetings': { title: '' },
@@ -262,6 +266,11 @@ describe('docs/roles.md against the real server', () => {
       'POST /api/meetings/:meetingId/record/finalise': { version: 999 },
       'PUT /api/meetings/:meetingId/record/sharing': { sharing: 'everyone' },
       'POST /api/meetings/:meetingId/record/generate': {},
+      'PUT /api/meetings/:meetingId/record/circulation': { version: 0, until: 'soon' },
+      'POST /api/meetings/:meetingId/record/corrections': { paragraph: 0, text: '' },
+      'POST /api/meetings/:meetingId/record/corrections/:correctionId/decline': { reason: '' },
+      'POST /api/meetings/:meetingId/record/approve': { version: 0 },
+      'PUT /api/meetings/:meetingId/agenda/:itemId/approves': { meetingId: 5 },
       'DELETE /api/meetings/:meetingId/roster/:entryId/link': undefined,
       'POST /api/meetings/:meetingId/roster/:entryId/link': {},
     };

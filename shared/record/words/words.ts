@@ -101,6 +101,12 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   finalisedBy: (name: string, when: string) => string;
   /** After "Draft": the instant every figure is counted to, `14:32 UTC`. */
   asOf: (time: string) => string;
+  /** A record approved at a later meeting: `Approved at MAG Virtual Meeting IV, 9 May 2017`. */
+  approvedAt: (meeting: string, date: string) => string;
+  /** The agenda item of a later meeting that approves a record: `Approval of the minutes of MAG Virtual Meeting III`. */
+  approvalOfMinutes: (meeting: string) => string;
+  /** A paragraph of a circulated draft, for corrections: `Paragraph 4`. */
+  paragraph: (n: number) => string;
   /** The annexes' numbers, I to V, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
   annexNumerals: readonly string[];
   /** After an objector's name in a consensus call: `who said “No proposal was circulated”`. */
