@@ -657,7 +657,10 @@ export async function runManyMeetings(
     const phaseStart = await server.metrics(true);
     const phaseStartedAt = now();
     const meter = new LoadMeter(() => [process.pid, server.child.pid!, ...pool.pids()]);
-    log(`(b) ${driver}: ${schedule.length} commands over ${Math.round(spreadMs / 1000) + 14} s`);
+    log(
+      `(b) ${driver} — load: ${people.length} clients, ${meetingCount} meetings of ${perMeeting}, ${schedule.length} commands over ` +
+        `${Math.round(spreadMs / 1000) + 14} s (in each meeting 5 hands within 1 s, then the floor every 3 s)`,
+    );
     const outcomes = await pool.commands(schedule, WAIT_MS);
     const targets: Record<string, number> = {};
     for (const outcome of outcomes) {
