@@ -83,6 +83,13 @@ export function partsRows(results: PartsResults): Row[] {
         ratio: ratioText(app?.storm.allHeldMs, bare?.storm.allHeldMs, RATIO_GOAL),
       });
       rows.push({
+        figure: `Server CPU per join in the storm of ${n}${on}`,
+        goal: '—',
+        app: app ? `${app.storm.cpuMicrosPerJoin} µs` : '—',
+        bare: bare ? `${bare.storm.cpuMicrosPerJoin} µs` : '—',
+        ratio: ratioText(app?.storm.cpuMicrosPerJoin, bare?.storm.cpuMicrosPerJoin),
+      });
+      rows.push({
         figure: `Event-loop delay p99 during the join storm of ${n}${on}`,
         goal: '—',
         app: app ? `${fixed(app.storm.loopDelayMs?.p99)} ms` : '—',
