@@ -2,7 +2,7 @@
  * `npm run bench`: the benchmark suite (not part of `npm test`). Loopback only.
  *
  *   npm run bench                          # the server parts, many meetings and the page, on PGlite and PostgreSQL
- *   npm run bench -- --quick               # smoke run: meetings of 200 and 500, 20 concurrent meetings, 200 caption viewers
+ *   npm run bench -- --quick               # smoke run (about 7 min): meetings of 200 and 500, 20 meetings, 200 caption viewers
  *   npm run bench -- --driver pglite       # pglite | postgres | both (default)
  *   npm run bench -- --only parts,captions # some of: parts (join storm and burst, EqualFloor and bare socket.io),
  *                                          #   captions (caption forwarding), b (many meetings), page, and the older
