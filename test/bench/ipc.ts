@@ -19,6 +19,11 @@ export interface ConnectRequest {
   /** Connections being opened at once by this worker. */
   concurrency: number;
   timeoutMs: number;
+  /**
+   * A join storm instead: every client opens its socket at a random moment within `spreadMs` of
+   * `startAt` (an absolute `now()`), however many are in flight.
+   */
+  storm?: { startAt: number; spreadMs: number };
 }
 export interface ConnectResult {
   /** Per client: ms from creating the socket to holding the meeting (EqualFloor) or being connected (baseline). */
@@ -26,6 +31,12 @@ export interface ConnectResult {
   failed: number;
   errors: string[];
   elapsedMs: number;
+  /** Per client that joined: the size of the answer to `meeting:enter`, as JSON, in bytes. */
+  enterBytes: number[];
+  /** One answer to `meeting:enter` as received (for the baseline to send the same). */
+  sampleEnter?: unknown;
+  /** When the last client of this worker held the meeting (`now()`). */
+  lastLiveAt: number;
 }
 
 /** Waits until every client of each meeting holds at least the seq given for it. */
@@ -88,7 +99,10 @@ export interface ReconnectResult {
 export interface CollectRequest {
   op: 'collect';
 }
-/** Receipt times per key (`e:<meeting>:<seq>`, `s:<text>`, `d:<text>`, `b:<n>`), one per client that received it. */
+/**
+ * Receipt times per key (`e:<meeting>:<seq>`, `s:<text>`, `d:<text>`, `b:<n>`), one per client
+ * that received it; `m` holds one time per `meeting:events` message received, by any client.
+ */
 export type Receipts = Record<string, number[]>;
 
 export interface CloseRequest {

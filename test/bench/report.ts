@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import type { ManyMeetingsResult, OneMeetingResult, StormResult } from './scenarios.ts';
 import type { PageWeightResult } from './page-weight.ts';
 import type { Summary } from './stats.ts';
+import type { CaptionForwardingPart, SizePart } from './server-parts.ts';
 
 export interface BenchResults {
   date: string;
@@ -13,7 +14,12 @@ export interface BenchResults {
   /** The same at the end of the run (the code may change while a long run goes on). */
   codeAtEnd?: { commit: string; uncommitted: string[] };
   options: { quick: boolean; drivers: string[]; sizes: number[]; meetings: number };
+  /** Where the processes ran: "server on CPU 0, clients on CPU 1", or why unpinned. */
+  pinning?: string;
   durationMs: number;
+  /** The server's own figures, EqualFloor and bare socket.io (server-parts.ts). */
+  parts?: SizePart[];
+  captionForwarding?: CaptionForwardingPart[];
   oneMeeting: OneMeetingResult[];
   baseline: OneMeetingResult[];
   storm: StormResult[];

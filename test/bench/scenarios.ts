@@ -26,11 +26,11 @@ import { LoadMeter, waitForQuiet, type LoadFigures } from './load.ts';
 export { log };
 
 /** Clients per worker process. */
-const CLIENTS_PER_WORKER = 1_000;
+export const CLIENTS_PER_WORKER = 1_000;
 /** Handshakes in flight at once, over all workers. */
-const CONNECT_CONCURRENCY = 100;
-const HANDS = 100;
-const HANDS_WITHIN_MS = 1_000;
+export const CONNECT_CONCURRENCY = 100;
+export const HANDS = 100;
+export const HANDS_WITHIN_MS = 1_000;
 const FLOOR_GIVES = 20;
 const FLOOR_INTERVAL_MS = 500;
 const CAPTION_LINES_PER_SECOND = 5;
@@ -38,11 +38,11 @@ const CAPTION_LINES_PER_SECOND = 5;
 const CAPTION_LINES = (FLOOR_GIVES * FLOOR_INTERVAL_MS * CAPTION_LINES_PER_SECOND) / 1_000;
 /** Chunks in which a line's words are posted while typed; the last one ends the line. */
 const CHUNKS_PER_LINE = 4;
-const WAIT_MS = 30_000;
+export const WAIT_MS = 30_000;
 /** How long the clients may take to drain a backlog after a burst before the figures are taken anyway. */
-const DRAIN_MS = 90_000;
+export const DRAIN_MS = 90_000;
 /** How long a scenario waits for other processes to leave the machine quiet before it starts. */
-const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 20) * 1_000;
+export const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 20) * 1_000;
 
 export interface MachineLoad {
   /** Cores busy on the machine just before the scenario (other processes: the benchmark is idle then). */
@@ -145,14 +145,14 @@ export interface CapturedPayloads {
 const workersFor = (clients: number) => Math.max(2, Math.ceil(clients / CLIENTS_PER_WORKER));
 
 /** The clients that raise their hands: spread over the roster. */
-const handRaisers = (n: number) => Array.from({ length: HANDS }, (_, index) => Math.floor((index * n) / HANDS));
+export const handRaisers = (n: number) => Array.from({ length: HANDS }, (_, index) => Math.floor((index * n) / HANDS));
 
 /**
  * One meeting's clients over the workers: the hand-raisers in a worker of their own (so
  * that their commands leave on time, not behind a busy worker's backlog), the others in
  * contiguous blocks. The baseline uses the same layout.
  */
-function oneMeetingLayout(specs: ClientSpec[]): { pool: WorkerPool; groups: ClientSpec[][] } {
+export function oneMeetingLayout(specs: ClientSpec[]): { pool: WorkerPool; groups: ClientSpec[][] } {
   const raisers = new Set(handRaisers(specs.length));
   const others = specs.filter((spec) => !raisers.has(spec.idx));
   const general = workersFor(others.length);
@@ -165,7 +165,7 @@ const cpuMicros = (metrics: { cpuUserMicros: number; cpuSystemMicros: number }) 
 const perClientKB = (bytes: number, clients: number) => Math.round((bytes / 1024 / Math.max(1, clients)) * 10) / 10;
 const MB = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-function latencyOf(samples: { sentAt: number; times: number[] }[], expected: number): Latency {
+export function latencyOf(samples: { sentAt: number; times: number[] }[], expected: number): Latency {
   const last: number[] = [];
   const each: number[] = [];
   let missing = 0;
@@ -208,7 +208,7 @@ interface CaptionLine {
   text: string;
 }
 
-function captionLines(count: number): CaptionLine[] {
+export function captionLines(count: number): CaptionLine[] {
   return Array.from({ length: count }, (_, line) => {
     const words = [`Line`, `${line + 1}:`, ...Array.from({ length: 10 }, (_, index) => WORDS[(line * 7 + index) % WORDS.length]!)];
     const size = Math.ceil(words.length / CHUNKS_PER_LINE);
@@ -496,7 +496,7 @@ async function settledMemory<M extends { rssBytes: number }>(server: RunningServ
 }
 
 /** Waits until `check` holds or `ms` pass; answers whether it holds. */
-async function softWait(check: () => boolean, ms: number): Promise<boolean> {
+export async function softWait(check: () => boolean, ms: number): Promise<boolean> {
   const deadline = now() + ms;
   while (!check() && now() < deadline) await sleep(20);
   return check();
@@ -657,7 +657,10 @@ export async function runManyMeetings(
     const phaseStart = await server.metrics(true);
     const phaseStartedAt = now();
     const meter = new LoadMeter(() => [process.pid, server.child.pid!, ...pool.pids()]);
-    log(`(b) ${driver}: ${schedule.length} commands over ${Math.round(spreadMs / 1000) + 14} s`);
+    log(
+      `(b) ${driver} — load: ${people.length} clients, ${meetingCount} meetings of ${perMeeting}, ${schedule.length} commands over ` +
+        `${Math.round(spreadMs / 1000) + 14} s (in each meeting 5 hands within 1 s, then the floor every 3 s)`,
+    );
     const outcomes = await pool.commands(schedule, WAIT_MS);
     const targets: Record<string, number> = {};
     for (const outcome of outcomes) {

@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { POSTGRES_OPTIONS } from '../../server/db/open.ts';
 import { freePort } from '../support/test-server.ts';
 import { sleep } from './stats.ts';
+import { onServerCore } from './pinning.ts';
 
 export const ADMIN = { email: 'bench@example.org', password: 'benchmark password 1' };
 
@@ -24,6 +25,8 @@ export interface ServerMetrics {
   heapUsedBytes: number;
   cpuUserMicros: number;
   cpuSystemMicros: number;
+  /** How late the server's event loop ran since the last reset (monitorEventLoopDelay), in ms. */
+  loopDelayMs: { p50: number; p99: number; max: number } | null;
 }
 
 export interface RunningServer {
@@ -53,7 +56,17 @@ export interface EqualFloorServer extends RunningServer {
 const GC_PROBE = fileURLToPath(new URL('./gc-probe.ts', import.meta.url));
 
 function spawnNode(script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []) {
-  const child = spawn(process.execPath, [...nodeArgs, '--expose-gc', '--import', 'tsx', '--import', GC_PROBE, script, ...args], {
+  const [command, commandArgs] = onServerCore(process.execPath, [
+    ...nodeArgs,
+    '--expose-gc',
+    '--import',
+    'tsx',
+    '--import',
+    GC_PROBE,
+    script,
+    ...args,
+  ]);
+  const child = spawn(command, commandArgs, {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -192,9 +205,34 @@ export async function startEqualFloor(options: {
   };
 }
 
-export async function startBaseline(): Promise<RunningServer> {
+export interface BaselineServer extends RunningServer {
+  metrics(reset?: boolean): Promise<ServerMetrics>;
+  /** What the bare server answers to `meeting:enter` and broadcasts for a `meeting:command` (captured from EqualFloor). */
+  setup(payloads: { enter?: unknown; event?: unknown }): Promise<void>;
+}
+
+export async function startBaseline(): Promise<BaselineServer> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const { child, output } = spawnNode('test/bench/baseline-server.ts', [], { PORT: String(port) });
   await waitFor(/baseline listening/, output, child, 60_000);
-  return { url: `http://127.0.0.1:${port}`, child, output, collectGarbage: () => collectGarbage(child), stop: () => stopChild(child) };
+  const call = async (path: string, body?: unknown) => {
+    const response = await fetch(url + path, {
+      method: body === undefined && path === '/metrics' ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) throw new Error(`the baseline answered ${response.status} to ${path}`);
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    url,
+    child,
+    output,
+    collectGarbage: () => collectGarbage(child),
+    stop: () => stopChild(child),
+    metrics: async (reset = false) => (await call(reset ? '/metrics/reset' : '/metrics')) as ServerMetrics,
+    setup: async (payloads) => void (await call('/setup', payloads)),
+  };
 }

@@ -139,21 +139,37 @@ class BenchClient {
       record(`d:${text}`, now());
     });
     if (this.mode === 'baseline') {
-      socket.on('connect', () => this.#becomeLive());
+      socket.on('connect', () => void this.#enterBaseline());
       socket.on('meeting:events', ({ events }) => {
-        const seq = events[0]?.seq ?? 0;
-        record(`b:${seq}`, now());
-        if (seq > this.baselineSeq) this.baselineSeq = seq;
+        const at = now();
+        record('m', at);
+        for (const event of events) {
+          record(`b:${event.seq}`, at);
+          if (event.seq > this.baselineSeq) this.baselineSeq = event.seq;
+        }
+        this.onChange?.();
       });
       return;
     }
     socket.on('connect', () => void this.#enter());
     socket.on('meeting:events', ({ meetingId, events }) => {
+      record('m', now());
       if (meetingId === this.spec.meetingId) this.#receive(events);
     });
   }
 
-  #becomeLive(): void {
+  /** The bare server answers `meeting:enter` with the answer EqualFloor gave a member: the client holds it, as a join. */
+  async #enterBaseline(): Promise<void> {
+    const socket = this.socket!;
+    try {
+      const answer: unknown = await socket
+        .timeout(ENTER_TIMEOUT_MS)
+        .emitWithAck('meeting:enter', { meetingId: this.spec.meetingId, afterSeq: this.seq, protocolVersion: PROTOCOL_VERSION });
+      noteEnter(answer);
+    } catch {
+      if (socket.connected) socket.io.engine?.close();
+      return;
+    }
     this.live = true;
     this.onChange?.();
   }
@@ -174,6 +190,7 @@ class BenchClient {
       return;
     }
     this.#entering = false;
+    noteEnter(result);
     const held = this.#held;
     this.#held = [];
     if (!result.ok) {
@@ -256,13 +273,24 @@ class BenchClient {
 
 const clients = new Map<number, BenchClient>();
 let lastErrors: string[] = [];
+/** The sizes of the answers to `meeting:enter` since the last connect request, and one of them. */
+let enterBytes: number[] = [];
+let sampleEnter: unknown;
+
+function noteEnter(answer: unknown): void {
+  enterBytes.push(Buffer.byteLength(JSON.stringify(answer)));
+  if (sampleEnter === undefined && (answer as { ok?: boolean })?.ok) sampleEnter = answer;
+}
 
 async function connect(request: ConnectRequest): Promise<ConnectResult> {
   const started = now();
   const deadline = started + request.timeoutMs;
   const joinMs: number[] = [];
   let failed = 0;
+  let lastLiveAt = started;
   lastErrors = [];
+  enterBytes = [];
+  sampleEnter = undefined;
   let next = 0;
   const one = async (spec: ClientSpec) => {
     const client = new BenchClient(spec, request.mode);
@@ -282,15 +310,38 @@ async function connect(request: ConnectRequest): Promise<ConnectResult> {
     client.socket!.on('connect_error', (error) => {
       if (lastErrors.length < 5) lastErrors.push(`connect_error: ${error.message}`);
     });
-    if (await live) joinMs.push(now() - openedAt);
-    else failed += 1;
+    if (await live) {
+      const liveAt = now();
+      lastLiveAt = Math.max(lastLiveAt, liveAt);
+      joinMs.push(liveAt - openedAt);
+    } else failed += 1;
   };
-  const runners = Array.from({ length: Math.min(request.concurrency, request.clients.length) }, async () => {
-    while (next < request.clients.length && now() < deadline) await one(request.clients[next++]!);
-  });
-  await Promise.all(runners);
+  const { storm } = request;
+  if (storm) {
+    // Everyone within the spread, however many are in flight: a join storm.
+    next = request.clients.length;
+    await Promise.all(
+      request.clients.map(async (spec) => {
+        await sleepUntil(storm.startAt + Math.random() * storm.spreadMs);
+        await one(spec);
+      }),
+    );
+  } else {
+    const runners = Array.from({ length: Math.min(request.concurrency, request.clients.length) }, async () => {
+      while (next < request.clients.length && now() < deadline) await one(request.clients[next++]!);
+    });
+    await Promise.all(runners);
+  }
   failed += request.clients.length - next;
-  return { joinMs, failed, errors: lastErrors.slice(0, 5), elapsedMs: now() - started };
+  return {
+    joinMs,
+    failed,
+    errors: lastErrors.slice(0, 5),
+    elapsedMs: now() - started,
+    enterBytes,
+    ...(sampleEnter !== undefined && { sampleEnter }),
+    lastLiveAt,
+  };
 }
 
 async function waitSeq(request: WaitSeqRequest): Promise<WaitSeqResult> {

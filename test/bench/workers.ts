@@ -5,6 +5,7 @@ import type {
   ClientMode,
   ClientSpec,
   CommandOutcome,
+  ConnectRequest,
   ConnectResult,
   Receipts,
   ReconnectResult,
@@ -15,6 +16,7 @@ import type {
   WorkerRequest,
 } from './ipc.ts';
 import { withTimeout } from './stats.ts';
+import { toClientCore } from './pinning.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -31,6 +33,7 @@ class Worker {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
+    toClientCore(this.child.pid);
     this.child.on('message', (message: WorkerMessage) => {
       const pending = this.#pending.get(message.id);
       if (!pending) return;
@@ -75,18 +78,28 @@ export class WorkerPool {
    * Connects each group of clients from its own worker (`groups[i]` from worker i);
    * `concurrency` is the total number of handshakes in flight.
    */
-  async connect(url: string, mode: ClientMode, groups: ClientSpec[][], concurrency: number, timeoutMs: number): Promise<ConnectResult> {
+  async connect(
+    url: string,
+    mode: ClientMode,
+    groups: ClientSpec[][],
+    concurrency: number,
+    timeoutMs: number,
+    storm?: ConnectRequest['storm'],
+  ): Promise<ConnectResult> {
     if (groups.length > this.workers.length) throw new Error('more client groups than workers');
     const total = groups.reduce((sum, group) => sum + group.length, 0);
     const results = await Promise.all(
       groups.map((mine, index) => {
         const worker = this.workers[index]!;
         for (const client of mine) worker.idxs.add(client.idx);
-        if (mine.length === 0) return { joinMs: [], failed: 0, errors: [], elapsedMs: 0 } satisfies ConnectResult;
+        if (mine.length === 0) {
+          const nothing: ConnectResult = { joinMs: [], failed: 0, errors: [], elapsedMs: 0, enterBytes: [], lastLiveAt: 0 };
+          return nothing;
+        }
         const share = Math.max(1, Math.round((concurrency * mine.length) / total));
         return worker.request<ConnectResult>(
-          { op: 'connect', url, mode, clients: mine, concurrency: share, timeoutMs },
-          timeoutMs + 30_000,
+          { op: 'connect', url, mode, clients: mine, concurrency: share, timeoutMs, ...(storm && { storm }) },
+          timeoutMs + (storm?.spreadMs ?? 0) + 30_000,
         );
       }),
     );
@@ -95,6 +108,9 @@ export class WorkerPool {
       failed: results.reduce((sum, result) => sum + result.failed, 0),
       errors: results.flatMap((result) => result.errors).slice(0, 5),
       elapsedMs: Math.max(...results.map((result) => result.elapsedMs)),
+      enterBytes: results.flatMap((result) => result.enterBytes),
+      sampleEnter: results.find((result) => result.sampleEnter !== undefined)?.sampleEnter,
+      lastLiveAt: Math.max(...results.map((result) => result.lastLiveAt)),
     };
   }
 

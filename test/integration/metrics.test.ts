@@ -66,6 +66,9 @@ describe.each(DRIVERS)('metrics behind a secret (%s)', (driver) => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(answer.body).toMatchObject({ appends: expect.any(Number), connections: expect.any(Number), rssBytes: expect.any(Number) });
+    // How late the event loop ran, in ms: what a burst costs everyone else on the server.
+    expect(answer.body.loopDelayMs).toMatchObject({ p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) });
+    expect(answer.body.loopDelayMs.p99).toBeGreaterThanOrEqual(answer.body.loopDelayMs.p50);
   });
 
   it('a GET never resets, even with ?reset=1; POST /api/metrics/reset does', async () => {
