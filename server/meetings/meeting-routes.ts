@@ -14,7 +14,7 @@ import * as store from './meeting-store.ts';
 import { agendaItemView, joinLinksCsv, meetingSetupView, meetingSummary, rosterEntryView, roomPath, captionPath } from './meeting-views.ts';
 import { may } from '../../shared/access/rules.ts';
 import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
-import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
+import { personalCaptionToken, rotateCaptionToken, setCaptionLanguages } from '../captions/caption-store.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError } from './meeting-transfer.ts';
@@ -265,6 +265,12 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   route(app, ctx, ROUTES.replaceCaptionToken, async ({ access: { meetingId } }) => {
     if (!(await rotateCaptionToken(db, meetingId))) throw notFound('Meeting');
     await ctx.accessChanged(meetingId, [], 'the caption link was replaced');
+    return setupView(meetingId);
+  });
+
+  /** The meeting's caption channels; writes to a channel dropped are refused from then on (the lines stay). */
+  route(app, ctx, ROUTES.setCaptionChannels, async ({ access: { meetingId }, body: { languages } }) => {
+    if (!(await setCaptionLanguages(db, meetingId, languages))) throw notFound('Meeting');
     return setupView(meetingId);
   });
 

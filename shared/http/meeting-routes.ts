@@ -19,6 +19,7 @@ import {
   RosterEntrySchema,
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
+import { CaptionChannelsSchema } from '../caption-channels.ts';
 import { CaptionDestinationSchema, type CaptionDestinationView, type CaptionForwardingView } from '../caption-destinations.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, staffRule } from '../access/rules.ts';
 import { DeleteMeetingSchema, DestinationParams, EntryParams, ItemParams, MeetingParams, NoFields, PeopleQuery } from './inputs.ts';
@@ -70,6 +71,7 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
   }),
   setObserverLink: rules<MeetingSetupView>()({ ...MEETING, body: ObserverLinkSchema }),
   replaceCaptionToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
+  setCaptionChannels: rules<MeetingSetupView>()({ ...MEETING, body: CaptionChannelsSchema, labels: { body: 'The caption channels' } }),
   replaceDisplayToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
   exportMeeting: rules<Download>()(MEETING),
   listCaptionDestinations: rules<{ destinations: CaptionDestinationView[] }>()(MEETING),

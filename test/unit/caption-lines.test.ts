@@ -5,7 +5,18 @@ import { draftLabel, highlightParts, labelSpeakers, lineMatches, searchPattern }
 let nextSeq = 1;
 function segment(text: string, speakerName: string | null): CaptionSegment {
   const seq = nextSeq++;
-  return { seq, startedAt: seq, endedAt: seq, offsetMs: 0, itemId: null, speakerId: null, speakerName, text, language: null };
+  return {
+    seq,
+    startedAt: seq,
+    endedAt: seq,
+    offsetMs: 0,
+    itemId: null,
+    speakerId: null,
+    speakerName,
+    text,
+    language: null,
+    channel: 'floor',
+  };
 }
 
 describe('labelSpeakers', () => {
