@@ -81,10 +81,10 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
     if (item !== undefined && !(await meetingStore.listAgenda(ctx.db, meetingId)).some((agendaItem) => agendaItem.id === item)) {
       throw notFound('Agenda item');
     }
-    if (!meetingChannels(meeting.captionLanguages).includes(channel)) throw notFound('Caption channel');
-    const segments = (await store.allSegments(ctx.db, meetingId, channel)).filter(
-      (segment) => item === undefined || segment.itemId === item,
-    );
+    const all = await store.allSegments(ctx.db, meetingId, channel);
+    // A channel the meeting has, or had (its lines stay downloadable once it is dropped).
+    if (!meetingChannels(meeting.captionLanguages).includes(channel) && all.length === 0) throw notFound('Caption channel');
+    const segments = all.filter((segment) => item === undefined || segment.itemId === item);
     const lang = channelLanguage(channel);
     download(reply, `transcript-${meetingId}${channel === FLOOR_CHANNEL ? '' : `-${channel}`}${item ? `-${item}` : ''}.${format}`);
     switch (format) {
