@@ -103,7 +103,14 @@ export interface ClientToServerEvents {
   /** The latest finished lines, or those before a seq: late joiners and "load earlier". */
   'captions:history': (
     payload: v.InferInput<typeof CaptionHistorySchema>,
-    ack: Ack<{ segments: CaptionSegment[]; draft: CaptionDraft | null }>,
+    ack: Ack<{
+      segments: CaptionSegment[];
+      draft: CaptionDraft | null;
+      /** The meeting's caption channels now, the floor first. */
+      channels: CaptionChannel[];
+      /** The channel this connection's person writes to, when they are a captioner. */
+      writes: CaptionChannel | null;
+    }>,
   ) => void;
   /** A reader stops following a caption channel. */
   'captions:unfollow': (payload: v.InferInput<typeof CaptionUnfollowSchema>, ack: Ack) => void;

@@ -115,15 +115,20 @@ export function registerCaptionHandlers(io: MeetingServer, ctx: AppContext, feed
       async ({ meetingId, channel, beforeSeq }) => {
         if (!socket.data.meetings.has(meetingId)) throw new CommandRejected('forbidden', 'Enter the meeting first.');
         checkSocketRead(ctx, socket, socket.data.principal?.session.id);
+        const channels = (await store.captionChannelsOf(ctx.db, meetingId)) ?? [];
         if (beforeSeq === undefined) {
-          const channels = (await store.captionChannelsOf(ctx.db, meetingId)) ?? [];
           if (!channels.includes(channel)) throw new CommandRejected('invalid', noSuchChannel(channel));
           // Following first, then reading: no line falls between the two (duplicates are dropped by seq).
           await socket.join(captionChannelRoom(meetingId, channel));
         }
         const limit = beforeSeq === undefined ? CAPTION_LIMITS.recent : CAPTION_LIMITS.history;
         const segments = await store.segmentsBefore(ctx.db, meetingId, channel, limit, beforeSeq);
-        return { segments, draft: beforeSeq === undefined ? feeds.get(meetingId, channel).draft() : null };
+        const access = socket.data.meetings.get(meetingId);
+        const writes =
+          access?.role === 'captioner' && access.participantId !== null
+            ? await store.captionerChannel(ctx.db, meetingId, access.participantId)
+            : null;
+        return { segments, draft: beforeSeq === undefined ? feeds.get(meetingId, channel).draft() : null, channels, writes };
       },
       unexpected,
     );
