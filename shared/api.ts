@@ -27,6 +27,8 @@ export interface MeetingSummary {
   plannedMinutes: number;
   /** The meeting's caption channels: the floor, then the UN languages chosen for it. */
   captionChannels: CaptionChannel[];
+  /** What the room display shows: one of them, or two stacked. */
+  roomCaptionChannels: CaptionChannel[];
 }
 
 export interface AgendaItemView {

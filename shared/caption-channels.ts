@@ -52,5 +52,22 @@ export const CAPTION_CHANNEL_NAMES: Record<CaptionChannel, string> = {
   es: 'Spanish',
 };
 
+/** PUT …/room-caption-channels: what the room display shows, one channel or two stacked. */
+export const RoomCaptionChannelsSchema = v.strictObject({
+  channels: v.pipe(
+    v.array(CaptionChannelSchema),
+    v.minLength(1, 'must name a channel'),
+    v.maxLength(2, 'must name at most two channels'),
+    v.check((channels) => new Set(channels).size === channels.length, 'names a channel twice'),
+  ),
+});
+
+/** The room display's channels among those the meeting has; the floor when none of them is left. */
+export function roomChannels(chosen: readonly CaptionChannel[], languages: readonly string[]): CaptionChannel[] {
+  const available = meetingChannels(languages);
+  const shown = chosen.filter((channel) => available.includes(channel));
+  return shown.length > 0 ? shown : [FLOOR_CHANNEL];
+}
+
 /** PUT …/caption-channels: the languages the meeting has channels for (the floor it always has). */
 export const CaptionChannelsSchema = v.strictObject({ languages: CaptionLanguagesSchema });

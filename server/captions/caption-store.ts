@@ -87,6 +87,11 @@ export async function setCaptionLanguages(db: Database, meetingId: string, langu
   return rows.length > 0;
 }
 
+/** What the room display shows. */
+export async function setRoomCaptionChannels(db: Database, meetingId: string, channels: CaptionChannel[]): Promise<void> {
+  await db.update(meetings).set({ roomCaptionChannels: channels }).where(eq(meetings.id, meetingId));
+}
+
 /** The channel a captioner writes to, kept with their roster entry. */
 export async function setCaptionerChannel(db: Database, meetingId: string, participantId: string, channel: CaptionChannel): Promise<void> {
   await db

@@ -81,6 +81,12 @@ export const meetings = pgTable('meetings', {
     .$type<UnLanguage[]>()
     .notNull()
     .default(sql`'{}'::text[]`),
+  /** The caption channels the room display shows (one, or two stacked), chosen by the chair or the secretariat. */
+  roomCaptionChannels: text('room_caption_channels')
+    .array()
+    .$type<CaptionChannel[]>()
+    .notNull()
+    .default(sql`'{floor}'::text[]`),
   /** When the secretariat finalised the record (it is read-only then), and who. */
   recordFinalisedAt: timestamp('record_finalised_at', { withTimezone: true, mode: 'date' }),
   recordFinalisedBy: text('record_finalised_by'),

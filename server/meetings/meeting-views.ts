@@ -2,7 +2,7 @@
 import type { AgendaItemView, MeetingSetupView, MeetingSummary, ParticipantView, RosterEntryView } from '../../shared/api.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import type { AgendaItemRow, MeetingRow, RosterRow } from './meeting-store.ts';
-import { meetingChannels } from '../../shared/caption-channels.ts';
+import { meetingChannels, roomChannels } from '../../shared/caption-channels.ts';
 import { channelCaptionToken } from '../captions/caption-store.ts';
 
 export const joinPath = (token: string) => `/join/${token}`;
@@ -20,6 +20,7 @@ export function meetingSummary(row: MeetingRow): MeetingSummary {
     timeZone: row.timeZone,
     plannedMinutes: row.plannedMinutes,
     captionChannels: meetingChannels(row.captionLanguages),
+    roomCaptionChannels: roomChannels(row.roomCaptionChannels, row.captionLanguages),
   };
 }
 

@@ -70,6 +70,7 @@ export const MEETING_PATHS = {
   setObserverLink: put(`${MEETING}/observer-link`),
   replaceCaptionToken: post(`${MEETING}/caption-token`),
   setCaptionChannels: put(`${MEETING}/caption-channels`),
+  setRoomCaptionChannels: put(`${MEETING}/room-caption-channels`),
   replaceDisplayToken: post(`${MEETING}/display-token`),
   exportMeeting: get(`${MEETING}/export.json`),
   listCaptionDestinations: get(`${MEETING}/caption-destinations`),

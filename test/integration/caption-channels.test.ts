@@ -177,6 +177,21 @@ describe.each(DRIVERS)('caption channels on %s', (driver) => {
     expect((await secretariat.get(`${base}.txt?channel=xx`)).status).toBe(400);
   });
 
+  it('lets the chair and the secretariat choose the room display’s channels, two at most, among the meeting’s', async () => {
+    const { meetingId } = await meetingWithChannels('Room display channels');
+    const path = `/api/meetings/${meetingId}/room-caption-channels`;
+    expect((await secretariat.get(`/api/meetings/${meetingId}/page`)).body.meeting.roomCaptionChannels).toEqual(['floor']);
+    const chosen = await secretariat.put(path, { channels: ['en', 'ar'] });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.meeting.roomCaptionChannels).toEqual(['en', 'ar']);
+    expect((await secretariat.put(path, { channels: ['fr'] })).status).toBe(400);
+    expect((await secretariat.put(path, { channels: ['en', 'ar', 'floor'] })).status).toBe(400);
+    expect((await secretariat.put(path, { channels: [] })).status).toBe(400);
+    // A channel dropped from the meeting leaves the display: the other stays.
+    await secretariat.put(`/api/meetings/${meetingId}/caption-channels`, { languages: ['ar'] });
+    expect((await secretariat.get(`/api/meetings/${meetingId}/page`)).body.meeting.roomCaptionChannels).toEqual(['ar']);
+  });
+
   it('refuses a write to a channel the meeting does not have, or to another than the writer’s', async () => {
     const { meetingId, english, reader, setup } = await meetingWithChannels('Channel checks');
     const type = (socket: MeetingSocketClient, channel: CaptionChannel, text: string) =>
