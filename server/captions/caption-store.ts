@@ -1,6 +1,6 @@
 /** The only module that reads and writes caption segments and the ingestion sequence. */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/open.ts';
 import { captionIngestSeqs, captionSegments, meetings, rosterEntries } from '../db/schema.ts';
 import { newToken } from '../ids.ts';
@@ -69,6 +69,16 @@ export async function allSegments(db: Database, meetingId: string, channel?: Cap
     .where(and(eq(captionSegments.meetingId, meetingId), channel === undefined ? undefined : eq(captionSegments.channel, channel)))
     .orderBy(asc(captionSegments.seq));
   return rows.map(toSegment);
+}
+
+/** How many lines each channel held at `asOf` (server ms): for the record's transcript annex. */
+export async function captionLinesByChannel(db: Database, meetingId: string, asOf: number): Promise<Map<CaptionChannel, number>> {
+  const rows = await db
+    .select({ channel: captionSegments.channel, lines: sql<number>`count(*)` })
+    .from(captionSegments)
+    .where(and(eq(captionSegments.meetingId, meetingId), lte(captionSegments.endedAt, asOf)))
+    .groupBy(captionSegments.channel);
+  return new Map(rows.map((row) => [row.channel, Number(row.lines)]));
 }
 
 /** The meeting's caption channels (the floor first), or undefined when there is no such meeting. */

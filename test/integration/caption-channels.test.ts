@@ -175,6 +175,12 @@ describe.each(DRIVERS)('caption channels on %s', (driver) => {
     // A channel the meeting does not have, and one that does not exist.
     expect((await secretariat.get(`${base}.txt?channel=fr`)).status).toBe(404);
     expect((await secretariat.get(`${base}.txt?channel=xx`)).status).toBe(400);
+
+    // The record's transcript annex lists the channels and their lines.
+    expect((await secretariat.post(`/api/meetings/${meetingId}/record/generate`)).status).toBe(201);
+    const markdown = (await secretariat.get(`/api/meetings/${meetingId}/record/versions/1`)).body.markdown as string;
+    const annex = markdown.slice(markdown.indexOf('– Caption transcript'));
+    expect(annex).toContain('- Floor (as spoken): 1 line\n- العربية (ar): 2 lines\n- English (en): 1 line');
   });
 
   it('lets the chair and the secretariat choose the room display’s channels, two at most, among the meeting’s', async () => {

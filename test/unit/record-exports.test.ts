@@ -133,6 +133,7 @@ function sampleRecord(): MeetingRecord {
       ms: 315 * SECOND,
     },
     asOf: T0 + 40 * MINUTE,
+    captions: [],
     generatedAt: T0 + 41 * MINUTE,
   };
 }

@@ -46,6 +46,12 @@ export const ru: RecordWords = {
   annexParticipants: 'Приложение III – Список участников',
   annexAttendance: 'Приложение IV – Присутствие',
   annexStatistics: 'Приложение V – Статистика участия',
+  annexTranscript: 'Приложение VI – Стенограмма субтитров',
+  transcriptText:
+    'Субтитры каждого канала в записанном виде; стенограмму каждого канала можно скачать на странице заседания (TXT, WebVTT, SRT, JSON).',
+  transcriptFloor: 'Зал (язык оригинала)',
+  transcriptLines: (n) =>
+    `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'строка' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'строки' : 'строк'}`,
   proposal: 'Предложение',
   minutes: ruMinutes,
   name: 'Имя и фамилия',
@@ -68,7 +74,7 @@ export const ru: RecordWords = {
   turnCount: plural('ru', { one: '# выступление', few: '# выступления', many: '# выступлений', other: '# выступления' }),
   figures: (title) => `${title}: данные`,
   asOf: (time) => `по состоянию на ${time}`,
-  annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
+  annexNumerals: ['I', 'II', 'III', 'IV', 'V', 'VI'],
   whoSaid: (reason) => `с обоснованием: «${reason}»`,
   notTakenUp: 'не рассматривался',
   itemDeferred: 'отложен',

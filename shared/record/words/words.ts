@@ -79,6 +79,12 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   annexParticipants: string;
   annexAttendance: string;
   annexStatistics: string;
+  annexTranscript: string;
+  /** What the transcript annex says of the channels it lists. */
+  transcriptText: string;
+  /** The floor channel's name (the languages are named in their own words). */
+  transcriptFloor: string;
+  transcriptLines: (count: number) => string;
   proposal: string;
   minutes: (n: number) => string;
   name: string;
@@ -99,7 +105,7 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   finalisedBy: (name: string, when: string) => string;
   /** After "Draft": the instant every figure is counted to, `14:32 UTC`. */
   asOf: (time: string) => string;
-  /** The annexes' numbers, I to V, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
+  /** The annexes' numbers, I to VI, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
   annexNumerals: readonly string[];
   /** After an objector's name in a consensus call: `who said “No proposal was circulated”`. */
   whoSaid: (reason: string) => string;
