@@ -28,7 +28,14 @@ import { ROUTES } from '../shared/http/routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerMeetingRoutes } from './meetings/meeting-routes.ts';
 import { registerJoinRoutes } from './meetings/join-routes.ts';
-import { createSocketServer, disconnectSessions, leadRoom, meetingRoom, type MeetingServer } from './live/socket-server.ts';
+import {
+  createSocketServer,
+  disconnectSessions,
+  captionChannelRoom,
+  leadRoom,
+  meetingRoom,
+  type MeetingServer,
+} from './live/socket-server.ts';
 import { linkOwners } from './live/owner-link.ts';
 import { broadcastEvents, broadcastInterval, CoalescingBroadcaster, SlicedWriter } from './live/broadcast.ts';
 import { MeetingRooms } from './live/meeting-rooms.ts';
@@ -122,9 +129,10 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   const captionFeeds = new CaptionFeeds({
     db: database.db,
     stateOf: (meetingId) => rooms.loaded(meetingId)?.state,
-    announceDraft: (meetingId, draft) => io?.to(meetingRoom(meetingId)).volatile.emit('captions:draft', { meetingId, draft }),
+    announceDraft: (meetingId, channel, draft) =>
+      io?.to(captionChannelRoom(meetingId, channel)).volatile.emit('captions:draft', { meetingId, channel, draft }),
     announceSegment: (meetingId, segment) => {
-      io?.to(meetingRoom(meetingId)).emit('captions:segment', { meetingId, segment });
+      io?.to(captionChannelRoom(meetingId, segment.channel)).emit('captions:segment', { meetingId, segment });
       forwarder.wake();
     },
   });

@@ -4,6 +4,7 @@
  */
 import type { Location, MeetingAccessRole, MeetingRole, Region, StaffRole, StakeholderGroup } from './domain.ts';
 import type { InputProblem } from './schemas.ts';
+import type { CaptionChannel } from './caption-channels.ts';
 
 export interface ApiError {
   error: string;
@@ -30,6 +31,10 @@ export interface MeetingSummary {
   startsAt: string;
   timeZone: string;
   plannedMinutes: number;
+  /** The meeting's caption channels: the floor, then the UN languages chosen for it. */
+  captionChannels: CaptionChannel[];
+  /** What the room display shows: one of them, or two stacked. */
+  roomCaptionChannels: CaptionChannel[];
 }
 
 export interface AgendaItemView {
@@ -80,6 +85,8 @@ export interface MeetingSetupView {
   roomUrl: string | null;
   /** Where captioning software posts captions (secret: it carries the token). */
   captionUrl: string | null;
+  /** The caption URL of each of the meeting's channels (the floor's is `captionUrl`). */
+  captionUrls: { channel: CaptionChannel; url: string }[];
 }
 
 /** A participant as everyone in the meeting may see them (no email, no link). */

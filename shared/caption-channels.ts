@@ -18,3 +18,56 @@ export const CaptionChannelSchema = v.picklist(CAPTION_CHANNELS, `must be one of
 export function isCaptionChannel(text: unknown): text is CaptionChannel {
   return typeof text === 'string' && (CAPTION_CHANNELS as readonly string[]).includes(text);
 }
+
+/** A meeting's channels, in their fixed order: the floor, then the languages it has. */
+export function meetingChannels(languages: readonly string[]): CaptionChannel[] {
+  return [FLOOR_CHANNEL, ...UN_LANGUAGES.filter((language) => languages.includes(language))];
+}
+
+/** The languages a meeting may choose for its channels, besides the floor (each once, any order). */
+export const CaptionLanguagesSchema = v.pipe(
+  v.array(v.picklist(UN_LANGUAGES, `must be among ${UN_LANGUAGES.join(', ')}`)),
+  v.maxLength(UN_LANGUAGES.length),
+  v.check((languages) => new Set(languages).size === languages.length, 'names a language twice'),
+);
+
+/** Each language in its own words: what a reader picks among (the floor's name is translated by the page). */
+export const LANGUAGE_OWN_NAMES: Record<UnLanguage, string> = {
+  ar: 'العربية',
+  zh: '中文',
+  en: 'English',
+  fr: 'Français',
+  ru: 'Русский',
+  es: 'Español',
+};
+
+/** The channels in English, for the server's refusals and the downloads' headers. */
+export const CAPTION_CHANNEL_NAMES: Record<CaptionChannel, string> = {
+  floor: 'floor',
+  ar: 'Arabic',
+  zh: 'Chinese',
+  en: 'English',
+  fr: 'French',
+  ru: 'Russian',
+  es: 'Spanish',
+};
+
+/** PUT …/room-caption-channels: what the room display shows, one channel or two stacked. */
+export const RoomCaptionChannelsSchema = v.strictObject({
+  channels: v.pipe(
+    v.array(CaptionChannelSchema),
+    v.minLength(1, 'must name a channel'),
+    v.maxLength(2, 'must name at most two channels'),
+    v.check((channels) => new Set(channels).size === channels.length, 'names a channel twice'),
+  ),
+});
+
+/** The room display's channels among those the meeting has; the floor when none of them is left. */
+export function roomChannels(chosen: readonly CaptionChannel[], languages: readonly string[]): CaptionChannel[] {
+  const available = meetingChannels(languages);
+  const shown = chosen.filter((channel) => available.includes(channel));
+  return shown.length > 0 ? shown : [FLOOR_CHANNEL];
+}
+
+/** PUT …/caption-channels: the languages the meeting has channels for (the floor it always has). */
+export const CaptionChannelsSchema = v.strictObject({ languages: CaptionLanguagesSchema });

@@ -4,10 +4,11 @@
  */
 import * as v from 'valibot';
 import { INT4_MAX, IdText, StorableText } from './storable.ts';
+import { CaptionChannelSchema, type CaptionChannel } from './caption-channels.ts';
 
 /** A finished caption line, attributed, as stored and exported. */
 export interface CaptionSegment {
-  /** Order within the meeting, from 1. */
+  /** Order within the meeting (across all its channels), from 1. */
   seq: number;
   /** When the line was begun and finished (server ms). */
   startedAt: number;
@@ -19,6 +20,8 @@ export interface CaptionSegment {
   speakerName: string | null;
   text: string;
   language: string | null;
+  /** The caption channel it was written to. */
+  channel: CaptionChannel;
 }
 
 /** The line being typed now: words appear while typed, and may still change. */
@@ -42,9 +45,13 @@ const Id = IdText;
 const LineText = v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.lineChars, `must be at most ${CAPTION_LIMITS.lineChars} characters`));
 const Language = v.pipe(StorableText, v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-US'));
 
+/** The channel a write goes to: the writer's own when left out; any other is refused. */
+const WriteChannel = v.optional(CaptionChannelSchema);
+
 /** The captioner's console sends the whole current line as it stands (so corrections are simple). */
 export const CaptionTypingSchema = v.strictObject({
   meetingId: Id,
+  channel: WriteChannel,
   text: LineText,
   final: v.boolean(),
   /** The console's id for a finished line: sent again after a lost answer, it is stored once. */
@@ -53,14 +60,25 @@ export const CaptionTypingSchema = v.strictObject({
 /** The captioner marks who speaks now (until the floor changes); null returns to the floor. */
 export const CaptionSpeakerSchema = v.strictObject({
   meetingId: Id,
+  channel: WriteChannel,
   speakerId: v.nullable(Id),
   speakerName: v.nullable(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),
 });
+/**
+ * A channel's finished lines. Asking for the latest (no `beforeSeq`) also follows the channel:
+ * its new lines and the line being typed in it come to this connection from then on.
+ */
 export const CaptionHistorySchema = v.strictObject({
   meetingId: Id,
+  channel: v.optional(CaptionChannelSchema, 'floor'),
   /** Segments before this seq; omitted for the latest. */
   beforeSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4_MAX, 'is beyond any seq'))),
 });
+/** A reader stops following a channel (on switching to another). */
+export const CaptionUnfollowSchema = v.strictObject({ meetingId: Id, channel: CaptionChannelSchema });
+/** The captioner chooses the channel they write to, among the meeting's. */
+export const CaptionerChannelSchema = v.strictObject({ meetingId: Id, channel: CaptionChannelSchema });
+
 /** The JSON form of the ingestion API: text appended to the current line (with backspaces), ended when final. */
 export const CaptionPostSchema = v.strictObject({
   text: v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.postBytes)),
@@ -76,6 +94,7 @@ export const CaptionStreamAuthSchema = v.object({
 /** The socket stream: like a post to the ingestion URL, in order over one connection. */
 export const CaptionStreamSchema = v.strictObject({
   meetingId: Id,
+  channel: WriteChannel,
   text: v.pipe(StorableText, v.maxLength(CAPTION_LIMITS.postBytes)),
   final: v.optional(v.boolean(), false),
   speaker: v.optional(v.pipe(StorableText, v.trim(), v.minLength(1), v.maxLength(200))),

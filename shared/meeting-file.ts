@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { INT4_MAX } from './storable.ts';
 import { LIMITS } from './limits.ts';
 import { MEETING_ROLES, REGIONS, STAKEHOLDER_GROUPS } from './domain.ts';
+import { CaptionChannelSchema, CaptionLanguagesSchema } from './caption-channels.ts';
 
 export const MEETING_FILE_FORMAT = 'equalfloor-meeting';
 
@@ -23,6 +24,8 @@ export const MeetingFileSchema = v.object({
     startsAt: Millis,
     timeZone: Text(64),
     plannedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
+    /** The languages of its caption channels besides the floor (files from before channels have none). */
+    captionLanguages: v.optional(CaptionLanguagesSchema, []),
   }),
   agenda: v.pipe(
     v.array(
@@ -82,6 +85,7 @@ export const MeetingFileSchema = v.object({
       speakerName: v.nullable(Text(200)),
       text: Text(2000),
       language: v.nullable(Text(35)),
+      channel: v.optional(CaptionChannelSchema, 'floor'),
     }),
   ),
   attendance: v.array(v.object({ participantId: Text(64), joinedAt: Millis, leftAt: v.nullable(Millis) })),

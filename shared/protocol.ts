@@ -10,12 +10,15 @@ import { CommandSchema } from './meeting/commands.ts';
 import type { MeetingEvent, MeetingState } from './meeting/types.ts';
 import {
   CaptionHistorySchema,
+  CaptionerChannelSchema,
   CaptionSpeakerSchema,
+  CaptionUnfollowSchema,
   CaptionStreamSchema,
   CaptionTypingSchema,
   type CaptionDraft,
   type CaptionSegment,
 } from './captions.ts';
+import type { CaptionChannel } from './caption-channels.ts';
 import type { ErrorCode } from './errors.ts';
 
 /**
@@ -100,8 +103,19 @@ export interface ClientToServerEvents {
   /** The latest finished lines, or those before a seq: late joiners and "load earlier". */
   'captions:history': (
     payload: v.InferInput<typeof CaptionHistorySchema>,
-    ack: Ack<{ segments: CaptionSegment[]; draft: CaptionDraft | null }>,
+    ack: Ack<{
+      segments: CaptionSegment[];
+      draft: CaptionDraft | null;
+      /** The meeting's caption channels now, the floor first. */
+      channels: CaptionChannel[];
+      /** The channel this connection's person writes to, when they are a captioner. */
+      writes: CaptionChannel | null;
+    }>,
   ) => void;
+  /** A reader stops following a caption channel. */
+  'captions:unfollow': (payload: v.InferInput<typeof CaptionUnfollowSchema>, ack: Ack) => void;
+  /** The captioner chooses the caption channel they write to (kept with their roster entry). */
+  'captions:channel': (payload: v.InferInput<typeof CaptionerChannelSchema>, ack: Ack<{ channel: CaptionChannel }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -109,7 +123,7 @@ export interface ServerToClientEvents {
   'meeting:events': (payload: { meetingId: string; events: MeetingEvent[] }) => void;
   'meeting:presence': (payload: MeetingPresence) => void;
   /** The line being typed (sent a few times a second at most, and may be dropped). */
-  'captions:draft': (payload: { meetingId: string; draft: CaptionDraft | null }) => void;
+  'captions:draft': (payload: { meetingId: string; channel: CaptionChannel; draft: CaptionDraft | null }) => void;
   /** The draft summary was generated (when the meeting ended): to the chair and secretariat. */
   'record:ready': (payload: { meetingId: string; version: number }) => void;
   /** A finished caption line. */
@@ -141,6 +155,8 @@ export const CLIENT_EVENT_SCHEMAS = {
   'captions:speaker': CaptionSpeakerSchema,
   'captions:stream': CaptionStreamSchema,
   'captions:history': CaptionHistorySchema,
+  'captions:unfollow': CaptionUnfollowSchema,
+  'captions:channel': CaptionerChannelSchema,
 } as const satisfies Record<keyof ClientToServerEvents, v.GenericSchema>;
 
 /** Sent with the refusal of a connection (socket.io's `connect_error` has `data`). */

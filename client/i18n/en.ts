@@ -370,6 +370,8 @@ export const en = {
     sound: 'Sound and vibration when I am next, and while I speak (one minute left, time up)',
   },
   captions: {
+    channel: 'Channel',
+    floorChannel: 'Floor (as spoken)',
     heading: 'Captions',
     only: 'Captions only',
     notice: 'Live captions are typed as people speak, to help you follow. They may contain errors and are not the official record.',

@@ -371,6 +371,8 @@ const es: Catalog = {
     sound: 'Sonido y vibración cuando sea el siguiente, y mientras hablo (queda un minuto, se acabó el tiempo)',
   },
   captions: {
+    channel: 'Canal',
+    floorChannel: 'Sala (idioma original)',
     heading: 'Subtítulos',
     only: 'Solo subtítulos',
     notice:

@@ -375,6 +375,8 @@ const fr: Catalog = {
     sound: 'Son et vibration quand je suis le prochain, et pendant que je parle (une minute restante, temps écoulé)',
   },
   captions: {
+    channel: 'Canal',
+    floorChannel: 'Parquet (langue parlée)',
     heading: 'Sous-titres',
     only: 'Sous-titres seuls',
     notice:

@@ -350,6 +350,8 @@ const zh: Catalog = {
     sound: '轮到我下一个发言时以及发言期间（剩余一分钟、时间已到）发出声音和振动',
   },
   captions: {
+    channel: '频道',
+    floorChannel: '现场原声',
     heading: '字幕',
     only: '仅显示字幕',
     notice: '实时字幕在发言时录入，以帮助您跟进会议。字幕可能有误，不是正式记录。',

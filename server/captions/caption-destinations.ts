@@ -14,7 +14,7 @@ import {
   type CaptionDestinationView,
   type ForwardingErrorCode,
 } from '../../shared/caption-destinations.ts';
-import { FLOOR_CHANNEL, type CaptionChannel } from '../../shared/caption-channels.ts';
+import type { CaptionChannel } from '../../shared/caption-channels.ts';
 import { forwardingErrorMessage } from './forwarding-errors.ts';
 
 type DestinationRow = typeof captionDestinations.$inferSelect;
@@ -96,9 +96,9 @@ export function destinationView(row: DestinationRow, pending: number, oldestPend
   };
 }
 
-/** The caption channel a stored line was written to: every line is the floor's until lines carry their channel. */
-export function channelOf(_segment: CaptionSegment): CaptionChannel {
-  return FLOOR_CHANNEL;
+/** The caption channel a stored line was written to. */
+export function channelOf(segment: CaptionSegment): CaptionChannel {
+  return segment.channel;
 }
 
 /** Which destinations of the meeting take the lines of `channel`: the one place that says so. */

@@ -1,8 +1,9 @@
 /**
- * The caption feed of one meeting: the line being typed (from the captioner's console or
+ * The caption feed of one channel of a meeting: the line being typed (from the captioner's console or
  * captioning software), finished lines stored as segments with their speaker and agenda
- * item, and the broadcasts. Typing is announced at most every DRAFT_INTERVAL_MS per
- * meeting, however fast it comes, so a fast typist never floods a large meeting.
+ * item, and the broadcasts. Each channel has its own line, so captioners on two channels never
+ * overwrite each other; lines are numbered in one order across the meeting's channels. Typing is
+ * announced at most every DRAFT_INTERVAL_MS per channel, however fast it comes, so a fast typist never floods a large meeting.
  */
 import type { Database } from '../db/open.ts';
 import { applyTyped, CAPTION_LIMITS, cleanLine, splitLongLine, type CaptionDraft, type CaptionSegment } from '../../shared/captions.ts';
@@ -10,6 +11,7 @@ import type { MeetingState } from '../../shared/meeting/types.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import * as store from './caption-store.ts';
 import { queueForDestinations } from './caption-destinations.ts';
+import { FLOOR_CHANNEL, type CaptionChannel } from '../../shared/caption-channels.ts';
 
 export const DRAFT_INTERVAL_MS = 150;
 /** Tries at numbering finished lines when other processes store lines at the same moment. */
@@ -19,7 +21,7 @@ export interface CaptionFeedDependencies {
   db: Database;
   stateOf(meetingId: string): MeetingState | undefined;
   /** May be dropped on a slow connection: the next one replaces it. */
-  announceDraft(meetingId: string, draft: CaptionDraft | null): void;
+  announceDraft(meetingId: string, channel: CaptionChannel, draft: CaptionDraft | null): void;
   announceSegment(meetingId: string, segment: CaptionSegment): void;
 }
 
@@ -51,6 +53,7 @@ export class CaptionFeed {
 
   constructor(
     readonly meetingId: string,
+    readonly channel: CaptionChannel,
     private readonly deps: CaptionFeedDependencies,
   ) {}
 
@@ -108,7 +111,8 @@ export class CaptionFeed {
         applied = await this.#finish(finished, seq);
         if (applied && !options.final && current !== '') this.#touchLine(current, language);
       } else {
-        applied = seq === undefined || (await this.deps.db.transaction((tx) => store.claimIngestSeq(tx, this.meetingId, seq)));
+        applied =
+          seq === undefined || (await this.deps.db.transaction((tx) => store.claimIngestSeq(tx, this.meetingId, this.channel, seq)));
         if (applied) this.#touchLine(current, language);
       }
       if (!applied) {
@@ -198,6 +202,7 @@ export class CaptionFeed {
           speakerName: line?.speakerName ?? null,
           text,
           language: line?.language ?? null,
+          channel: this.channel,
         };
       });
     for (let attempt = 1; ; attempt++) {
@@ -206,10 +211,11 @@ export class CaptionFeed {
           // One writer of a meeting's captions at a time, in every process: the lock orders them, and
           // the next number is read after it, so no other process can take it before these lines are stored.
           await store.lockCaptionNumbering(tx, this.meetingId);
-          if (ingestSeq !== undefined && !(await store.claimIngestSeq(tx, this.meetingId, ingestSeq))) return undefined;
+          if (ingestSeq !== undefined && !(await store.claimIngestSeq(tx, this.meetingId, this.channel, ingestSeq))) return undefined;
           const segments = numbered((await store.lastSegmentSeq(tx, this.meetingId)) + 1);
           for (const segment of segments) await store.insertSegment(tx, this.meetingId, segment);
           // Queued for the meeting's caption destinations with the lines themselves: stored together, or not at all.
+          // Each destination takes the lines of its own channel.
           await queueForDestinations(tx, this.meetingId, segments);
           return segments;
         });
@@ -228,7 +234,7 @@ export class CaptionFeed {
     if (this.#draftTimer) return;
     this.#draftTimer = setTimeout(() => {
       this.#draftTimer = undefined;
-      this.deps.announceDraft(this.meetingId, this.draft());
+      this.deps.announceDraft(this.meetingId, this.channel, this.draft());
     }, DRAFT_INTERVAL_MS);
   }
 
@@ -239,17 +245,18 @@ export class CaptionFeed {
   }
 }
 
-/** The caption feeds of this process, one per meeting. */
+/** The caption feeds of this process, one per channel of a meeting. */
 export class CaptionFeeds {
   readonly #feeds = new Map<string, CaptionFeed>();
 
   constructor(private readonly deps: CaptionFeedDependencies) {}
 
-  get(meetingId: string): CaptionFeed {
-    let feed = this.#feeds.get(meetingId);
+  get(meetingId: string, channel: CaptionChannel = FLOOR_CHANNEL): CaptionFeed {
+    const key = `${meetingId}:${channel}`;
+    let feed = this.#feeds.get(key);
     if (!feed) {
-      feed = new CaptionFeed(meetingId, this.deps);
-      this.#feeds.set(meetingId, feed);
+      feed = new CaptionFeed(meetingId, channel, this.deps);
+      this.#feeds.set(key, feed);
     }
     return feed;
   }

@@ -16,7 +16,8 @@ import type { CaptionFeeds } from './caption-feed.ts';
 import { CaptionPostLimits } from './caption-limits.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import * as store from './caption-store.ts';
-import { DEFAULT_CAPTION_NOTICE, plainTranscript, srt, webVtt } from './transcript.ts';
+import { channelLanguage, DEFAULT_CAPTION_NOTICE, plainTranscript, srt, webVtt } from './transcript.ts';
+import { FLOOR_CHANNEL, meetingChannels } from '../../shared/caption-channels.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -48,6 +49,7 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
           );
         }
         limits.accept(meetingId, query.token);
+        // The token names the channel: each channel's captioning software has its own URL.
         // Attribution needs the live meeting (who has the floor, which item runs).
         await ctx.rooms.get(meetingId);
         const body = request.body as { text?: unknown } | undefined;
@@ -59,7 +61,7 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
               speaker: undefined,
               lang: undefined,
             };
-        const applied = await feeds.get(meetingId).ingest(post.text, {
+        const applied = await feeds.get(meetingId, meeting.channel).ingest(post.text, {
           final: post.final ?? (query.final === '1' || query.final === 'true'),
           language: post.lang ?? query.lang ?? null,
           speakerName: post.speaker ?? query.speaker,
@@ -71,7 +73,7 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
     );
   });
 
-  route(app, ctx, ROUTES.transcript, async ({ params: { meetingId, format }, query: { item }, request, reply }) => {
+  route(app, ctx, ROUTES.transcript, async ({ params: { meetingId, format }, query: { item, channel }, request, reply }) => {
     checkDownload(ctx, request);
     const meeting = await meetingStore.findMeeting(ctx.db, meetingId);
     if (!meeting) throw notFound('Meeting');
@@ -79,17 +81,21 @@ export async function registerCaptionRoutes(app: FastifyInstance, ctx: AppContex
     if (item !== undefined && !(await meetingStore.listAgenda(ctx.db, meetingId)).some((agendaItem) => agendaItem.id === item)) {
       throw notFound('Agenda item');
     }
-    const segments = (await store.allSegments(ctx.db, meetingId)).filter((segment) => item === undefined || segment.itemId === item);
-    download(reply, `transcript-${meetingId}${item ? `-${item}` : ''}.${format}`);
+    const all = await store.allSegments(ctx.db, meetingId, channel);
+    // A channel the meeting has, or had (its lines stay downloadable once it is dropped).
+    if (!meetingChannels(meeting.captionLanguages).includes(channel) && all.length === 0) throw notFound('Caption channel');
+    const segments = all.filter((segment) => item === undefined || segment.itemId === item);
+    const lang = channelLanguage(channel);
+    download(reply, `transcript-${meetingId}${channel === FLOOR_CHANNEL ? '' : `-${channel}`}${item ? `-${item}` : ''}.${format}`);
     switch (format) {
       case 'txt':
-        return reply.type('text/plain; charset=utf-8').send(plainTranscript(meeting.title, DEFAULT_CAPTION_NOTICE, segments));
+        return reply.type('text/plain; charset=utf-8').send(plainTranscript(meeting.title, DEFAULT_CAPTION_NOTICE, segments, channel));
       case 'vtt':
-        return reply.type('text/vtt; charset=utf-8').send(webVtt(segments));
+        return reply.type('text/vtt; charset=utf-8').send(webVtt(segments, lang));
       case 'srt':
         return reply.type('application/x-subrip; charset=utf-8').send(srt(segments));
       case 'json':
-        return reply.type('application/json; charset=utf-8').send({ meetingId, title: meeting.title, segments });
+        return reply.type('application/json; charset=utf-8').send({ meetingId, title: meeting.title, channel, lang, segments });
     }
   });
 }

@@ -4,15 +4,27 @@
  * meeting's opening.
  */
 import type { CaptionSegment } from '../../shared/captions.ts';
+import { CAPTION_CHANNEL_NAMES, FLOOR_CHANNEL, type CaptionChannel, type UnLanguage } from '../../shared/caption-channels.ts';
+
+/** The language of a channel's lines: a UN language's own, none for the floor (spoken in any). */
+export function channelLanguage(channel: CaptionChannel): UnLanguage | null {
+  return channel === FLOOR_CHANNEL ? null : channel;
+}
 
 export const DEFAULT_CAPTION_NOTICE =
   'The following are the outputs of the real-time captioning taken during this meeting. Although it is largely accurate, ' +
   'in some cases it may be incomplete or inaccurate due to inaudible passages or transcription errors. It is posted as an aid, ' +
   'but should not be treated as an authoritative record.';
 
-/** Consecutive lines of one speaker form a turn; each line is a paragraph of it. */
-export function plainTranscript(title: string, notice: string, segments: readonly CaptionSegment[]): string {
-  const parts = [title, '', notice, '', '***', ''];
+/** Consecutive lines of one speaker form a turn; each line is a paragraph of it. A language channel is named under the title. */
+export function plainTranscript(
+  title: string,
+  notice: string,
+  segments: readonly CaptionSegment[],
+  channel: CaptionChannel = FLOOR_CHANNEL,
+): string {
+  const heading = channel === FLOOR_CHANNEL ? [title] : [title, `Language: ${CAPTION_CHANNEL_NAMES[channel]} (${channel})`];
+  const parts = [...heading, '', notice, '', '***', ''];
   let speaker: string | null | undefined;
   for (const segment of segments) {
     if (segment.speakerName !== speaker) {
@@ -26,13 +38,14 @@ export function plainTranscript(title: string, notice: string, segments: readonl
   return parts.join('\n');
 }
 
-export function webVtt(segments: readonly CaptionSegment[]): string {
+/** WebVTT, with the channel's language in its header (`Language: en`) when it has one. */
+export function webVtt(segments: readonly CaptionSegment[], language: UnLanguage | null = null): string {
   const cues = timedCues(segments).map(
     ({ segment, start, end }, index) =>
       `${index + 1}\n${clock(start, '.')} --> ${clock(end, '.')}\n` +
       (segment.speakerName ? `<v ${escapeVtt(segment.speakerName)}>${escapeVtt(segment.text)}` : escapeVtt(segment.text)),
   );
-  return ['WEBVTT', '', ...cues.flatMap((cue) => [cue, ''])].join('\n');
+  return ['WEBVTT', ...(language ? [`Language: ${language}`] : []), '', ...cues.flatMap((cue) => [cue, ''])].join('\n');
 }
 
 export function srt(segments: readonly CaptionSegment[]): string {

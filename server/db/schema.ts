@@ -18,6 +18,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { CaptionChannel, UnLanguage } from '../../shared/caption-channels.ts';
 
 /**
  * Everyone who can hold a session: staff accounts (email and password) and guests
@@ -75,8 +76,18 @@ export const meetings = pgTable('meetings', {
   displayToken: text('display_token').notNull().unique(),
   /** Secret of the caption ingestion URL for captioning software; null until issued. */
   captionToken: text('caption_token').unique(),
-  /** The last `seq` applied from the ingestion URL: a retried post is applied once. */
-  captionLastSeq: bigint('caption_last_seq', { mode: 'number' }).notNull().default(0),
+  /** The UN languages the meeting has caption channels for, besides the floor (which every meeting has). */
+  captionLanguages: text('caption_languages')
+    .array()
+    .$type<UnLanguage[]>()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** The caption channels the room display shows (one, or two stacked), chosen by the chair or the secretariat. */
+  roomCaptionChannels: text('room_caption_channels')
+    .array()
+    .$type<CaptionChannel[]>()
+    .notNull()
+    .default(sql`'{floor}'::text[]`),
   /** When the secretariat finalised the record (it is read-only then), and who. */
   recordFinalisedAt: timestamp('record_finalised_at', { withTimezone: true, mode: 'date' }),
   recordFinalisedBy: text('record_finalised_by'),
@@ -121,6 +132,8 @@ export const rosterEntries = pgTable(
     joinToken: text('join_token').unique(),
     /** Short personal code typed on the room link by people in the room; revoked with the join link. */
     personalCode: text('personal_code'),
+    /** The caption channel a captioner writes to (chosen in their console); 'floor' for everyone else. */
+    captionChannel: text('caption_channel').$type<CaptionChannel>().notNull().default('floor'),
     /** Entries that came in through the public observer link. */
     selfRegistered: boolean('self_registered').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -244,8 +257,23 @@ export const captionSegments = pgTable(
     speakerName: text('speaker_name'),
     text: text('text').notNull(),
     language: text('language'),
+    /** The caption channel the line was written to; `seq` runs across all of the meeting's channels. */
+    channel: text('channel').$type<CaptionChannel>().notNull().default('floor'),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.meetingId, t.seq] }), index('caption_segments_channel_idx').on(t.meetingId, t.channel, t.seq)],
+);
+
+/** The last `seq` applied from the ingestion URL of each caption channel: a retried post is applied once. */
+export const captionIngestSeqs = pgTable(
+  'caption_ingest_seqs',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<CaptionChannel>().notNull(),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.channel] })],
 );
 
 /**

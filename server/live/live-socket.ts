@@ -7,13 +7,23 @@ import { isLeading } from '../../shared/meeting/permissions.ts';
 import { may } from '../../shared/access/rules.ts';
 import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
 import type { MeetingServer, MeetingSocket } from './socket-server.ts';
-import { captionFeedRoom, endSocket, handle, leadRoom, meetingRoom, participantRoom, tellOtherProcesses } from './socket-server.ts';
+import {
+  captionChannelRoom,
+  captionFeedRoom,
+  endSocket,
+  handle,
+  leadRoom,
+  meetingRoom,
+  participantRoom,
+  tellOtherProcesses,
+} from './socket-server.ts';
 import type { MeetingRooms } from './meeting-rooms.ts';
 import { eventFor, stateFor, type Audience } from '../../shared/meeting/privacy.ts';
 import { PROTOCOL_VERSION, type MeetingSync } from '../../shared/protocol.ts';
 import type { Presence } from './presence.ts';
 import { SlidingWindow } from '../limits/rate-limiter.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
+import { FLOOR_CHANNEL, type CaptionChannel } from '../../shared/caption-channels.ts';
 import { checkSocketRead } from '../limits/read-limits.ts';
 
 export interface LiveServices {
@@ -117,7 +127,7 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
       ),
       ...feeds.map((socket) =>
         judged(async () => {
-          if (!(await captionFeedValid(ctx, socket, meetingId))) endSocket(socket, CAPTION_TOKEN_ENDED);
+          if ((await captionFeedChannel(ctx, socket, meetingId)) === undefined) endSocket(socket, CAPTION_TOKEN_ENDED);
         }),
       ),
     ]);
@@ -163,6 +173,8 @@ export function registerLiveHandlers(io: MeetingServer, ctx: AppContext, live: L
         // Join before reading the state, so that no event falls between the two (duplicates are dropped by seq).
         const rooms = [meetingRoom(meetingId), ...(isLeading(access.role) ? [leadRoom(meetingId)] : [])];
         if (access.participantId !== null) rooms.push(participantRoom(meetingId, access.participantId));
+        // Captions of the floor come on first entry; a reader of another channel follows it instead (`captions:history`).
+        if (!socket.data.meetings.has(meetingId)) rooms.push(captionChannelRoom(meetingId, FLOOR_CHANNEL));
         // Entering again after a change of role: the rooms of the former role are left.
         const before = socket.data.meetings.get(meetingId);
         if (before && !isLeading(access.role)) await socket.leave(leadRoom(meetingId));
@@ -243,14 +255,11 @@ export const CLIENT_OUTDATED = 'EqualFloor was updated since this page was loade
 /** What captioning software is told when its caption token stops working. */
 export const CAPTION_TOKEN_ENDED = 'This caption URL is no longer valid: ask the secretariat for the current one.';
 
-/** Whether a caption-token connection's token still admits it to the meeting. */
-export async function captionFeedValid(ctx: AppContext, socket: MeetingSocket, meetingId: string): Promise<boolean> {
+/** The channel a caption-token connection writes to, while its token still admits it to the meeting. */
+export async function captionFeedChannel(ctx: AppContext, socket: MeetingSocket, meetingId: string): Promise<CaptionChannel | undefined> {
   const token = socket.data.captionToken;
-  return (
-    socket.data.captionFeedOf === meetingId &&
-    token !== undefined &&
-    (await findMeetingByCaptionToken(ctx.db, meetingId, token)) !== undefined
-  );
+  if (socket.data.captionFeedOf !== meetingId || token === undefined) return undefined;
+  return (await findMeetingByCaptionToken(ctx.db, meetingId, token))?.channel;
 }
 
 function audienceOf(access: { role: Parameters<typeof isLeading>[0]; participantId: string | null }): Audience {

@@ -22,6 +22,7 @@ import {
 } from '../../shared/protocol.ts';
 import { describeIssues } from '../../shared/schemas.ts';
 import { CaptionStreamAuthSchema } from '../../shared/captions.ts';
+import type { CaptionChannel } from '../../shared/caption-channels.ts';
 import { findMeetingByCaptionToken } from '../captions/caption-store.ts';
 import { CaptionPostLimits } from '../captions/caption-limits.ts';
 import { READ_LIMITS } from '../limits/read-limits.ts';
@@ -59,6 +60,8 @@ export const participantRoom = (meetingId: string, participantId: string) => `me
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** Captioning software streaming to a meeting with a caption token. */
 export const captionFeedRoom = (meetingId: string) => `meeting:${meetingId}:caption-feed`;
+/** Readers following one caption channel of a meeting: its lines and its line being typed reach them there. */
+export const captionChannelRoom = (meetingId: string, channel: CaptionChannel) => `meeting:${meetingId}:captions:${channel}`;
 
 function refuse(code: ErrorCode, reason: string): Error {
   const error = new Error(reason) as Error & { data: ConnectionRefusal };

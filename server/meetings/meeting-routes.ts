@@ -14,12 +14,19 @@ import * as store from './meeting-store.ts';
 import { agendaItemView, joinLinksCsv, meetingSetupView, meetingSummary, rosterEntryView, roomPath, captionPath } from './meeting-views.ts';
 import { may } from '../../shared/access/rules.ts';
 import { SOCKET_EVENT_ACCESS } from '../../shared/access/socket-events.ts';
-import { personalCaptionToken, rotateCaptionToken } from '../captions/caption-store.ts';
+import {
+  captionChannelsOf,
+  personalCaptionToken,
+  rotateCaptionToken,
+  setCaptionLanguages,
+  setRoomCaptionChannels,
+} from '../captions/caption-store.ts';
 import { checkDownload } from '../limits/read-limits.ts';
 import { chatCsv, chatText } from '../live/chat-export.ts';
 import { deleteMeeting, exportMeeting, importMeeting, MeetingExistsError } from './meeting-transfer.ts';
 import { peopleCounts, registerPeopleRoute } from './meeting-people.ts';
 import { isLeading } from '../../shared/meeting/permissions.ts';
+import { CAPTION_CHANNEL_NAMES } from '../../shared/caption-channels.ts';
 
 /** Those who may write captions are given the caption URL on the meeting page. */
 const CAPTION_WRITING = SOCKET_EVENT_ACCESS['captions:stream'];
@@ -265,6 +272,22 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext): vo
   route(app, ctx, ROUTES.replaceCaptionToken, async ({ access: { meetingId } }) => {
     if (!(await rotateCaptionToken(db, meetingId))) throw notFound('Meeting');
     await ctx.accessChanged(meetingId, [], 'the caption link was replaced');
+    return setupView(meetingId);
+  });
+
+  /** The meeting's caption channels; writes to a channel dropped are refused from then on (the lines stay). */
+  route(app, ctx, ROUTES.setCaptionChannels, async ({ access: { meetingId }, body: { languages } }) => {
+    if (!(await setCaptionLanguages(db, meetingId, languages))) throw notFound('Meeting');
+    return setupView(meetingId);
+  });
+
+  /** What the room display shows: a channel the meeting has, or two stacked (it takes them up on its next load). */
+  route(app, ctx, ROUTES.setRoomCaptionChannels, async ({ access: { meetingId }, body: { channels } }) => {
+    const available = await captionChannelsOf(db, meetingId);
+    if (!available) throw notFound('Meeting');
+    const missing = channels.find((channel) => !available.includes(channel));
+    if (missing) throw new HttpError(400, `This meeting has no ${CAPTION_CHANNEL_NAMES[missing]} caption channel.`);
+    await setRoomCaptionChannels(db, meetingId, channels);
     return setupView(meetingId);
   });
 

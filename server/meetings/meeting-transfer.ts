@@ -42,6 +42,7 @@ export async function exportMeeting(db: Database, meetingId: string): Promise<Me
       startsAt: meeting.startsAt.getTime(),
       timeZone: meeting.timeZone,
       plannedMinutes: meeting.plannedMinutes,
+      captionLanguages: meeting.captionLanguages,
     },
     agenda: agenda.map(({ id, position, number, depth, title, minutes, proposals }) => ({
       id,

@@ -2,6 +2,8 @@
 import type { AgendaItemView, MeetingSetupView, MeetingSummary, ParticipantView, RosterEntryView } from '../../shared/api.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import type { AgendaItemRow, MeetingRow, RosterRow } from './meeting-store.ts';
+import { meetingChannels, roomChannels } from '../../shared/caption-channels.ts';
+import { channelCaptionToken } from '../captions/caption-store.ts';
 
 export const joinPath = (token: string) => `/join/${token}`;
 export const displayPath = (token: string) => `/display/${token}`;
@@ -17,6 +19,8 @@ export function meetingSummary(row: MeetingRow): MeetingSummary {
     startsAt: row.startsAt.toISOString(),
     timeZone: row.timeZone,
     plannedMinutes: row.plannedMinutes,
+    captionChannels: meetingChannels(row.captionLanguages),
+    roomCaptionChannels: roomChannels(row.roomCaptionChannels, row.captionLanguages),
   };
 }
 
@@ -62,6 +66,11 @@ export function meetingSetupView(meeting: MeetingRow, agenda: AgendaItemRow[], r
     displayUrl: publicUrl + displayPath(meeting.displayToken),
     roomUrl: meeting.roomCode ? publicUrl + roomPath(meeting.roomCode) : null,
     captionUrl: meeting.captionToken ? publicUrl + captionPath(meeting.id, meeting.captionToken) : null,
+    captionUrls: meetingChannels(meeting.captionLanguages).flatMap((channel) =>
+      meeting.captionToken
+        ? [{ channel, url: publicUrl + captionPath(meeting.id, channelCaptionToken(meeting.captionToken, channel)) }]
+        : [],
+    ),
   };
 }
 

@@ -2,6 +2,8 @@
  * The meeting record: built from the meeting's events, roster and attendance as of one
  * instant; versions generated and edited; finalised; shared with participants.
  */
+import { meetingChannels } from '../../shared/caption-channels.ts';
+import { captionLinesByChannel } from '../captions/caption-store.ts';
 import type { Database } from '../db/open.ts';
 import type { MeetingRooms } from '../live/meeting-rooms.ts';
 import * as meetingStore from '../meetings/meeting-store.ts';
@@ -26,10 +28,11 @@ export class RecordService {
     const [meeting, room] = await Promise.all([meetingStore.findMeeting(this.db, meetingId), this.rooms.get(meetingId)]);
     if (!meeting || !room) return undefined;
     const plannedStart = meeting.startsAt.getTime();
-    const [current, roster, attendance] = await Promise.all([
+    const [current, roster, attendance, captionLines] = await Promise.all([
       room.current(),
       meetingStore.listRoster(this.db, meetingId),
       store.listAttendance(this.db, meetingId),
+      captionLinesByChannel(this.db, meetingId, asOf),
     ]);
     const [state, endedBy] = await Promise.all([
       stateAsOf(this.db, current, { id: meetingId, plannedStart, plannedMinutes: meeting.plannedMinutes }, asOf),
@@ -48,6 +51,7 @@ export class RecordService {
       roster: roster.map((row) => ({ ...participantView(row), category: row.category })),
       attendance,
       speechesEndedBy: endedBy,
+      captions: meetingChannels(meeting.captionLanguages).map((channel) => ({ channel, lines: captionLines.get(channel) ?? 0 })),
       generatedAt: asOf,
     });
   }

@@ -11,6 +11,8 @@ export const SOCKET_EVENT_ACCESS = {
   'captions:history': meetingRule(ADMITTED_ROLES, 'Enter the meeting first.'),
   'captions:typing': meetingRule(CAPTION_WRITERS, CAPTION_REFUSAL),
   'captions:speaker': meetingRule(CAPTION_WRITERS, CAPTION_REFUSAL),
+  'captions:unfollow': meetingRule(ADMITTED_ROLES, 'Enter the meeting first.'),
+  'captions:channel': meetingRule(CAPTION_WRITERS, CAPTION_REFUSAL),
   // Captioning software may stream with the caption token in socket.io's `auth`, without a session.
   'captions:stream': { ...meetingRule(CAPTION_WRITERS, CAPTION_REFUSAL), captionFeed: true },
 } as const satisfies Record<string, AccessRule>;

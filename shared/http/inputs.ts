@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { IdText, INT4_MAX, StorableText } from '../storable.ts';
 import { RECORD_LANGUAGES } from '../record/record-languages.ts';
+import { CaptionChannelSchema } from '../caption-channels.ts';
 import { CHAT_FORMATS, RECORD_FORMATS, TRANSCRIPT_FORMATS } from './route-paths.ts';
 
 const Id = IdText;
@@ -42,6 +43,8 @@ export const RecordFiguresQuery = v.object({ version: v.optional(VersionText) })
 export const ChatExportParams = v.object({ meetingId: v.string(), format: v.picklist(CHAT_FORMATS, 'must be csv or txt') });
 export const TranscriptParams = v.object({ meetingId: Id, format: v.picklist(TRANSCRIPT_FORMATS, 'must be txt, vtt, srt or json') });
 export const TranscriptQuery = v.object({
+  /** One caption channel's transcript; the floor's when left out. */
+  channel: v.optional(CaptionChannelSchema, 'floor'),
   item: v.optional(v.pipe(StorableText, v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an agenda item of this meeting'))),
 });
 

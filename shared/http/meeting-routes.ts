@@ -19,6 +19,7 @@ import {
   RosterEntrySchema,
 } from '../schemas.ts';
 import { MeetingFileSchema } from '../meeting-file.ts';
+import { CaptionChannelsSchema, RoomCaptionChannelsSchema } from '../caption-channels.ts';
 import { CaptionDestinationSchema, type CaptionDestinationView, type CaptionForwardingView } from '../caption-destinations.ts';
 import { CaptionReadQuery, type CaptionPull, type CaptionReadTokenView, type NewCaptionReadToken } from '../caption-read.ts';
 import { ADMITTED_ROLES, LEAD_ROLES, meetingRule, publicRule, staffRule } from '../access/rules.ts';
@@ -80,6 +81,13 @@ export const MEETING_ROUTES = withRules(MEETING_PATHS, {
   }),
   setObserverLink: rules<MeetingSetupView>()({ ...MEETING, body: ObserverLinkSchema }),
   replaceCaptionToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
+  setRoomCaptionChannels: rules<MeetingSetupView>()({
+    params: MeetingParams,
+    body: RoomCaptionChannelsSchema,
+    labels: { body: 'The room display’s caption channels' },
+    access: meetingRule(LEAD_ROLES, 'Only the chair and the secretariat choose the room display’s captions.'),
+  }),
+  setCaptionChannels: rules<MeetingSetupView>()({ ...MEETING, body: CaptionChannelsSchema, labels: { body: 'The caption channels' } }),
   replaceDisplayToken: rules<MeetingSetupView>()({ ...MEETING, body: NoFields }),
   exportMeeting: rules<Download>()(MEETING),
   listCaptionDestinations: rules<{ destinations: CaptionDestinationView[] }>()(MEETING),

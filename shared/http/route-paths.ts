@@ -69,6 +69,8 @@ export const MEETING_PATHS = {
   replaceProposals: put(`${MEETING}/agenda/:itemId/proposals`),
   setObserverLink: put(`${MEETING}/observer-link`),
   replaceCaptionToken: post(`${MEETING}/caption-token`),
+  setCaptionChannels: put(`${MEETING}/caption-channels`),
+  setRoomCaptionChannels: put(`${MEETING}/room-caption-channels`),
   replaceDisplayToken: post(`${MEETING}/display-token`),
   exportMeeting: get(`${MEETING}/export.json`),
   listCaptionDestinations: get(`${MEETING}/caption-destinations`),

@@ -1,14 +1,22 @@
 /**
  * The record's annexes in Markdown: the agenda, the proposals and positions, the list of
- * participants, attendance and participation statistics. An annex with nothing in it is
+ * participants, attendance, participation statistics and the caption transcript's channels. An annex with nothing in it is
  * left out, and those that remain are numbered in order (I, II, III…) without gaps.
  */
 import type { MeetingRecord, RecordItem } from './record-model.ts';
+import { FLOOR_CHANNEL, LANGUAGE_OWN_NAMES } from '../caption-channels.ts';
 import { clock, decisionText, escapeInline, inRecordOrder, utcTime } from './record-text.ts';
 import { RECORD_WORDS, type RecordLanguage, type RecordWords } from './record-words.ts';
 
-type AnnexKey = 'annexAgenda' | 'annexProposals' | 'annexParticipants' | 'annexAttendance' | 'annexStatistics';
-const ANNEXES: readonly AnnexKey[] = ['annexAgenda', 'annexProposals', 'annexParticipants', 'annexAttendance', 'annexStatistics'];
+type AnnexKey = 'annexAgenda' | 'annexProposals' | 'annexParticipants' | 'annexAttendance' | 'annexStatistics' | 'annexTranscript';
+const ANNEXES: readonly AnnexKey[] = [
+  'annexAgenda',
+  'annexProposals',
+  'annexParticipants',
+  'annexAttendance',
+  'annexStatistics',
+  'annexTranscript',
+];
 
 /** An annex's heading with the number of its place among the annexes printed (0 for the first). */
 export function annexHeading(w: RecordWords, annex: AnnexKey, position: number): string {
@@ -25,6 +33,7 @@ export function annexesMarkdown(record: MeetingRecord, language: RecordLanguage)
     ['annexParticipants', participantsAnnex(record, language)],
     ['annexAttendance', attendanceAnnex(record, language)],
     ['annexStatistics', statisticsAnnex(record, w)],
+    ['annexTranscript', transcriptAnnex(record, w)],
   ];
   return bodies
     .filter(([, lines]) => lines.length > 0)
@@ -122,6 +131,19 @@ function statisticsAnnex(record: MeetingRecord, w: RecordWords): string[] {
     out.push('');
   }
   return out;
+}
+
+/** The meeting's caption channels and how many lines each holds; left out when no line was captioned. */
+function transcriptAnnex(record: MeetingRecord, w: RecordWords): string[] {
+  if (record.captions.every((channel) => channel.lines === 0)) return [];
+  return [
+    w.transcriptText,
+    '',
+    ...record.captions.map(({ channel, lines }) => {
+      const name = channel === FLOOR_CHANNEL ? w.transcriptFloor : `${LANGUAGE_OWN_NAMES[channel]} (${channel})`;
+      return `- ${name}${w.punctuation.colon}${w.transcriptLines(lines)}`;
+    }),
+  ];
 }
 
 /** `a` for sub-item `4a`, `1` for `4.1`. */

@@ -5,6 +5,7 @@
  */
 import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
 import { MEETING_ROLES } from '../domain.ts';
+import type { CaptionChannel } from '../caption-channels.ts';
 import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
 import { agendaSections, itemUsedMs, sectionUsedMs, spokenMs } from '../meeting/timers.ts';
 import type {
@@ -34,6 +35,8 @@ export interface RecordInput {
     category?: string;
   }[];
   attendance: { participantId: string; joinedAt: number; leftAt: number | null }[];
+  /** The meeting's caption channels and how many finished lines each holds (none: no transcript annex). */
+  captions?: { channel: CaptionChannel; lines: number }[];
   /** Who ended each finished speech (roster id; null: a staff account or the server), from the log. */
   speechesEndedBy?: Record<string, string | null>;
   /**
@@ -153,6 +156,8 @@ export interface MeetingRecord {
   actions: RecordAction[];
   participants: RecordPerson[];
   statistics: SpeakingBalance;
+  /** The caption transcript's channels, with their number of lines. */
+  captions: { channel: CaptionChannel; lines: number }[];
   /** The instant every figure is counted to: the meeting's end, or when the record was made if it had not ended. */
   asOf: number;
   generatedAt: number;
@@ -261,6 +266,7 @@ export function buildRecord(input: RecordInput): MeetingRecord {
     actions,
     participants,
     statistics: speakingBalance(state, asOf),
+    captions: input.captions ?? [],
     asOf,
     generatedAt: input.generatedAt,
   };

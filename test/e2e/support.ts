@@ -122,6 +122,8 @@ export interface SetUpMeeting {
   roomUrl: string;
   /** The caption URL captioning software posts to. */
   captionUrl: string;
+  /** The caption URL of each of the meeting's caption channels (the floor's first). */
+  captionUrls: { channel: string; url: string }[];
 }
 
 /**
@@ -131,7 +133,14 @@ export interface SetUpMeeting {
  */
 export async function setUpMeeting(
   baseUrl: string,
-  setup: { admin: { email: string; password: string }; meeting: Record<string, unknown>; agendaText: string; rosterCsv: string },
+  setup: {
+    admin: { email: string; password: string };
+    meeting: Record<string, unknown>;
+    agendaText: string;
+    rosterCsv: string;
+    /** UN languages to give caption channels of their own, besides the floor. */
+    captionLanguages?: string[];
+  },
 ): Promise<SetUpMeeting> {
   const api = new HttpClient(baseUrl);
   const login = await api.post('/api/auth/login', setup.admin);
@@ -145,6 +154,10 @@ export async function setUpMeeting(
   const roster = await api.post(`${path}/roster/import`, { csv: setup.rosterCsv });
   expect(roster.status, JSON.stringify(roster.body)).toBe(200);
   expect(roster.body.added).toBe(setup.rosterCsv.trim().split('\n').length - 1);
+  if (setup.captionLanguages) {
+    const channels = await api.put(`${path}/caption-channels`, { languages: setup.captionLanguages });
+    expect(channels.status, JSON.stringify(channels.body)).toBe(200);
+  }
 
   const view = await api.get(path);
   expect(view.status, JSON.stringify(view.body)).toBe(200);
@@ -161,6 +174,7 @@ export async function setUpMeeting(
     displayUrl: view.body.displayUrl,
     roomUrl: view.body.roomUrl,
     captionUrl: view.body.captionUrl,
+    captionUrls: view.body.captionUrls,
   };
 }
 

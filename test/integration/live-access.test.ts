@@ -10,10 +10,9 @@ import { io } from 'socket.io-client';
 import { DRIVERS, startTestServer, type TestServer } from '../support/test-server.ts';
 import { HttpClient } from '../support/http-client.ts';
 import { createMeeting, openJoinLink, signInFirstSecretariat } from '../support/meeting-fixtures.ts';
-import { connectLive, waitUntil, type LiveClient } from '../support/live-client.ts';
+import { connectLive, enteredSocket, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { startTwoProcesses } from '../support/two-processes.ts';
 import type { MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 
 type Entry = { id: string; name: string; role: string; joinUrl: string };
 
@@ -27,23 +26,6 @@ function recordNotices(socket: MeetingSocketClient): string[] {
   });
   socket.on('disconnect', () => notices.push('closed'));
   return notices;
-}
-
-/** A raw socket of a browser, entered in the meeting (for caption writes, which the replica does not send). */
-async function enteredSocket(baseUrl: string, browser: HttpClient, meetingId: string): Promise<MeetingSocketClient> {
-  const socket: MeetingSocketClient = io(baseUrl, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    extraHeaders: { origin: baseUrl, ...(browser.cookie ? { cookie: browser.cookie } : {}) },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  const entered = await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
-  if (!entered.ok) throw new Error(`enter refused: ${entered.error}`);
-  return socket;
 }
 
 const ROSTER_CSV = [

@@ -236,6 +236,8 @@ describe('docs/roles.md against the real server', () => {
       'captions:typing': { meetingId, text: 'Good morning', final: false },
       'captions:speaker': { meetingId, speakerId: null, speakerName: null },
       'captions:stream': { meetingId, text: 'Good morning ', final: false },
+      'captions:unfollow': { meetingId, channel: 'en' },
+      'captions:channel': { meetingId, channel: 'floor' },
     };
     const answer = await socket.emitWithAck(event as never, payloads[event] as never);
     expect((answer as { ok: boolean }).ok, JSON.stringify(answer)).toBe(allowed(role, verdict));

@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import { MeetingReplica, type ReplicaOptions } from '../../shared/sync/replica.ts';
 import { socketIoReplicaSocket, type MeetingSocketClient } from '../../shared/sync/socket-io-adapter.ts';
 import type { CommandInput } from '../../shared/meeting/commands.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import type { HttpClient } from './http-client.ts';
 
 export interface LiveClient {
@@ -59,4 +60,21 @@ export function waitForSeq(clients: LiveClient[], seq: number, timeoutMs = 10_00
     `all clients at seq ${seq} (have ${clients.map((client) => client.replica.state?.seq).join(',')})`,
     timeoutMs,
   );
+}
+
+/** A raw socket of a browser, entered in the meeting (for caption writes, which the replica does not send). */
+export async function enteredSocket(baseUrl: string, browser: HttpClient, meetingId: string): Promise<MeetingSocketClient> {
+  const socket: MeetingSocketClient = io(baseUrl, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { origin: baseUrl, ...(browser.cookie ? { cookie: browser.cookie } : {}) },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const entered = await socket.emitWithAck('meeting:enter', { meetingId, protocolVersion: PROTOCOL_VERSION });
+  if (!entered.ok) throw new Error(`enter refused: ${entered.error}`);
+  return socket;
 }

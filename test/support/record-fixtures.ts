@@ -140,6 +140,7 @@ export function sampleRecord(): MeetingRecord {
       ms: 315 * SECOND,
     },
     asOf: T0 + 40 * MINUTE,
+    captions: [],
     generatedAt: T0 + 41 * MINUTE,
   };
 }
@@ -212,6 +213,7 @@ export function longProposalsRecord(): MeetingRecord {
     ],
     statistics: { byLocation: [], byStakeholderGroup: [], byRegion: [], turns: 0, ms: 0 },
     asOf: start + 90 * 60_000,
+    captions: [],
     generatedAt: start + 91 * 60_000,
   };
 }

@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionSegment } from '../../shared/captions.ts';
-import { draftLabel, highlightParts, labelSpeakers, lineMatches, searchPattern } from '../../client/live/captions/caption-lines.ts';
+import {
+  draftLabel,
+  highlightParts,
+  labelSpeakers,
+  lineMatches,
+  searchPattern,
+  textDirection,
+} from '../../client/live/captions/caption-lines.ts';
 
 let nextSeq = 1;
 function segment(text: string, speakerName: string | null): CaptionSegment {
   const seq = nextSeq++;
-  return { seq, startedAt: seq, endedAt: seq, offsetMs: 0, itemId: null, speakerId: null, speakerName, text, language: null };
+  return {
+    seq,
+    startedAt: seq,
+    endedAt: seq,
+    offsetMs: 0,
+    itemId: null,
+    speakerId: null,
+    speakerName,
+    text,
+    language: null,
+    channel: 'floor',
+  };
 }
 
 describe('labelSpeakers', () => {
@@ -59,5 +77,15 @@ describe('search', () => {
     ]);
     expect(parts.map((part) => part.text).join('')).toBe('Agenda item: the agenda is adopted');
     expect(highlightParts('plain', undefined)).toEqual([{ text: 'plain', match: false }]);
+  });
+});
+
+describe('textDirection', () => {
+  it('runs a line right to left when its first letter is Arabic, whatever comes before it', () => {
+    expect(textDirection('صباح الخير للجميع.')).toBe('rtl');
+    expect(textDirection('« 2021 » صباح الخير')).toBe('rtl');
+    expect(textDirection('Good morning, صباح الخير')).toBe('ltr');
+    expect(textDirection('早上好')).toBe('ltr');
+    expect(textDirection('')).toBe('ltr');
   });
 });

@@ -65,6 +65,7 @@ function record(): MeetingRecord {
       ms: 60_000,
     } as MeetingRecord['statistics'],
     asOf: T0 + 30 * MINUTE,
+    captions: [],
     generatedAt: T0 + 31 * MINUTE,
   };
 }

@@ -159,7 +159,7 @@ describe('the annexes', () => {
   });
 
   it('are written with their own numeral in every language, so each can take another place', () => {
-    const keys = ['annexAgenda', 'annexProposals', 'annexParticipants', 'annexAttendance', 'annexStatistics'] as const;
+    const keys = ['annexAgenda', 'annexProposals', 'annexParticipants', 'annexAttendance', 'annexStatistics', 'annexTranscript'] as const;
     for (const language of RECORD_LANGUAGES) {
       const w = RECORD_WORDS[language];
       keys.forEach((key, index) => {

@@ -170,6 +170,7 @@ function smallRecord(): MeetingRecord {
       ms: 60_000,
     } as MeetingRecord['statistics'],
     asOf: T0 + 30 * MINUTE,
+    captions: [],
     generatedAt: T0 + 31 * MINUTE,
   };
 }

@@ -7,6 +7,8 @@ const ar: CaptionerCatalog = {
   hasFloor: '(يأخذ الكلمة)',
   nobodyHasFloor: 'لم تُعطَ الكلمة لأحد: تُنسب الترجمة النصية إلى {nobody}.',
   noNamedSpeaker: 'متكلم غير مسمّى',
+  writeChannel: 'القناة التي تكتب فيها',
+  writeChannelHint: 'أنهِ السطر الجاري لتغيير القناة.',
   caption: 'الترجمة النصية',
   hint: {
     zero: 'يرى القرّاء الكلمات أثناء كتابتك. يُنهي مفتاح Enter السطر. وتنتهي تلقائياً الأسطر التي تتجاوز {count} حرف.',

@@ -10,6 +10,8 @@ const en = {
   /** {nobody} is "no named speaker", in bold. */
   nobodyHasFloor: 'Nobody has the floor: captions go to {nobody}.',
   noNamedSpeaker: 'no named speaker',
+  writeChannel: 'Channel you write to',
+  writeChannelHint: 'End the line under way to change channel.',
   caption: 'Caption',
   /** Enter is the key of the keyboard. */
   hint: {

@@ -7,6 +7,8 @@ const es: CaptionerCatalog = {
   hasFloor: '(tiene la palabra)',
   nobodyHasFloor: 'Nadie tiene la palabra: los subtítulos se atribuyen a {nobody}.',
   noNamedSpeaker: 'ningún orador identificado',
+  writeChannel: 'Canal en el que escribe',
+  writeChannelHint: 'Termine la línea en curso para cambiar de canal.',
   caption: 'Subtítulo',
   hint: {
     one: 'Los lectores ven las palabras a medida que escribe. La tecla Intro termina la línea. Las líneas de más de {count} carácter terminan solas.',

@@ -7,6 +7,8 @@ const fr: CaptionerCatalog = {
   hasFloor: '(a la parole)',
   nobodyHasFloor: 'Personne n’a la parole\u00a0: les sous-titres sont attribués à {nobody}.',
   noNamedSpeaker: 'aucun intervenant nommé',
+  writeChannel: 'Canal où vous écrivez',
+  writeChannelHint: 'Terminez la ligne en cours pour changer de canal.',
   caption: 'Sous-titre',
   hint: {
     one: 'Les lecteurs voient les mots au fur et à mesure de la saisie. La touche Entrée termine la ligne. Les lignes de plus de {count}\u00a0caractère se terminent d’elles-mêmes.',

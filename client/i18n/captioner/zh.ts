@@ -7,6 +7,8 @@ const zh: CaptionerCatalog = {
   hasFloor: '（正在发言）',
   nobodyHasFloor: '目前无人发言：字幕归属于{nobody}。',
   noNamedSpeaker: '未具名发言人',
+  writeChannel: '你写入的频道',
+  writeChannelHint: '先结束正在输入的这一行，才能切换频道。',
   caption: '字幕',
   hint: { other: '读者会实时看到您录入的文字。按 Enter 键结束当前行。超过{count}个字符的行会自动结束。' },
   noAnswer: '服务器尚未响应。',

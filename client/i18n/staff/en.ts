@@ -227,6 +227,17 @@ const en = {
     captionText:
       'Captioning software or a CART service posts captions to this address. Each captioner on the roster finds their own on their meeting page; it stops with their join link or their captioner role.',
     copyCaption: 'Copy caption URL',
+    roomCaptions: 'Captions on the room display',
+    roomCaptionsFirst: 'Channel',
+    roomCaptionsSecond: 'Second channel, below',
+    roomCaptionsNone: 'None',
+    roomCaptionsSaved: 'The room display shows these captions from its next load.',
+    channelsHeading: 'Caption channels',
+    channelsText:
+      'Every meeting has the floor: captions of what is said, in the language it is said in. Add a channel for each language the interpreters speak: readers choose theirs, captioners choose the one they write to, and each channel has its own caption URL and transcript.',
+    channelsLegend: 'Languages with a caption channel',
+    channelsSaved: 'Caption channels saved.',
+    copyChannelCaption: 'Copy caption URL ({channel})',
     replaceDisplay: 'Replace room display link',
     replaceCaption: 'Replace caption URL',
     confirmReplaceDisplay: 'Replace the room display link? Displays open with the old link close at once.',

@@ -219,6 +219,17 @@ const es: StaffCatalog = {
     captionText:
       'El software de subtitulado o un servicio CART envía los subtítulos a esta dirección. Cada subtitulador de la lista encuentra la suya en su página de la reunión; deja de valer con su enlace personal o su rol de subtitulador.',
     copyCaption: 'Copiar la dirección de subtítulos',
+    roomCaptions: 'Subtítulos en la pantalla de la sala',
+    roomCaptionsFirst: 'Canal',
+    roomCaptionsSecond: 'Segundo canal, debajo',
+    roomCaptionsNone: 'Ninguno',
+    roomCaptionsSaved: 'La pantalla de la sala muestra estos subtítulos desde su próxima carga.',
+    channelsHeading: 'Canales de subtítulos',
+    channelsText:
+      'Toda reunión tiene el canal de la sala: los subtítulos de lo que se dice, en el idioma en que se dice. Añada un canal por cada idioma de los intérpretes: los lectores eligen el suyo, los subtituladores el canal en el que escriben, y cada canal tiene su propia dirección de subtítulos y su transcripción.',
+    channelsLegend: 'Idiomas con canal de subtítulos',
+    channelsSaved: 'Canales de subtítulos guardados.',
+    copyChannelCaption: 'Copiar la dirección de subtítulos ({channel})',
     replaceDisplay: 'Reemplazar el enlace de la pantalla de sala',
     replaceCaption: 'Reemplazar la dirección de subtítulos',
     confirmReplaceDisplay:

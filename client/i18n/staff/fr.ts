@@ -221,6 +221,17 @@ const fr: StaffCatalog = {
     captionText:
       'Un logiciel de sous-titrage ou un service CART envoie les sous-titres à cette adresse. Chaque sous-titreur du registre trouve la sienne sur sa page de la réunion\u00a0; elle cesse avec son lien personnel ou son rôle de sous-titreur.',
     copyCaption: 'Copier l’adresse des sous-titres',
+    roomCaptions: 'Sous-titres sur l’écran de la salle',
+    roomCaptionsFirst: 'Canal',
+    roomCaptionsSecond: 'Deuxième canal, en dessous',
+    roomCaptionsNone: 'Aucun',
+    roomCaptionsSaved: 'L’écran de la salle affiche ces sous-titres dès son prochain chargement.',
+    channelsHeading: 'Canaux de sous-titres',
+    channelsText:
+      'Chaque réunion a le canal du parquet : les sous-titres de ce qui est dit, dans la langue où c’est dit. Ajoutez un canal pour chaque langue des interprètes : les lecteurs choisissent le leur, les sous-titreurs celui où ils écrivent, et chaque canal a son adresse de sous-titres et sa transcription.',
+    channelsLegend: 'Langues ayant un canal de sous-titres',
+    channelsSaved: 'Canaux de sous-titres enregistrés.',
+    copyChannelCaption: 'Copier l’adresse des sous-titres ({channel})',
     replaceDisplay: 'Remplacer le lien de l’écran de salle',
     replaceCaption: 'Remplacer l’adresse des sous-titres',
     confirmReplaceDisplay: 'Remplacer le lien de l’écran de salle\u00a0? Les écrans ouverts avec l’ancien lien se ferment aussitôt.',

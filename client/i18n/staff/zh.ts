@@ -200,6 +200,17 @@ const zh: StaffCatalog = {
     captionText:
       '字幕软件或 CART 服务将字幕发送到此地址。名单上的每位字幕员在自己的会议页面上有各自的地址；其个人链接或字幕员角色失效时，该地址随之失效。',
     copyCaption: '复制字幕地址',
+    roomCaptions: '会场屏幕上的字幕',
+    roomCaptionsFirst: '频道',
+    roomCaptionsSecond: '第二个频道（下方）',
+    roomCaptionsNone: '无',
+    roomCaptionsSaved: '会场屏幕下次加载时显示这些字幕。',
+    channelsHeading: '字幕频道',
+    channelsText:
+      '每个会议都有现场原声频道：按发言所用语言记录的字幕。可为口译员使用的每种语言添加一个频道：读者选择自己的频道，字幕员选择自己写入的频道，每个频道都有自己的字幕地址和文字记录。',
+    channelsLegend: '设有字幕频道的语言',
+    channelsSaved: '字幕频道已保存。',
+    copyChannelCaption: '复制字幕地址（{channel}）',
     replaceDisplay: '更换会场显示屏链接',
     replaceCaption: '更换字幕地址',
     confirmReplaceDisplay: '更换会场显示屏链接？用旧链接打开的显示屏将立即关闭。',

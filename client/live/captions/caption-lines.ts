@@ -56,3 +56,9 @@ export function highlightParts(text: string, pattern: RegExp | undefined): { tex
   if (from < text.length) parts.push({ text: text.slice(from), match: false });
   return parts;
 }
+
+/** A line's direction from its words (not the speaker's name before them): right to left when its first letter is. */
+export function textDirection(text: string): 'rtl' | 'ltr' {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first !== undefined && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.test(first) ? 'rtl' : 'ltr';
+}

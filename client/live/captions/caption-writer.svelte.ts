@@ -7,6 +7,7 @@
  * lost with the connection is sent again, and may then be stored twice). Of the states of
  * the line being typed only the latest matters: a newer one replaces one still waiting.
  */
+import { FLOOR_CHANNEL, type CaptionChannel } from '../../../shared/caption-channels.ts';
 import type { AckResult } from '../../../shared/protocol.ts';
 import type { MeetingSocketClient } from '../../../shared/sync/socket-io-adapter.ts';
 import type { LiveMeeting } from '../live-meeting.svelte.ts';
@@ -35,6 +36,9 @@ export class CaptionWriter {
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+
+  /** The caption channel written to: the captioner's own, chosen in the console. */
+  channel: CaptionChannel = FLOOR_CHANNEL;
 
   constructor(private readonly live: LiveMeeting) {}
 
@@ -147,13 +151,19 @@ export class CaptionWriter {
       if (item.kind === 'line') {
         socket.emit(
           'captions:typing',
-          { meetingId: this.live.meetingId, text: item.text, final: item.final, ...(item.lineId && { lineId: item.lineId }) },
+          {
+            meetingId: this.live.meetingId,
+            channel: this.channel,
+            text: item.text,
+            final: item.final,
+            ...(item.lineId && { lineId: item.lineId }),
+          },
           settle,
         );
       } else {
         socket.emit(
           'captions:speaker',
-          { meetingId: this.live.meetingId, speakerId: item.speakerId, speakerName: item.speakerName },
+          { meetingId: this.live.meetingId, channel: this.channel, speakerId: item.speakerId, speakerName: item.speakerName },
           settle,
         );
       }

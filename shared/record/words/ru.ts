@@ -46,6 +46,12 @@ export const ru: RecordWords = {
   annexParticipants: 'Приложение III – Список участников',
   annexAttendance: 'Приложение IV – Присутствие',
   annexStatistics: 'Приложение V – Статистика участия',
+  annexTranscript: 'Приложение VI – Стенограмма субтитров',
+  transcriptText:
+    'Субтитры каждого канала в записанном виде; стенограмму каждого канала можно скачать на странице заседания (TXT, WebVTT, SRT, JSON).',
+  transcriptFloor: 'Зал (язык оригинала)',
+  transcriptLines: (n) =>
+    `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'строка' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'строки' : 'строк'}`,
   proposal: 'Предложение',
   minutes: ruMinutes,
   name: 'Имя и фамилия',
@@ -72,7 +78,7 @@ export const ru: RecordWords = {
   approvedAt: (meeting, date) => `Утверждено на заседании «${meeting}», ${date}`,
   approvalOfMinutes: (meeting) => `Утверждение протокола заседания «${meeting}»`,
   paragraph: (n) => `Пункт ${n}`,
-  annexNumerals: ['I', 'II', 'III', 'IV', 'V'],
+  annexNumerals: ['I', 'II', 'III', 'IV', 'V', 'VI'],
   whoSaid: (reason) => `с обоснованием: «${reason}»`,
   notTakenUp: 'не рассматривался',
   itemDeferred: 'отложен',

@@ -79,6 +79,12 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   annexParticipants: string;
   annexAttendance: string;
   annexStatistics: string;
+  annexTranscript: string;
+  /** What the transcript annex says of the channels it lists. */
+  transcriptText: string;
+  /** The floor channel's name (the languages are named in their own words). */
+  transcriptFloor: string;
+  transcriptLines: (count: number) => string;
   proposal: string;
   minutes: (n: number) => string;
   name: string;
@@ -107,7 +113,7 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   approvalOfMinutes: (meeting: string) => string;
   /** A paragraph of a circulated draft, for corrections: `Paragraph 4`. */
   paragraph: (n: number) => string;
-  /** The annexes' numbers, I to V, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
+  /** The annexes' numbers, I to VI, as the annex headings write them (before ` – `); annexes are numbered in the order they appear. */
   annexNumerals: readonly string[];
   /** After an objector's name in a consensus call: `who said “No proposal was circulated”`. */
   whoSaid: (reason: string) => string;
