@@ -100,6 +100,7 @@ const ar: Catalog = {
     sessionUnchecked: 'تعذّر على الخادم التحقق من جلستك. حاول مرة أخرى بعد قليل.',
     serverClosed: 'أغلق الخادم الاتصال. أعد تحميل الصفحة للمحاولة مرة أخرى.',
     captionConnectionsRefused: 'رُفض عدد كبير جدًا من اتصالات الترجمة النصية من هذا العنوان. تحقّق من رمز الترجمة النصية وحاول لاحقًا.',
+    ownerUnreachable: 'تعذّر الوصول إلى الاجتماع الآن؛ يُرجى المحاولة مرة أخرى.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

@@ -101,6 +101,7 @@ export const en = {
     sessionUnchecked: 'The server could not check your session. Try again shortly.',
     serverClosed: 'The server closed the connection. Reload the page to try again.',
     captionConnectionsRefused: 'Too many refused caption connections from this address. Check the caption token and try again later.',
+    ownerUnreachable: 'The meeting could not be reached right now; please try again.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

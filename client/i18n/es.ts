@@ -97,6 +97,7 @@ const es: Catalog = {
     serverClosed: 'El servidor cerró la conexión. Vuelva a cargar la página para intentarlo de nuevo.',
     captionConnectionsRefused:
       'Demasiadas conexiones de subtítulos rechazadas desde esta dirección. Compruebe el token de subtítulos e inténtelo más tarde.',
+    ownerUnreachable: 'No se puede acceder a la reunión en este momento; inténtelo de nuevo.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

@@ -98,6 +98,7 @@ const fr: Catalog = {
     serverClosed: 'Le serveur a fermé la connexion. Rechargez la page pour réessayer.',
     captionConnectionsRefused:
       'Trop de connexions de sous-titrage refusées depuis cette adresse. Vérifiez le jeton de sous-titrage et réessayez plus tard.',
+    ownerUnreachable: 'La réunion ne peut pas être jointe pour le moment ; veuillez réessayer.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

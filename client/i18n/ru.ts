@@ -99,6 +99,7 @@ const ru: Catalog = {
     serverClosed: 'Сервер закрыл соединение. Перезагрузите страницу, чтобы попробовать снова.',
     captionConnectionsRefused:
       'Слишком много отклонённых подключений субтитров с этого адреса. Проверьте токен субтитров и повторите попытку позже.',
+    ownerUnreachable: 'Сейчас не удаётся связаться с заседанием; попробуйте ещё раз.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

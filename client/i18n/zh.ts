@@ -92,6 +92,7 @@ const zh: Catalog = {
     sessionUnchecked: '服务器无法验证您的会话，请稍后再试。',
     serverClosed: '服务器关闭了连接。请重新加载页面再试。',
     captionConnectionsRefused: '来自此地址的字幕连接被拒绝次数过多。请检查字幕令牌，稍后再试。',
+    ownerUnreachable: '目前无法连接到会议，请重试。',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

@@ -23,6 +23,7 @@ const EXACT: Record<string, RefusalKey> = {
   'The meeting is already open.': 'meetingAlreadyOpen',
   'The meeting set-up could not be loaded.': 'setupNotLoaded',
   'The meeting is changing too fast right now; please try again.': 'changingTooFast',
+  'The meeting could not be reached right now; please try again.': 'ownerUnreachable',
   'No setting was given.': 'noSetting',
   'You can only say where you yourself are.': 'ownLocationOnly',
   'That person is not on the roster.': 'notOnRoster',

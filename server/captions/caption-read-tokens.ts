@@ -10,6 +10,7 @@ import { newId, newToken, sha256 } from '../ids.ts';
 import type { CaptionChannel } from '../../shared/caption-channels.ts';
 import type { CaptionReadTokenView } from '../../shared/caption-read.ts';
 import type { CaptionSegment } from '../../shared/captions.ts';
+import { channelOf } from './caption-destinations.ts';
 
 type TokenRow = typeof captionReadTokens.$inferSelect;
 
@@ -65,8 +66,8 @@ export async function readTokenStands(db: Database, tokenId: string): Promise<bo
 }
 
 /**
- * The finished lines of `channel` after position `last` (positions run across the meeting's channels), at most `limit`;
- * `through` is the last position returned (where the reader goes on from).
+ * The meeting's finished lines after position `last`, at most `limit` of them looked at, with
+ * those of `channel` kept; `through` is the last position looked at (where the reader goes on from).
  */
 export async function linesAfter(
   db: Database,
@@ -78,12 +79,12 @@ export async function linesAfter(
   const rows = await db
     .select()
     .from(captionSegments)
-    .where(and(eq(captionSegments.meetingId, meetingId), eq(captionSegments.channel, channel), gt(captionSegments.seq, last)))
+    .where(and(eq(captionSegments.meetingId, meetingId), gt(captionSegments.seq, last)))
     .orderBy(asc(captionSegments.seq))
     .limit(limit);
   const segments = rows.map(({ meetingId: _meetingId, ...segment }) => segment);
   return {
-    lines: segments,
+    lines: segments.filter((segment) => channelOf(segment) === channel),
     through: segments.at(-1)?.seq ?? last,
     scanned: segments.length,
   };

@@ -44,6 +44,10 @@ function renderings(path: string, value: unknown): string[] {
       return [String(fn('Any objections?'))];
     case 'asOf':
       return [String(fn('14:32 UTC'))];
+    case 'approvedAt':
+      return [String(fn('MAG Virtual Meeting IV', '9 May 2017'))];
+    case 'approvalOfMinutes':
+      return [String(fn('MAG Virtual Meeting III'))];
     case 'presentationTime':
       return COUNTS.map((allotted) => String(fn(allotted, '12:30')));
     case 'overrun':

@@ -40,7 +40,8 @@ function writtenRefusals(): string[] {
     /\? '([A-Z][^']+\.)' : '([A-Z][^']+\.)'/g,
     /state: 'refused', reason: '([^']+)'/g,
   ];
-  for (const file of SOURCES.flatMap(filesUnder)) {
+  // Read tokens are for other tools, not pages: their refusals stay in English.
+  for (const file of SOURCES.flatMap(filesUnder).filter((path) => !path.endsWith('caption-read-routes.ts'))) {
     const text = readFileSync(file, 'utf8').replace(/\s*\n\s*/g, ' ');
     // The live server's limits per connection (server/live/live-socket.ts COMMAND_LIMITS).
     const limits = file.startsWith(join('server', 'live')) ? [/message: '([^']+)'/g] : [];
