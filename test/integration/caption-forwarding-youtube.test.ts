@@ -60,18 +60,19 @@ describe.each(DRIVERS)('caption forwarding to YouTube on %s', (driver) => {
     const captionUrl = (await secretariat.get(`/api/meetings/${meetingId}`)).body.captionUrl as string;
     youTube.failNext(503, 500, 'slow');
     for (let n = 1; n <= 8; n++) await postCaptionLine(captionUrl, n, lineText(n));
-    await eventually(() => (youTube.shown.length >= 3 ? true : undefined), 'the first lines at YouTube');
+    await eventually(() => (youTube.shown.length >= 8 ? true : undefined), 'the first lines at YouTube');
 
     // Killed while a line YouTube took is still unanswered, and started again: the captioning software goes on.
     const postsBefore = youTube.posts.length;
     youTube.failNext('slow');
+    await postCaptionLine(captionUrl, 9, lineText(9));
     await eventually(() => (youTube.posts.slice(postsBefore).some((post) => post.status === 0) ? true : undefined), 'a post in flight');
     server.kill('SIGKILL');
     await server.exited;
     const inFlight = youTube.posts.slice(postsBefore).find((post) => post.status === 0)!;
     const postsAtRestart = youTube.posts.length;
     server = await start();
-    for (let n = 9; n <= 16; n++) await postCaptionLine(captionUrl, n, lineText(n));
+    for (let n = 10; n <= 16; n++) await postCaptionLine(captionUrl, n, lineText(n));
 
     await eventually(() => (youTube.shown.length >= 16 ? true : undefined), `16 lines at YouTube (have ${youTube.shown.length})`, 120_000);
     const settled = await eventually(async () => {
