@@ -18,3 +18,17 @@ export const CaptionChannelSchema = v.picklist(CAPTION_CHANNELS, `must be one of
 export function isCaptionChannel(text: unknown): text is CaptionChannel {
   return typeof text === 'string' && (CAPTION_CHANNELS as readonly string[]).includes(text);
 }
+
+export function isUnLanguage(text: unknown): text is UnLanguage {
+  return typeof text === 'string' && (UN_LANGUAGES as readonly string[]).includes(text);
+}
+
+/** The six languages by their English names, for a roster file's channel column. */
+export const UN_LANGUAGE_NAMES: Record<UnLanguage, string> = {
+  ar: 'Arabic',
+  zh: 'Chinese',
+  en: 'English',
+  fr: 'French',
+  ru: 'Russian',
+  es: 'Spanish',
+};
