@@ -35,6 +35,7 @@ import { Presence } from './live/presence.ts';
 import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
+import { registerStatementRoutes } from './statements/statement-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
 import { registerCaptionDestinationRoutes } from './captions/caption-destination-routes.ts';
 import { CaptionForwarder } from './captions/caption-forwarder.ts';
@@ -198,6 +199,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   await registerCaptionRoutes(http, ctx, captionFeeds);
   registerCaptionDestinationRoutes(http, ctx);
   registerRecordRoutes(http, ctx, records);
+  registerStatementRoutes(http, ctx);
   route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));
   if (config.metrics && config.metricsToken) {
     registerMetricsRoutes(http, ctx, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });

@@ -8,6 +8,8 @@ const Id = IdText;
 export const MeetingParams = v.object({ meetingId: Id });
 export const EntryParams = v.object({ meetingId: Id, entryId: Id });
 export const ItemParams = v.object({ meetingId: Id, itemId: Id });
+/** A queue entry's or a presentation's id, for its prepared statement. */
+export const StatementParams = v.object({ meetingId: Id, targetId: Id });
 export const DestinationParams = v.object({ meetingId: Id, destinationId: Id });
 export const AccountParams = v.object({ accountId: Id });
 /** A request that takes no fields: anything sent is refused (400) and changes nothing. */

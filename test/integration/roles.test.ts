@@ -251,7 +251,11 @@ describe('docs/roles.md against the real server', () => {
   const routePairs = [...ROUTES.entries()].flatMap(([route, verdicts]) => ROLES.map((role) => ({ route, role, verdict: verdicts[role] })));
   it.each(routePairs)('$route for $role: $verdict', async ({ route, role, verdict }) => {
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':meetingId', meetingId).replace(':entryId', 'r-none').replace(':version', '1');
+    const path = template
+      .replace(':meetingId', meetingId)
+      .replace(':entryId', 'r-none')
+      .replace(':targetId', 'q-none')
+      .replace(':version', '1');
     const bodies: Record<string, unknown> = {
       'POST /api/accounts': { name: 'X', email: 'not-an-email', password: 'x', staffRole: 'chair' },
       'POST /api/meetings': { title: '' },
@@ -284,7 +288,7 @@ describe('docs/roles.md against the real server', () => {
   it.each(rosterRoutes)('%s for a chair account not on the roster: Meeting not found', async (route) => {
     const elsewhere = await createMeeting(browsers.secretariat, 'Elsewhere');
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':meetingId', elsewhere).replace(':version', '1');
+    const path = template.replace(':meetingId', elsewhere).replace(':targetId', 'q-none').replace(':version', '1');
     const answer = await browsers['chair account'].request(method, path, method === 'GET' ? undefined : {});
     expect(answer.status).toBe(404);
     expect(answer.body.error).toBe('Meeting not found.');
