@@ -128,7 +128,7 @@ describe.each(DRIVERS)('interpreters (%s)', (driver) => {
         'content-type': type,
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       },
-      body,
+      body: new Uint8Array(body),
     });
     return { status: response.status, body: (await response.json()) as { error?: string; statement?: { fileName: string } } };
   }
