@@ -55,6 +55,8 @@ export interface RosterEntryView {
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   role: MeetingRole;
+  /** An interpreter's language channel (interpreters only). */
+  channel?: UnLanguage;
   /** The heading the record lists them under; '': the heading of their role. */
   category: string;
   /** Absolute URL, or null when revoked. */
