@@ -19,7 +19,6 @@ const ar: InterpretationCatalog = {
     other: 'أُرسل إلى الرئيس. يمكنك الطلب مجددًا بعد {count} ثانية.',
   },
   queue: 'المتكلمون التالون',
-  agenda: 'جدول الأعمال',
   captions: 'قنوات الترجمة النصية',
   openStatement: 'فتح البيان المُعدّ: {file}',
   signalTitle: 'أبطأ من فضلك: قناة {language}',

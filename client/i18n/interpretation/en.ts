@@ -17,7 +17,6 @@ const en = {
     other: 'Sent to the chair. You can ask again in {count} seconds.',
   },
   queue: 'Next speakers',
-  agenda: 'Agenda',
   captions: 'Caption channels',
   /** {file} is the file's name. */
   openStatement: 'Open the prepared statement: {file}',

@@ -16,7 +16,6 @@ const es: InterpretationCatalog = {
     other: 'Enviado a la presidencia. Podrá volver a pedirlo en {count} segundos.',
   },
   queue: 'Próximos oradores',
-  agenda: 'Orden del día',
   captions: 'Canales de subtítulos',
   openStatement: 'Abrir la declaración preparada: {file}',
   signalTitle: 'Más despacio: canal {language}',

@@ -16,7 +16,6 @@ const fr: InterpretationCatalog = {
     other: 'Envoyé à la présidence. Vous pourrez redemander dans {count} secondes.',
   },
   queue: 'Prochains orateurs',
-  agenda: 'Ordre du jour',
   captions: 'Canaux de sous-titres',
   openStatement: 'Ouvrir la déclaration préparée : {file}',
   signalTitle: 'Plus lentement : canal {language}',

@@ -17,7 +17,6 @@ const ru: InterpretationCatalog = {
     other: 'Отправлено председателю. Повторить можно через {count} секунды.',
   },
   queue: 'Следующие ораторы',
-  agenda: 'Повестка дня',
   captions: 'Каналы субтитров',
   openStatement: 'Открыть подготовленное выступление: {file}',
   signalTitle: 'Помедленнее: канал «{language}»',

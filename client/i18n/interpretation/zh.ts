@@ -14,7 +14,6 @@ const zh: InterpretationCatalog = {
     other: '已发送给主席。{count} 秒后可再次请求。',
   },
   queue: '下一位发言者',
-  agenda: '议程',
   captions: '字幕频道',
   openStatement: '打开准备好的发言稿：{file}',
   signalTitle: '请放慢语速：{language}频道',
