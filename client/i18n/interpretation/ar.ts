@@ -6,7 +6,7 @@ const ar: InterpretationCatalog = {
   channel: 'تترجم إلى {language}.',
   noChannel: 'لم تُحدَّد لك قناة لغة: اسأل الأمانة.',
   floor: 'الكلمة',
-  floorLanguage: 'يتكلم بـ{language}',
+  floorLanguage: 'لغة الكلمة: {language}',
   nobody: 'لم تُعطَ الكلمة لأحد.',
   askSlower: 'يُرجى التحدث ببطء',
   askSlowerHint: 'يرى الرئيس لغة قناتك، لا اسمك.',
@@ -33,7 +33,7 @@ const ar: InterpretationCatalog = {
   attach: 'أرفق بيانًا مُعدًّا أو شرائح (PDF أو نص، حتى 5 ميغابايت)',
   attached: 'مُرفق: {file}. يراه المترجمون الشفويون وكتّاب الترجمة النصية حين تأخذ الكلمة.',
   attachFailed: 'لم يُرفق الملف: {reason}',
-  speakIn: 'سأتكلم بـ',
+  speakIn: 'لغة كلمتي',
   meetingLanguage: 'لغة الاجتماع ({language})',
 };
 
