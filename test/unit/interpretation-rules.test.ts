@@ -2,7 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { eventFor, stateFor } from '../../shared/meeting/privacy.ts';
 import { SLOWER_INTERVAL_MS } from '../../shared/meeting/rules/interpretation.ts';
-import { expectRefused, meetingOnItem1, NAME } from '../support/meeting-harness.ts';
+import { recordMarkdown } from '../../shared/record/record-markdown.ts';
+import { buildRecord } from '../../shared/record/record-model.ts';
+import { expectRefused, meetingOnItem1, NAME, T0, type MeetingHarness } from '../support/meeting-harness.ts';
+
+function markdown(h: MeetingHarness, language: 'en' | 'fr' | 'ar') {
+  const roster = h.setup.participants.map(({ id, name, affiliation, role, stakeholderGroup, region }) => ({
+    id,
+    name,
+    affiliation,
+    role,
+    stakeholderGroup,
+    region,
+  }));
+  const meeting = { id: 'm1', title: 'MAG Virtual Meeting III', body: '', startsAt: T0, timeZone: 'UTC', plannedMinutes: 40 };
+  return recordMarkdown(buildRecord({ meeting, state: h.state, roster, attendance: [], generatedAt: h.now }), language);
+}
 
 /** Item 1 running, Haojun on the floor, Flávio waiting. */
 function onTheFloor() {
@@ -90,5 +105,18 @@ describe('Interpretation', () => {
     h.run('lynn', { type: 'floor.setLanguage', speechId, language: 'es' });
     h.endSpeech();
     expect(h.state.speeches.at(-1)!.language).toBe('es');
+  });
+
+  it('L1 — the speaking list of the record names a floor language other than the meeting’s, in the record’s language', () => {
+    const h = meetingOnItem1();
+    h.raiseAll(['flavio', 'mary']);
+    h.run('flavio', { type: 'queue.setLanguage', entryId: h.entry(NAME.flavio).id, language: 'es' });
+    h.speak(NAME.flavio);
+    h.speak(NAME.mary);
+    const en = markdown(h, 'en');
+    expect(en).toMatch(new RegExp(`${NAME.flavio} \\([^)]*, in Spanish\\)`));
+    expect(en).not.toContain('in English');
+    expect(markdown(h, 'fr')).toContain('en espagnol');
+    expect(markdown(h, 'ar')).toContain('باللغة الإسبانية');
   });
 });
