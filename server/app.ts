@@ -43,6 +43,7 @@ import { Presence } from './live/presence.ts';
 import { registerLiveHandlers, type LiveAccess } from './live/live-socket.ts';
 import { CaptionFeeds } from './captions/caption-feed.ts';
 import { registerCaptionRoutes } from './captions/caption-routes.ts';
+import { registerStatementRoutes } from './statements/statement-routes.ts';
 import { registerCaptionHandlers } from './captions/caption-socket.ts';
 import { registerCaptionDestinationRoutes } from './captions/caption-destination-routes.ts';
 import { registerCaptionReadRoutes } from './captions/caption-read-routes.ts';
@@ -219,6 +220,7 @@ export async function startApp(config: Config, databaseConfig?: DatabaseConfig):
   registerRecordRoutes(http, ctx, records);
   registerCertificateRoutes(http, ctx, records);
   registerCorrectionRoutes(http, ctx);
+  registerStatementRoutes(http, ctx);
   route(http, ctx, ROUTES.health, async () => ({ ok: true, driver: database.driver }));
   if (config.metrics && config.metricsToken) {
     registerMetricsRoutes(http, ctx, { metrics, token: config.metricsToken, connections: () => io?.engine.clientsCount ?? 0 });

@@ -2,6 +2,7 @@
  * Shapes of the HTTP API's answers. Requests are typed by the schemas in ./schemas.ts.
  * Every error answer is `ApiError` with an HTTP status of 4xx or 5xx.
  */
+import type { UnLanguage } from './caption-channels.ts';
 import type { Location, MeetingAccessRole, MeetingRole, Region, StaffRole, StakeholderGroup } from './domain.ts';
 import type { InputProblem } from './schemas.ts';
 import type { CaptionChannel } from './caption-channels.ts';
@@ -65,6 +66,8 @@ export interface RosterEntryView {
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   role: MeetingRole;
+  /** An interpreter's language channel (interpreters only). */
+  channel?: UnLanguage;
   /** The heading the record lists them under; '': the heading of their role. */
   category: string;
   /** Absolute URL, or null when revoked. */
@@ -98,6 +101,8 @@ export interface ParticipantView {
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   role: MeetingRole;
+  /** An interpreter's language channel (interpreters only). */
+  channel?: UnLanguage;
 }
 
 /** GET /api/meetings/:id/people: a page of the meeting's people, by role (chair first), then by name. */

@@ -41,9 +41,12 @@ export const LANGUAGE_OWN_NAMES: Record<UnLanguage, string> = {
   es: 'Español',
 };
 
-/** The channels in English, for the server's refusals and the downloads' headers. */
-export const CAPTION_CHANNEL_NAMES: Record<CaptionChannel, string> = {
-  floor: 'floor',
+export function isUnLanguage(text: unknown): text is UnLanguage {
+  return typeof text === 'string' && (UN_LANGUAGES as readonly string[]).includes(text);
+}
+
+/** The six languages by their English names, for a roster file's channel column. */
+export const UN_LANGUAGE_NAMES: Record<UnLanguage, string> = {
   ar: 'Arabic',
   zh: 'Chinese',
   en: 'English',
@@ -51,6 +54,9 @@ export const CAPTION_CHANNEL_NAMES: Record<CaptionChannel, string> = {
   ru: 'Russian',
   es: 'Spanish',
 };
+
+/** The channels in English, for the server's refusals and the downloads' headers. */
+export const CAPTION_CHANNEL_NAMES: Record<CaptionChannel, string> = { floor: 'floor', ...UN_LANGUAGE_NAMES };
 
 /** PUT …/room-caption-channels: what the room display shows, one channel or two stacked. */
 export const RoomCaptionChannelsSchema = v.strictObject({

@@ -30,7 +30,7 @@ export const REGION_LABELS: Record<Region, string> = {
 };
 
 /** Roles a roster entry can hold in one meeting. */
-export const MEETING_ROLES = ['chair', 'co-chair', 'secretariat', 'member', 'observer', 'captioner'] as const;
+export const MEETING_ROLES = ['chair', 'co-chair', 'secretariat', 'member', 'observer', 'captioner', 'interpreter'] as const;
 export type MeetingRole = (typeof MEETING_ROLES)[number];
 
 export const MEETING_ROLE_LABELS: Record<MeetingRole, string> = {
@@ -40,10 +40,11 @@ export const MEETING_ROLE_LABELS: Record<MeetingRole, string> = {
   member: 'Member',
   observer: 'Observer',
   captioner: 'Captioner',
+  interpreter: 'Interpreter',
 };
 
-/** Roles not asked for a stakeholder group or region (staff and captioners): theirs stays "not stated". */
-export const ROLES_WITHOUT_GROUP = ['secretariat', 'captioner'] as const satisfies readonly MeetingRole[];
+/** Roles not asked for a stakeholder group or region (staff, captioners, interpreters): theirs stays "not stated". */
+export const ROLES_WITHOUT_GROUP = ['secretariat', 'captioner', 'interpreter'] as const satisfies readonly MeetingRole[];
 
 /** Whether a roster entry of this role is asked for a stakeholder group and region. */
 export function asksGroupAndRegion(role: MeetingRole): boolean {

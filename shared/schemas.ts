@@ -3,6 +3,7 @@
  * and the client (to type its requests and check forms before sending).
  */
 import * as v from 'valibot';
+import { UN_LANGUAGES } from './caption-channels.ts';
 import { isLocalDateTimeText, StorableText } from './storable.ts';
 import { LOCATIONS, MEETING_ROLES, REGIONS, STAFF_ROLES, STAKEHOLDER_GROUPS } from './domain.ts';
 import { LIMITS } from './limits.ts';
@@ -100,6 +101,8 @@ export const RosterEntrySchema = v.strictObject({
   role: v.picklist(MEETING_ROLES, `must be one of ${MEETING_ROLES.join(', ')}`),
   /** The heading the record lists them under; '' (or left out): the heading of their role. */
   category: optionalText(LIMITS.rosterCategory),
+  /** An interpreter's language channel; kept for interpreters only. */
+  channel: v.optional(v.nullable(v.picklist(UN_LANGUAGES, `must be one of ${UN_LANGUAGES.join(', ')}`)), null),
 });
 export type RosterEntryInput = v.InferInput<typeof RosterEntrySchema>;
 export const RosterEntryPatchSchema = v.partial(RosterEntrySchema);

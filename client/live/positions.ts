@@ -124,7 +124,7 @@ export function holderFields(who: string, name: string): { participantId: string
 
 /** A person as the chair console's "who" lists offer them: anyone who may hold a position now (P3). */
 export function mayHoldPositions(person: Participant, state: MeetingState): boolean {
-  if (person.role === 'captioner') return false;
+  if (person.role === 'captioner' || person.role === 'interpreter') return false;
   return person.role !== 'observer' || state.settings.observersMayTakePositions;
 }
 

@@ -126,6 +126,8 @@ export const rosterEntries = pgTable(
     stakeholderGroup: text('stakeholder_group'),
     region: text('region'),
     role: text('role').notNull(),
+    /** An interpreter's language channel (one of the six UN languages); null for every other role. */
+    channel: text('channel'),
     /** The heading the record lists them under ('': the heading of their role). */
     category: text('category').notNull().default(''),
     /** Null once revoked; a personal join link is `/join/<token>`. */
@@ -426,4 +428,28 @@ export const captionReadTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('caption_read_tokens_meeting_idx').on(t.meetingId)],
+);
+
+/**
+ * A prepared statement or slides (PDF or plain text) that a speaker or presenter attached to
+ * their queue entry or presentation slot, for the interpreters, captioners and the chair.
+ * One file per entry or slot; a new upload replaces it.
+ */
+export const preparedStatements = pgTable(
+  'prepared_statements',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** The queue entry's or the presentation's id. */
+    targetId: text('target_id').notNull(),
+    /** The roster entry whose speech it is (null: someone typed in by name). */
+    ownerId: text('owner_id'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', { enum: ['application/pdf', 'text/plain'] }).notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.targetId] })],
 );

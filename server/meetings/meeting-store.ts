@@ -6,6 +6,7 @@ import { newId, newShortCode, newToken } from '../ids.ts';
 import type { ParsedAgendaItem } from '../../shared/agenda-text.ts';
 import type { ParsedProposal } from '../../shared/proposals-text.ts';
 import { asksGroupAndRegion, type MeetingRole, type Region, type StakeholderGroup } from '../../shared/domain.ts';
+import type { UnLanguage } from '../../shared/caption-channels.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type RosterRow = typeof rosterEntries.$inferSelect;
@@ -32,11 +33,15 @@ export interface RosterEntryFields {
   role: MeetingRole;
   /** The heading the record lists them under; '' or left out: the heading of their role. */
   category?: string;
+  /** An interpreter's language channel; never kept for another role. */
+  channel?: UnLanguage | null;
 }
 
 /** The secretariat and captioners are not asked for a stakeholder group or region: theirs stays not stated. */
 function asAsked<T extends Partial<RosterEntryFields>>(fields: T): T {
-  return fields.role !== undefined && !asksGroupAndRegion(fields.role) ? { ...fields, stakeholderGroup: null, region: null } : fields;
+  const asked =
+    fields.role !== undefined && !asksGroupAndRegion(fields.role) ? { ...fields, stakeholderGroup: null, region: null } : fields;
+  return fields.role !== undefined && fields.role !== 'interpreter' ? { ...asked, channel: null } : asked;
 }
 
 export async function insertMeeting(db: Database, input: NewMeeting): Promise<MeetingRow> {
@@ -209,6 +214,9 @@ export async function updateRosterEntry(
       .returning();
     if (row && !asksGroupAndRegion(row.role as MeetingRole) && (row.stakeholderGroup !== null || row.region !== null)) {
       [row] = await tx.update(rosterEntries).set({ stakeholderGroup: null, region: null }).where(eq(rosterEntries.id, row.id)).returning();
+    }
+    if (row && row.role !== 'interpreter' && row.channel !== null) {
+      [row] = await tx.update(rosterEntries).set({ channel: null }).where(eq(rosterEntries.id, row.id)).returning();
     }
     if (row && patch.name !== undefined) {
       await tx

@@ -1,4 +1,5 @@
 /** Database rows to the API's answer shapes (shared/api.ts). */
+import { isUnLanguage } from '../../shared/caption-channels.ts';
 import type { AgendaItemView, MeetingSetupView, MeetingSummary, ParticipantView, RosterEntryView } from '../../shared/api.ts';
 import type { MeetingRole, Region, StakeholderGroup } from '../../shared/domain.ts';
 import type { AgendaItemRow, MeetingRow, RosterRow } from './meeting-store.ts';
@@ -44,6 +45,7 @@ export function participantView(row: RosterRow): ParticipantView {
     stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
     region: row.region as Region | null,
     role: row.role as MeetingRole,
+    ...(row.role === 'interpreter' && isUnLanguage(row.channel) ? { channel: row.channel } : {}),
   };
 }
 

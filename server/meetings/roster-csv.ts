@@ -13,6 +13,7 @@ import {
   STAKEHOLDER_GROUP_LABELS,
   matchVocabulary,
 } from '../../shared/domain.ts';
+import { UN_LANGUAGE_NAMES } from '../../shared/caption-channels.ts';
 import { LIMITS, RosterEntrySchema, type InputProblem } from '../../shared/schemas.ts';
 
 export type RosterEntryOutput = v.InferOutput<typeof RosterEntrySchema>;
@@ -37,6 +38,7 @@ const HEADER_SYNONYMS: Record<Field, string[]> = {
   region: ['region', 'regional group'],
   role: ['role'],
   category: ['category', 'listed under'],
+  channel: ['channel', 'language channel', 'interpretation channel', 'booth'],
 };
 
 /** How a field is named in messages: the words a person sees in the header. */
@@ -48,6 +50,7 @@ const FIELD_NAMES: Record<Field, string> = {
   region: 'region',
   role: 'role',
   category: 'category',
+  channel: 'channel',
 };
 
 /** Parse a roster CSV; the caller decides whether problems reject the whole file. */
@@ -96,6 +99,9 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
     const region = regionText === '' ? null : pickFromVocabulary('region', regionText, REGION_LABELS, REGION_ALIASES, vocabularyReasons);
     const roleText = cell('role');
     const role = roleText === '' ? 'member' : pickFromVocabulary('role', roleText, MEETING_ROLE_LABELS, {}, vocabularyReasons);
+    // An interpreter's language channel: a code (ar) or a name (Arabic); other roles have none.
+    const channelText = cell('channel');
+    const channel = role !== 'interpreter' ? null : pickFromVocabulary('channel', channelText, UN_LANGUAGE_NAMES, {}, vocabularyReasons);
 
     const result = v.safeParse(RosterEntrySchema, {
       name: cell('name'),
@@ -106,12 +112,13 @@ export function parseRosterCsv(csv: string): RosterCsvResult {
       region: region ?? '',
       role: role ?? '',
       category: cell('category'),
+      channel: channel ?? null,
     });
     const reasons: string[] = [];
     if (!result.success) {
       for (const issue of result.issues) {
         const field = issue.path?.[0]?.key;
-        if (field === 'stakeholderGroup' || field === 'region' || field === 'role') continue;
+        if (field === 'stakeholderGroup' || field === 'region' || field === 'role' || field === 'channel') continue;
         if (!isField(field)) {
           reasons.push(issue.message);
           continue;

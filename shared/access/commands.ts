@@ -4,7 +4,16 @@
  */
 import type { MeetingAccessRole } from '../domain.ts';
 import type { CommandType } from '../meeting/commands.ts';
-import { LEAD_ROLES, meetingRule, PARTICIPANT_ROLES, SPEAKER_ROLES, verdictOf, type AccessRule } from './rules.ts';
+import {
+  ADMITTED_ROLES,
+  INTERPRETER_ROLES,
+  LEAD_ROLES,
+  meetingRule,
+  PARTICIPANT_ROLES,
+  SPEAKER_ROLES,
+  verdictOf,
+  type AccessRule,
+} from './rules.ts';
 
 const REFUSAL = 'Your role in this meeting does not allow that.';
 const LEAD = meetingRule(LEAD_ROLES, REFUSAL);
@@ -32,10 +41,12 @@ export const COMMAND_ACCESS: Record<CommandType, AccessRule> = {
   'queue.close': LEAD,
   'queue.reopen': LEAD,
   'queue.clear': LEAD,
+  'queue.setLanguage': SPEAKERS,
   'floor.give': LEAD,
   'floor.giveTo': LEAD,
   'floor.startPresentation': LEAD,
   'floor.end': SPEAKERS,
+  'floor.setLanguage': SPEAKERS,
   'timer.pause': LEAD,
   'timer.resume': LEAD,
   'timer.extend': LEAD,
@@ -54,9 +65,12 @@ export const COMMAND_ACCESS: Record<CommandType, AccessRule> = {
   'chat.post': CHATTERS,
   'chat.flag': LEAD,
   'chat.mute': LEAD,
+  'interpretation.askSlower': meetingRule(INTERPRETER_ROLES, 'Only interpreters ask the speaker to slow down.'),
+  'interpretation.passSlower': LEAD,
+  'interpretation.dismissSlower': LEAD,
 };
 
-const ALL_ROLES: readonly MeetingAccessRole[] = [...PARTICIPANT_ROLES, 'display'];
+const ALL_ROLES: readonly MeetingAccessRole[] = ADMITTED_ROLES;
 
 /** The roles that may send each command at all (whatever the condition on it). */
 export const COMMAND_ROLES = Object.fromEntries(

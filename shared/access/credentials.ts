@@ -15,7 +15,7 @@ export interface Credential {
   readonly ends: string;
 }
 
-const ENTRY_ROLES = ['chair', 'co-chair', 'member', 'observer', 'captioner'] as const satisfies readonly RoleColumn[];
+const ENTRY_ROLES = ['chair', 'co-chair', 'member', 'observer', 'captioner', 'interpreter'] as const satisfies readonly RoleColumn[];
 
 export const CREDENTIALS: readonly Credential[] = [
   {

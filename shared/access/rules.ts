@@ -8,9 +8,10 @@ import type { MeetingAccessRole, StaffRole } from '../domain.ts';
 /**
  * `yes`; `no`; or allowed with a condition checked by the command or route itself:
  * `setting` (a meeting setting lets observers do it), `shared` (once the record is shared),
- * `roster` (only for someone on the meeting's roster).
+ * `roster` (only for someone on the meeting's roster), `own` (only for what is the person's own:
+ * their queue entry, their speech, their presentation).
  */
-export type Verdict = 'yes' | 'no' | 'setting' | 'shared' | 'roster';
+export type Verdict = 'yes' | 'no' | 'setting' | 'shared' | 'roster' | 'own';
 
 export type AccessRule =
   /** Anyone, with or without a session; `guard` says what in the request guards it instead. */
@@ -38,7 +39,9 @@ export type Asker = MeetingAccessRole | `staff:${StaffRole}` | 'caption-feed' | 
 export const LEAD_ROLES = ['chair', 'co-chair', 'secretariat'] as const satisfies readonly MeetingAccessRole[];
 export const SPEAKER_ROLES = [...LEAD_ROLES, 'member', 'observer'] as const satisfies readonly MeetingAccessRole[];
 export const PARTICIPANT_ROLES = [...SPEAKER_ROLES, 'captioner'] as const satisfies readonly MeetingAccessRole[];
-export const ADMITTED_ROLES = [...PARTICIPANT_ROLES, 'display'] as const satisfies readonly MeetingAccessRole[];
+/** Interpreters follow the meeting to interpret it: they read, and signal the chair (never speak or take positions). */
+export const INTERPRETER_ROLES = ['interpreter'] as const satisfies readonly MeetingAccessRole[];
+export const ADMITTED_ROLES = [...PARTICIPANT_ROLES, ...INTERPRETER_ROLES, 'display'] as const satisfies readonly MeetingAccessRole[];
 
 /** A meeting rule: these roles `yes`, the others `no`, and some with a condition. */
 export function meetingRule(

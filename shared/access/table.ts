@@ -22,6 +22,7 @@ export const ROLE_COLUMNS = [
   'member',
   'observer',
   'captioner',
+  'interpreter',
   'display',
   'anonymous',
   'chair account',

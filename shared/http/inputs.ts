@@ -9,6 +9,8 @@ const Id = IdText;
 export const MeetingParams = v.object({ meetingId: Id });
 export const EntryParams = v.object({ meetingId: Id, entryId: Id });
 export const ItemParams = v.object({ meetingId: Id, itemId: Id });
+/** A queue entry's or a presentation's id, for its prepared statement. */
+export const StatementParams = v.object({ meetingId: Id, targetId: Id });
 export const DestinationParams = v.object({ meetingId: Id, destinationId: Id });
 export const ReadTokenParams = v.object({ meetingId: Id, tokenId: Id });
 export const AccountParams = v.object({ accountId: Id });

@@ -115,7 +115,14 @@ export const CORRECTION_PATHS = {
   setItemApproves: put(`${MEETING}/agenda/:itemId/approves`),
 } as const satisfies Record<string, RoutePath>;
 
-const PATHS = { ...OPEN_PATHS, ...MEETING_PATHS, ...RECORD_PATHS, ...CORRECTION_PATHS };
+/** Prepared statements and slides attached to a queue entry or a presentation slot (shared/http/statement-routes.ts). */
+export const STATEMENT_PATHS = {
+  uploadStatement: put(`${MEETING}/statements/:targetId`),
+  statement: get(`${MEETING}/statements/:targetId`),
+  statementFile: get(`${MEETING}/statements/:targetId/file`),
+} as const satisfies Record<string, RoutePath>;
+
+const PATHS = { ...OPEN_PATHS, ...MEETING_PATHS, ...RECORD_PATHS, ...CORRECTION_PATHS, ...STATEMENT_PATHS };
 
 /**
  * Every route of the HTTP API as the browser calls it: the paths above, each typed with its

@@ -8,8 +8,9 @@ import { MEETING_ROUTES } from './meeting-routes.ts';
 import { OPEN_ROUTES } from './open-routes.ts';
 import { RECORD_ROUTES } from './record-routes.ts';
 import { CORRECTION_ROUTES } from './correction-routes.ts';
+import { STATEMENT_ROUTES } from './statement-routes.ts';
 
-export const ROUTES = { ...OPEN_ROUTES, ...MEETING_ROUTES, ...RECORD_ROUTES, ...CORRECTION_ROUTES } as const;
+export const ROUTES = { ...OPEN_ROUTES, ...MEETING_ROUTES, ...RECORD_ROUTES, ...CORRECTION_ROUTES, ...STATEMENT_ROUTES } as const;
 export type RouteName = keyof typeof ROUTES;
 export type { Download } from './meeting-routes.ts';
 export { routePath, type AnswerOf, type CallInput } from './route.ts';

@@ -9,6 +9,7 @@ export const ar: PeopleLabels = {
     member: 'عضو',
     observer: 'مراقب',
     captioner: 'كاتب الترجمة النصية الفورية',
+    interpreter: 'مترجم شفوي',
   },
   locations: { room: 'في القاعة', remote: 'عن بُعد', phone: 'عبر الهاتف', unknown: 'غير محدد' },
   stakeholderGroups: {

@@ -9,6 +9,7 @@ export const es: PeopleLabels = {
     member: 'Miembro',
     observer: 'Observador(a)',
     captioner: 'Subtitulador(a)',
+    interpreter: 'Intérprete',
   },
   locations: { room: 'En la sala', remote: 'A distancia', phone: 'Por teléfono', unknown: 'Sin indicar' },
   stakeholderGroups: {

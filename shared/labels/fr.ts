@@ -9,6 +9,7 @@ export const fr: PeopleLabels = {
     member: 'Membre',
     observer: 'Observateur(trice)',
     captioner: 'Sous-titreur(euse)',
+    interpreter: 'Interprète',
   },
   locations: { room: 'Dans la salle', remote: 'À distance', phone: 'Par téléphone', unknown: 'Non précisé' },
   stakeholderGroups: {

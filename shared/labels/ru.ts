@@ -9,6 +9,7 @@ export const ru: PeopleLabels = {
     member: 'Член',
     observer: 'Наблюдатель',
     captioner: 'Оператор субтитров',
+    interpreter: 'Переводчик-синхронист',
   },
   locations: { room: 'В зале', remote: 'Дистанционно', phone: 'По телефону', unknown: 'Не указано' },
   stakeholderGroups: {

@@ -9,6 +9,7 @@ export const zh: PeopleLabels = {
     member: '成员',
     observer: '观察员',
     captioner: '字幕员',
+    interpreter: '口译员',
   },
   locations: { room: '现场', remote: '远程', phone: '电话接入', unknown: '未说明' },
   stakeholderGroups: {

@@ -23,6 +23,15 @@ const Kind = v.picklist(SPEECH_KINDS);
 const Location = v.picklist(LOCATIONS);
 const Text = v.pipe(StorableText, v.trim(), v.maxLength(TEXT_MAX, `must be at most ${TEXT_MAX} characters`));
 const RequiredText = v.pipe(Text, v.minLength(1, 'must not be empty'));
+/** A language tag (BCP 47 in shape: `en`, `fr-CA`, `zh-Hans`), or null for the meeting's language. */
+export const LANGUAGE_TAG_MAX = 35;
+export const LanguageTagSchema = v.pipe(
+  StorableText,
+  v.trim(),
+  v.maxLength(LANGUAGE_TAG_MAX, `must be at most ${LANGUAGE_TAG_MAX} characters`),
+  v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like en, fr or pt-BR'),
+);
+const Language = v.nullable(LanguageTagSchema);
 const DateOnly = v.pipe(
   StorableText,
   v.isoDate('must be a date like 2017-04-25'),
@@ -41,6 +50,7 @@ export const CommandSchema = v.variant('type', [
     observersMayTakePositions: v.optional(v.boolean()),
     positionNamesVisible: v.optional(v.boolean()),
     captionNotice: v.optional(v.pipe(StorableText, v.trim(), v.maxLength(TITLE_MAX))),
+    language: v.optional(LanguageTagSchema),
   }),
   v.strictObject({ type: v.literal('participant.setLocation'), participantId: Id, location: Location }),
 
@@ -89,6 +99,8 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('queue.close') }),
   v.strictObject({ type: v.literal('queue.reopen') }),
   v.strictObject({ type: v.literal('queue.clear') }),
+  /** The language one will speak in (one's own entry; the chair and secretariat any). */
+  v.strictObject({ type: v.literal('queue.setLanguage'), entryId: Id, language: Language }),
 
   /** Give the floor to a queued person: the entry the chair's screen shows. */
   v.strictObject({ type: v.literal('floor.give'), entryId: Id, seconds: v.optional(v.nullable(Seconds)) }),
@@ -96,6 +108,8 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('floor.giveTo'), participantId: Id, seconds: v.optional(v.nullable(Seconds)) }),
   v.strictObject({ type: v.literal('floor.startPresentation'), presentationId: Id }),
   v.strictObject({ type: v.literal('floor.end'), speechId: Id }),
+  /** The floor language of the speech (the speaker's own; the chair and secretariat any). */
+  v.strictObject({ type: v.literal('floor.setLanguage'), speechId: Id, language: Language }),
   v.strictObject({ type: v.literal('timer.pause'), speechId: Id }),
   v.strictObject({ type: v.literal('timer.resume'), speechId: Id }),
   v.strictObject({ type: v.literal('timer.extend'), speechId: Id, seconds: Seconds }),
@@ -158,6 +172,12 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('chat.post'), to: v.optional(v.picklist(['everyone', 'secretariat']), 'everyone'), text: RequiredText }),
   v.strictObject({ type: v.literal('chat.flag'), messageId: Id, flagged: v.boolean() }),
   v.strictObject({ type: v.literal('chat.mute'), participantId: Id, muted: v.boolean() }),
+
+  /** An interpreter asks the chair for a slower pace (rule I2). */
+  v.strictObject({ type: v.literal('interpretation.askSlower') }),
+  /** The chair passes the signal on to the speaker, who sees it without the sender. */
+  v.strictObject({ type: v.literal('interpretation.passSlower'), signalId: Id }),
+  v.strictObject({ type: v.literal('interpretation.dismissSlower'), signalId: Id }),
 ]);
 
 export type Command = v.InferOutput<typeof CommandSchema>;

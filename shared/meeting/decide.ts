@@ -4,7 +4,7 @@
  * meeting's lock and stores the events before applying them.
  *
  * This file checks what holds for every command (R1, R5) and hands the command to the file
- * of its `SPEC.md` section in `rules/`: queue, floor and timers, agenda, positions, chat, meeting.
+ * of its `SPEC.md` section in `rules/`: queue, floor and timers, agenda, positions, chat, meeting, interpretation.
  */
 import { assertNever } from '../assert-never.ts';
 import type { Command } from './commands.ts';
@@ -14,6 +14,7 @@ import { reject, type DecisionContext, type SectionCommand } from './rules/commo
 import { decideAgenda } from './rules/agenda.ts';
 import { decideChat } from './rules/chat.ts';
 import { decideFloor } from './rules/floor.ts';
+import { decideInterpretation } from './rules/interpretation.ts';
 import { decideMeeting } from './rules/meeting.ts';
 import { decidePositions } from './rules/positions.ts';
 import { decideQueue } from './rules/queue.ts';
@@ -42,5 +43,6 @@ export function decide(state: MeetingState, command: Command, ctx: DecisionConte
   if (inSection(command, 'position', 'consensus', 'decision', 'action')) return decidePositions(state, command, ctx);
   if (inSection(command, 'chat')) return decideChat(state, command, ctx);
   if (inSection(command, 'meeting', 'participant')) return decideMeeting(state, command, ctx);
+  if (inSection(command, 'interpretation')) return decideInterpretation(state, command, ctx);
   return assertNever(command);
 }

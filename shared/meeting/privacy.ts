@@ -10,6 +10,9 @@
  * positions, speeches), so what a participant receives on entering does not grow with the
  * roster. A change to someone else's entry reaches them as its bare place in the log; a
  * location change stays whole, since it moves that person's queue entries.
+ *
+ * H3: "please speak slower" reaches the leads with its sender; everyone else, the interpreter
+ * who sent it included, gets it without: no name, no roster id, in the event or in the state.
  */
 import type { MeetingEvent, MeetingState } from './types.ts';
 
@@ -36,9 +39,14 @@ export function rosterSubject(event: MeetingEvent): string | undefined {
   }
 }
 
-/** Whether the event is received differently by someone who is not a lead (H1, H2). */
+/** Whether the event's actor is known to the leads only (H3). */
+export function isAnonymous(event: MeetingEvent): boolean {
+  return event.type === 'interpretation.slowerAsked';
+}
+
+/** Whether the event is received differently by someone who is not a lead (H1, H2, H3). */
 export function isGuarded(event: MeetingEvent): boolean {
-  return privateSender(event) !== undefined || rosterSubject(event) !== undefined || event.type === 'meeting.opened';
+  return privateSender(event) !== undefined || rosterSubject(event) !== undefined || event.type === 'meeting.opened' || isAnonymous(event);
 }
 
 /**
@@ -57,6 +65,7 @@ export function eventFor(event: MeetingEvent, audience: Audience): MeetingEvent 
   if (event.type === 'meeting.opened') {
     return { ...event, participants: event.participants.filter((participant) => participant.id === audience.participantId) };
   }
+  if (isAnonymous(event)) return { ...event, actor: { participantId: null, name: '' } };
   return audience.participantId !== null && receiversApart(event).includes(audience.participantId) ? event : redacted(event);
 }
 
@@ -71,5 +80,14 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
     (message) => message.to === 'everyone' || (message.fromId !== null && message.fromId === audience.participantId),
   );
   const self = audience.participantId === null ? undefined : state.participants[audience.participantId];
-  return { ...state, chat, participants: self && Object.hasOwn(state.participants, self.id) ? { [self.id]: self } : {} };
+  const participants = self && Object.hasOwn(state.participants, self.id) ? { [self.id]: self } : {};
+  // H3: the signal without its sender, and nobody's times of asking.
+  const slowDown = state.slowDown ? { ...state.slowDown, fromId: null } : state.slowDown;
+  return {
+    ...state,
+    chat,
+    participants,
+    ...(state.slowDown === undefined ? {} : { slowDown }),
+    ...(state.slowerAskedAt ? { slowerAskedAt: {} } : {}),
+  };
 }

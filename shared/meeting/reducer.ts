@@ -9,6 +9,7 @@ import { applyAgenda } from './apply/agenda.ts';
 import { applyChat } from './apply/chat.ts';
 import type { SectionEvent } from './apply/common.ts';
 import { applyFloor } from './apply/floor.ts';
+import { applyInterpretation } from './apply/interpretation.ts';
 import { applyMeeting } from './apply/meeting.ts';
 import { applyPositions } from './apply/positions.ts';
 import { applyQueue } from './apply/queue.ts';
@@ -66,6 +67,7 @@ function applyBody(state: MeetingState, event: MeetingEvent): MeetingState {
   if (inSection(event, 'position', 'consensus', 'decision', 'action')) return applyPositions(state, event);
   if (inSection(event, 'chat')) return applyChat(state, event);
   if (inSection(event, 'meeting', 'participant')) return applyMeeting(state, event);
+  if (inSection(event, 'interpretation')) return applyInterpretation(state, event);
   // An event withheld from this copy (rules H1, H2 in privacy.ts): only its place in the log.
   if (event.type === 'log.withheld') return state;
   return assertNever(event);

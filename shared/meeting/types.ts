@@ -4,6 +4,7 @@
  * meeting's log in order (`seq` from 1) before anyone sees them.
  */
 import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.ts';
+import type { UnLanguage } from '../caption-channels.ts';
 
 export const SPEECH_KINDS = ['point-of-order', 'clarifying-question', 'reply', 'new-point'] as const;
 /** What a person asks the floor for; the order here is the queue's order of precedence. */
@@ -23,6 +24,8 @@ export interface Participant {
   role: MeetingRole;
   /** Where they take part from; null ("not stated") until they or the chair say. */
   location: Location | null;
+  /** An interpreter's language channel (interpreters only). */
+  channel?: UnLanguage;
 }
 
 /**
@@ -48,6 +51,8 @@ export interface QueueEntry extends Speaker {
   addedBy: string | null;
   /** Whether the person had not yet spoken on this item when the hand went up. */
   firstOnItem: boolean;
+  /** The language they will speak in (a language tag); absent or null: the meeting's language. */
+  language?: string | null;
 }
 
 export interface ItemQueue {
@@ -110,6 +115,8 @@ export interface Speech extends Speaker {
   startedAt: number;
   timer: SpeechTimer;
   pauses: { at: number; resumedAt: number | null }[];
+  /** The floor language of the speech (a language tag); absent or null: the meeting's language. */
+  language?: string | null;
 }
 
 export interface FinishedSpeech extends Speech {
@@ -133,6 +140,27 @@ export interface MeetingSettings {
   positionNamesVisible: boolean;
   /** Shown with live captions. */
   captionNotice: string;
+  /** The meeting's language (a language tag), each speech's floor language unless it says otherwise; absent: English. */
+  language?: string;
+}
+
+/** The meeting's language when its settings name none. */
+export const DEFAULT_MEETING_LANGUAGE = 'en';
+
+/**
+ * "Please speak slower" from an interpreter (rule I2 of SPEC.md): the chair sees it with the
+ * channel's language; who sent it (`fromId`) is known to the leads only (rule H3 in ../privacy.ts).
+ */
+export interface SlowDownSignal {
+  id: string;
+  channel: UnLanguage;
+  /** The speech it is about. */
+  speechId: string;
+  at: number;
+  /** The interpreter who sent it; null in every copy but the leads'. */
+  fromId: string | null;
+  /** When the chair passed it to the speaker, else null. */
+  passedAt: number | null;
 }
 
 export const DEFAULT_SETTINGS: MeetingSettings = {
@@ -255,6 +283,10 @@ export interface MeetingState {
   chat: ChatMessage[];
   /** Roster ids of people who may not post in the chat. */
   chatMuted: string[];
+  /** The last "please speak slower" until the chair dismisses it (absent: none yet). */
+  slowDown?: SlowDownSignal | null;
+  /** When each interpreter last asked (rule I2's limit); in the leads' copy only. */
+  slowerAskedAt?: Record<string, number>;
 }
 
 /** Who did it: the acting roster entry (null for a staff account without one) and a name for the record. */
@@ -301,8 +333,10 @@ export type MeetingEventBody =
   | { type: 'queue.closed'; itemId: string }
   | { type: 'queue.reopened'; itemId: string }
   | { type: 'queue.cleared'; itemId: string }
+  | { type: 'queue.languageSet'; itemId: string; entryId: string; language: string | null }
   | { type: 'floor.given'; speech: Speech }
   | { type: 'floor.ended'; speechId: string }
+  | { type: 'floor.languageSet'; speechId: string; language: string | null }
   | { type: 'timer.paused'; speechId: string }
   | { type: 'timer.resumed'; speechId: string }
   | { type: 'timer.durationChanged'; speechId: string; durationMs: number | null }
@@ -320,6 +354,10 @@ export type MeetingEventBody =
   | { type: 'chat.posted'; message: ChatMessage }
   | { type: 'chat.flagged'; messageId: string; flaggedBy: string | null }
   | { type: 'chat.muteChanged'; participantId: string; muted: boolean }
+  /** Its sender is the event's actor, which only the leads receive (rule H3). */
+  | { type: 'interpretation.slowerAsked'; signalId: string; channel: UnLanguage; speechId: string }
+  | { type: 'interpretation.slowerPassed'; signalId: string }
+  | { type: 'interpretation.slowerDismissed'; signalId: string }
   /**
    * An event as people who may not receive it get it: a private message (rule H1) or a change to
    * someone else's roster entry (H2), reduced to its place in the log.

@@ -87,7 +87,10 @@ function itemParagraph(item: RecordItem, number: number, w: RecordWords): string
     sentences.push(
       sentence(
         w.speakers,
-        item.speakers.map((speaker) => `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location ?? 'unknown']}${p.close}`),
+        item.speakers.map(
+          (speaker) =>
+            `${escapeInline(speaker.name)}${p.open}${w.locations[speaker.location ?? 'unknown']}${speaker.language ? `${p.comma}${escapeInline(w.spokeIn(speaker.language))}` : ''}${p.close}`,
+        ),
       ),
     );
   } else if (item.takenUp) {

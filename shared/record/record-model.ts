@@ -7,6 +7,7 @@ import type { Location, MeetingRole, Region, StakeholderGroup } from '../domain.
 import { MEETING_ROLES } from '../domain.ts';
 import type { CaptionChannel } from '../caption-channels.ts';
 import { speakingBalance, type SpeakingBalance } from '../meeting/balance.ts';
+import { DEFAULT_MEETING_LANGUAGE } from '../meeting/types.ts';
 import { agendaSections, itemUsedMs, sectionUsedMs, spokenMs } from '../meeting/timers.ts';
 import type {
   ActionItem,
@@ -81,8 +82,11 @@ export interface RecordItem extends PositionLists {
   minutesAllotted: number | null;
   /** Minutes used (rounded), the sub-items' included for an item that has them. */
   minutesUsed: number;
-  /** Where each took the floor from; null: not stated. `participantId`: their roster entry (null: none). */
-  speakers: { name: string; location: Location | null; kind: string; seconds: number; participantId?: string | null }[];
+  /**
+   * Where each took the floor from; null: not stated. `participantId`: their roster entry (null: none).
+   * `language`: the speech's floor language, when it is not the meeting's.
+   */
+  speakers: { name: string; location: Location | null; kind: string; seconds: number; participantId?: string | null; language?: string }[];
   /** Whether the item ran at all (time spent on it, or someone spoke); false: not taken up. */
   takenUp: boolean;
   presentations: RecordPresentation[];
@@ -198,6 +202,9 @@ export function buildRecord(input: RecordInput): MeetingRecord {
         kind: speech.kind,
         seconds: Math.round(speech.spokenMs / 1000),
         participantId: speech.participantId ?? null,
+        ...(speech.language && speech.language !== (state.settings.language ?? DEFAULT_MEETING_LANGUAGE)
+          ? { language: speech.language }
+          : {}),
       })),
       takenUp: usedMs > 0 || speeches.length > 0 || item.activeSince !== null,
       presentations: item.presentations.map((presentation) => recordPresentation(presentation, speeches, input.speechesEndedBy ?? {})),

@@ -21,7 +21,7 @@ const CHAIR_ACCOUNT = { name: 'Lynn St. Amour', email: 'chair@example.org', pass
 
 /** Whether a verdict lets this role through: a chair account is on the roster (as chair), and the roster entry is what `roster` asks. */
 const allowed = (role: Role, verdict: Verdict) => verdict === 'yes' || (role === 'chair account' && verdict === 'roster');
-type Verdict = 'yes' | 'no' | 'setting' | 'shared' | 'roster';
+type Verdict = 'yes' | 'no' | 'setting' | 'shared' | 'roster' | 'own';
 
 /** The rows of the table under a heading of docs/roles.md: name → verdict per role. */
 function table(heading: string): Map<string, Record<Role, Verdict>> {
@@ -105,6 +105,11 @@ function example(type: CommandType, itemId: string, participantId: string): Comm
     'chat.post': { type: 'chat.post', text: 'Hello' },
     'chat.flag': { type: 'chat.flag', messageId: 'msg-none', flagged: true },
     'chat.mute': { type: 'chat.mute', participantId: 'r-none', muted: true },
+    'queue.setLanguage': { type: 'queue.setLanguage', entryId: 'q-none', language: 'fr' },
+    'floor.setLanguage': { type: 'floor.setLanguage', speechId: 's-none', language: 'fr' },
+    'interpretation.askSlower': { type: 'interpretation.askSlower' },
+    'interpretation.passSlower': { type: 'interpretation.passSlower', signalId: 'sl-none' },
+    'interpretation.dismissSlower': { type: 'interpretation.dismissSlower', signalId: 'sl-none' },
   };
   return examples[type];
 }
@@ -124,8 +129,10 @@ describe('docs/roles.md against the real server', () => {
     await browsers.secretariat.post('/api/accounts', { ...CHAIR_ACCOUNT, staffRole: 'chair' });
     await browsers.secretariat.put(`/api/meetings/${meetingId}/agenda`, { text: '1 - Adoption of agenda (5 minutes)' });
     const csv = [
-      'name,email,stakeholder group,region,role',
-      ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `The ${role},,civil society,Africa,${role}`),
+      'name,email,stakeholder group,region,role,channel',
+      ...['chair', 'co-chair', 'member', 'observer', 'captioner', 'interpreter'].map(
+        (role) => `The ${role},,civil society,Africa,${role},ar`,
+      ),
       `${CHAIR_ACCOUNT.name},${CHAIR_ACCOUNT.email},government,WEOG,chair`,
     ].join('\n');
     const setup = (await browsers.secretariat.post(`/api/meetings/${meetingId}/roster/import`, { csv })).body.roster as {
@@ -249,6 +256,7 @@ describe('docs/roles.md against the real server', () => {
     const path = template
       .replace(':meetingId', meetingId)
       .replace(':entryId', 'r-none')
+      .replace(':targetId', 'q-none')
       .replace(':version', '1')
       .replace(':correctionId', 'c-none');
     const bodies: Record<string, unknown> = {
@@ -288,7 +296,7 @@ describe('docs/roles.md against the real server', () => {
   it.each(rosterRoutes)('%s for a chair account not on the roster: Meeting not found', async (route) => {
     const elsewhere = await createMeeting(browsers.secretariat, 'Elsewhere');
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':meetingId', elsewhere).replace(':version', '1');
+    const path = template.replace(':meetingId', elsewhere).replace(':targetId', 'q-none').replace(':version', '1');
     const answer = await browsers['chair account'].request(method, path, method === 'GET' ? undefined : {});
     expect(answer.status).toBe(404);
     expect(answer.body.error).toBe('Meeting not found.');
@@ -336,7 +344,8 @@ describe('docs/roles.md against the real server', () => {
     ],
   };
   async function rosterOf(meeting: string) {
-    const csv = ['name,role', ...['chair', 'co-chair', 'member', 'observer', 'captioner'].map((role) => `A ${role},${role}`)].join('\n');
+    const roles = ['chair', 'co-chair', 'member', 'observer', 'captioner', 'interpreter'];
+    const csv = ['name,role,channel', ...roles.map((role) => `A ${role},${role},French`)].join('\n');
     await browsers.secretariat.post(`/api/meetings/${meeting}/roster/import`, { csv });
     return (await browsers.secretariat.get(`/api/meetings/${meeting}`)).body.roster as {
       joinUrl: string | null;

@@ -27,7 +27,7 @@ export const T0 = Date.UTC(2017, 3, 11, 22, 0, 0);
 export const MINUTE = 60_000;
 export const SECOND = 1_000;
 
-/** The roster: leads, members in the room, remote and on the phone, an observer and a captioner. */
+/** The roster: leads, members in the room, remote and on the phone, an observer, a captioner and an interpreter (Arabic). */
 export const ROSTER = [
   {
     id: 'lynn',
@@ -136,6 +136,16 @@ export const ROSTER = [
     region: 'weog',
     role: 'captioner',
     location: 'remote',
+  },
+  {
+    id: 'amal',
+    name: 'Amal Haddad',
+    affiliation: 'Interpretation service',
+    stakeholderGroup: null,
+    region: null,
+    role: 'interpreter',
+    location: 'remote',
+    channel: 'ar',
   },
 ] as const satisfies readonly Participant[];
 

@@ -61,7 +61,16 @@ function pluralCategories(language: Language, key: string): PluralCategory[] {
 }
 
 it('finds the main catalogs and those of the parts loaded on demand', () => {
-  expect([...SETS.keys()].sort()).toEqual(['captioner', 'chair', 'chair-record', 'corrections', 'main', 'record-page', 'staff']);
+  expect([...SETS.keys()].sort()).toEqual([
+    'captioner',
+    'chair',
+    'chair-record',
+    'corrections',
+    'interpretation',
+    'main',
+    'record-page',
+    'staff',
+  ]);
   for (const [area, catalogs] of SETS) expect(Object.keys(catalogs).sort(), area).toEqual([...LANGUAGES].sort());
 });
 

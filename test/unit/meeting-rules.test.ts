@@ -81,11 +81,17 @@ function exampleCommands(h: MeetingHarness): Record<CommandType, CommandInput> {
     'chat.post': { type: 'chat.post', text: 'Hello' },
     'chat.flag': { type: 'chat.flag', messageId: 'msg-none', flagged: true },
     'chat.mute': { type: 'chat.mute', participantId: 'flavio', muted: true },
+    'queue.setLanguage': { type: 'queue.setLanguage', entryId: flavio, language: 'fr' },
+    'floor.setLanguage': { type: 'floor.setLanguage', speechId, language: 'es' },
+    'interpretation.askSlower': { type: 'interpretation.askSlower' },
+    'interpretation.passSlower': { type: 'interpretation.passSlower', signalId: h.state.slowDown?.id ?? 'sl-none' },
+    'interpretation.dismissSlower': { type: 'interpretation.dismissSlower', signalId: h.state.slowDown?.id ?? 'sl-none' },
   };
 }
 
 const COMMAND_TYPES = Object.keys(COMMAND_ROLES) as CommandType[];
-const LEAD_COMMANDS = COMMAND_TYPES.filter((type) => !COMMAND_ROLES[type].includes('member'));
+const INTERPRETER_COMMANDS = COMMAND_TYPES.filter((type) => COMMAND_ROLES[type].includes('interpreter'));
+const LEAD_COMMANDS = COMMAND_TYPES.filter((type) => !COMMAND_ROLES[type].includes('member') && !INTERPRETER_COMMANDS.includes(type));
 const OWN_HAND_COMMANDS = COMMAND_TYPES.filter((type) => COMMAND_ROLES[type].includes('member'));
 
 /** A sender for each role that does not lead. */
@@ -93,6 +99,7 @@ const NON_LEADS: { role: MeetingAccessRole; who: Sender }[] = [
   { role: 'member', who: 'flavio' },
   { role: 'observer', who: 'wim' },
   { role: 'captioner', who: 'kirsty' },
+  { role: 'interpreter', who: 'amal' },
   { role: 'display', who: 'display' },
 ];
 const LEADS: { role: MeetingAccessRole; who: PersonId }[] = [
@@ -122,6 +129,8 @@ describe('Roles and ownership', () => {
           'agenda.addPresentation',
           'agenda.markItem',
           'agenda.startItem',
+          'interpretation.dismissSlower',
+          'interpretation.passSlower',
           'floor.give',
           'floor.giveTo',
           'floor.startPresentation',
@@ -146,12 +155,14 @@ describe('Roles and ownership', () => {
           'consensus.object',
           'consensus.withdrawObjection',
           'floor.end',
+          'floor.setLanguage',
           'participant.setLocation',
           'position.record',
           'position.withdraw',
           'queue.editNote',
           'queue.moveDown',
           'queue.raiseHand',
+          'queue.setLanguage',
           'queue.withdraw',
         ].sort(),
       );
@@ -166,7 +177,7 @@ describe('Roles and ownership', () => {
       expectRefused(h, who, exampleCommands(h)[type], 'forbidden');
     });
 
-    const silentCases = NON_LEADS.filter(({ role }) => role === 'captioner' || role === 'display').flatMap(({ role, who }) =>
+    const silentCases = NON_LEADS.filter(({ role }) => ['captioner', 'interpreter', 'display'].includes(role)).flatMap(({ role, who }) =>
       OWN_HAND_COMMANDS.filter((type) => !(role === 'captioner' && type === 'chat.post')).map((type) => ({ role, who, type })),
     );
     it('R1 — the captioner may write in the chat', () => {
@@ -178,7 +189,10 @@ describe('Roles and ownership', () => {
       expectRefused(h, who, exampleCommands(h)[type], 'forbidden');
     });
 
-    const allowedCases = LEADS.flatMap(({ role, who }) => COMMAND_TYPES.map((type) => ({ role, who, type })));
+    // Only interpreters ask for a slower pace (test/unit/interpretation-rules.test.ts).
+    const allowedCases = LEADS.flatMap(({ role, who }) =>
+      COMMAND_TYPES.filter((type) => !INTERPRETER_COMMANDS.includes(type)).map((type) => ({ role, who, type })),
+    );
     it.each(allowedCases)('R1 — the $role is not refused $type for their role', ({ who, type }) => {
       const h = busyMeeting();
       const input = exampleCommands(h)[type];
@@ -354,7 +368,7 @@ describe('Roles and ownership', () => {
     it.each(beforeOpen)('R5 — %s is refused before the meeting is opened', (type) => {
       const inputs = exampleCommands(busyMeeting());
       const h = new MeetingHarness();
-      expectRefused(h, 'lynn', inputs[type], 'conflict');
+      expectRefused(h, INTERPRETER_COMMANDS.includes(type) ? 'amal' : 'lynn', inputs[type], 'conflict');
     });
 
     it('R5 — only a lead may open the meeting, and only once', () => {
@@ -369,7 +383,7 @@ describe('Roles and ownership', () => {
       const inputs = exampleCommands(h);
       h.minutes(1).run('lynn', { type: 'meeting.end' });
       expect(h.state.phase).toBe('ended');
-      expectRefused(h, 'lynn', inputs[type], 'conflict');
+      expectRefused(h, INTERPRETER_COMMANDS.includes(type) ? 'amal' : 'lynn', inputs[type], 'conflict');
     });
 
     it('R5 — ending the meeting closes the running speech and item', () => {

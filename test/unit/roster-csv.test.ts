@@ -6,6 +6,7 @@ const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 const entry = (name: string, overrides: Partial<RosterEntryOutput> = {}): RosterEntryOutput => ({
   name,
+  channel: null,
   affiliation: '',
   email: '',
   stakeholderGroup: 'government',

@@ -16,10 +16,10 @@ export function precedingItem(state: MeetingState): AgendaItem | undefined {
   return index <= 0 ? undefined : state.agenda[index - 1];
 }
 
-/** The roster by name, in the order of the interface's language; the captioner is left out of the people who can be given the floor when `speakersOnly`. */
+/** The roster by name, in the order of the interface's language; captioners and interpreters are left out of the people who can be given the floor when `speakersOnly`. */
 export function rosterByName(state: MeetingState, speakersOnly = false): Participant[] {
   return Object.values(state.participants)
-    .filter((person) => !speakersOnly || person.role !== 'captioner')
+    .filter((person) => !speakersOnly || (person.role !== 'captioner' && person.role !== 'interpreter'))
     .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
 }
 

@@ -23,6 +23,9 @@ export function applyFloor(state: MeetingState, event: SectionEvent<'floor' | 't
     case 'floor.ended':
       return endFloor(state, event.at);
 
+    case 'floor.languageSet':
+      return updateFloor(state, event.speechId, (speech) => ({ ...speech, language: event.language }));
+
     case 'timer.paused':
       return updateFloor(state, event.speechId, (speech) => ({
         ...speech,

@@ -35,6 +35,12 @@ export function applyQueue(state: MeetingState, event: SectionEvent<'queue'>): M
         entries: queue.entries.filter((entry) => entry.id !== event.entryId),
       }));
 
+    case 'queue.languageSet':
+      return updateQueue(state, event.itemId, (queue) => ({
+        ...queue,
+        entries: queue.entries.map((entry) => (entry.id === event.entryId ? { ...entry, language: event.language } : entry)),
+      }));
+
     case 'queue.closed':
       return updateQueue(state, event.itemId, (queue) => ({ ...queue, open: false }));
 

@@ -21,6 +21,7 @@ export function decideFloor(state: MeetingState, command: SectionCommand<'floor'
           entryId: entry.id,
           presentationId: null,
           seconds: command.seconds,
+          language: entry.language ?? null,
         }),
       ];
     }
@@ -36,6 +37,7 @@ export function decideFloor(state: MeetingState, command: SectionCommand<'floor'
           entryId: queued?.id ?? null,
           presentationId: null,
           seconds: command.seconds,
+          language: queued?.language ?? null,
         }),
       ];
     }
@@ -55,6 +57,7 @@ export function decideFloor(state: MeetingState, command: SectionCommand<'floor'
           entryId: null,
           presentationId: presentation.id,
           seconds: presentation.minutes * 60,
+          language: null,
         }),
       ];
     }
@@ -66,6 +69,15 @@ export function decideFloor(state: MeetingState, command: SectionCommand<'floor'
         reject('forbidden', 'You can only end your own speech.');
       }
       return [{ type: 'floor.ended', speechId: command.speechId }];
+    }
+
+    case 'floor.setLanguage': {
+      const speech = floorSpeech(state, command.speechId);
+      // L1: the speaker says the language of their own speech; the chair and secretariat of any.
+      if (!isLeading(ctx.role) && (speech.participantId === null || speech.participantId !== ctx.actor.participantId)) {
+        reject('forbidden', 'You can only set the language of your own speech.');
+      }
+      return [{ type: 'floor.languageSet', speechId: speech.id, language: command.language }];
     }
 
     case 'timer.pause': {
@@ -103,6 +115,8 @@ function floorGiven(
     entryId: string | null;
     presentationId: string | null;
     seconds: number | null | undefined;
+    /** The floor language the entry named; null: the meeting's. */
+    language: string | null;
   },
 ): MeetingEventBody {
   const seconds = options.seconds === undefined ? state.settings.defaultSpeechSeconds : options.seconds;
@@ -123,6 +137,7 @@ function floorGiven(
       startedAt: ctx.at,
       timer: { durationMs: seconds === null ? null : seconds * 1000, pausedAt: null, pausedMs: 0 },
       pauses: [],
+      ...(options.language === null ? {} : { language: options.language }),
     },
   };
 }

@@ -246,6 +246,7 @@ function mayTakePositions(state: MeetingState, ctx: DecisionContext, holder: Spe
     reject('forbidden', 'Observers may not take positions in this meeting.');
   }
   if (participant?.role === 'captioner') reject('forbidden', 'The captioner does not take positions.');
+  if (participant?.role === 'interpreter') reject('forbidden', 'Interpreters do not take positions.');
   if (!isLeading(ctx.role) && item && (item.status === 'done' || item.status === 'deferred')) {
     reject('conflict', `Item ${item.number} is closed: positions can no longer change.`);
   }

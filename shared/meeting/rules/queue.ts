@@ -76,6 +76,12 @@ export function decideQueue(state: MeetingState, command: SectionCommand<'queue'
       return [{ type: 'queue.handLowered', itemId, entryId: entry.id, by }];
     }
 
+    case 'queue.setLanguage': {
+      // L1: one's own entry; the chair and secretariat any.
+      const { itemId, entry } = ownEntry(state, ctx, command.entryId);
+      return [{ type: 'queue.languageSet', itemId, entryId: entry.id, language: command.language }];
+    }
+
     case 'queue.close': {
       const itemId = currentItemId(state);
       if (!queueOf(state, itemId).open) reject('conflict', 'The queue is already closed.');

@@ -1,6 +1,6 @@
 /** The record's fixed words in Arabic (words.ts has their shape). */
 import { ar as labels } from '../../labels/ar.ts';
-import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural } from './words.ts';
+import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural, languageName } from './words.ts';
 
 // Arabic counts: 0 دقيقة، دقيقة واحدة، دقيقتان، 3–10 دقائق، 11–99 دقيقة، 100 دقيقة. Latin digits, as in UN documents.
 const arMinutes = plural('ar', { zero: '# دقيقة', one: 'دقيقة واحدة', two: 'دقيقتان', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' });
@@ -22,6 +22,7 @@ export const ar: RecordWords = {
   minutesAllotted: (allotted, used) =>
     allotted === null ? `الوقت المستخدم: ${arMinutes(used)}` : `الوقت المخصص: ${arMinutes(allotted)}، والوقت المستخدم: ${arMinutes(used)}`,
   speakers: 'المتكلمون، حسب ترتيب أخذ الكلمة',
+  spokeIn: (tag) => `باللغة ${languageName('ar', tag)}`,
   noSpeakers: 'لم يأخذ أحد الكلمة',
   support: 'المؤيدون',
   objections: 'الاعتراضات',

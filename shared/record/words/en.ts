@@ -1,6 +1,6 @@
 /** The record's fixed words in English (words.ts has their shape). */
 import { en as labels } from '../../labels/en.ts';
-import { LATIN_PUNCTUATION, type RecordWords, peopleWords } from './words.ts';
+import { LATIN_PUNCTUATION, type RecordWords, peopleWords, languageName } from './words.ts';
 
 export const en: RecordWords = {
   locale: 'en-GB',
@@ -22,6 +22,7 @@ export const en: RecordWords = {
       ? `${used} ${used === 1 ? 'minute' : 'minutes'} used`
       : `${allotted} ${allotted === 1 ? 'minute' : 'minutes'} allotted, ${used} used`,
   speakers: 'Speakers, in order',
+  spokeIn: (tag) => `in ${languageName('en', tag)}`,
   noSpeakers: 'No one took the floor',
   support: 'Support',
   objections: 'Objections',

@@ -1,6 +1,6 @@
 /** The record's fixed words in Spanish (words.ts has their shape). */
 import { es as labels } from '../../labels/es.ts';
-import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural } from './words.ts';
+import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural, languageName } from './words.ts';
 
 const esMinutesUsed = plural('es', { one: '# minuto utilizado', other: '# minutos utilizados' });
 const esMinutesAllotted = plural('es', { one: '# minuto asignado', other: '# minutos asignados' });
@@ -22,6 +22,7 @@ export const es: RecordWords = {
   item: 'Tema',
   minutesAllotted: (allotted, used) => (allotted === null ? esMinutesUsed(used) : `${esMinutesAllotted(allotted)}, ${esUsed(used)}`),
   speakers: 'Oradores, por orden de intervención',
+  spokeIn: (tag) => `en ${languageName('es', tag)}`,
   noSpeakers: 'Nadie hizo uso de la palabra',
   support: 'Apoyo',
   objections: 'Objeciones',

@@ -1,6 +1,6 @@
 /** The record's fixed words in French (words.ts has their shape). */
 import { fr as labels } from '../../labels/fr.ts';
-import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural } from './words.ts';
+import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural, languageName } from './words.ts';
 
 // French: a no-break space before the colon and the semicolon and inside the guillemets.
 const frMinutes = plural('fr', { one: '# minute', other: '# minutes' });
@@ -24,6 +24,7 @@ export const fr: RecordWords = {
   item: 'Point',
   minutesAllotted: (allotted, used) => (allotted === null ? frMinutesUsed(used) : `${frMinutesPlanned(allotted)}, ${frUsed(used)}`),
   speakers: 'Intervenants, par ordre d’intervention',
+  spokeIn: (tag) => `en ${languageName('fr', tag)}`,
   noSpeakers: 'Personne n’a pris la parole',
   support: 'Appui',
   objections: 'Objections',

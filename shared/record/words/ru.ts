@@ -1,6 +1,6 @@
 /** The record's fixed words in Russian (words.ts has their shape). */
 import { ru as labels } from '../../labels/ru.ts';
-import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural } from './words.ts';
+import { LATIN_PUNCTUATION, type RecordWords, peopleWords, plural, languageName } from './words.ts';
 
 // Russian counts take three forms: 1, 21 минута; 2–4, 22 минуты; 0, 5–20 минут.
 const ruMinutes = plural('ru', { one: '# минута', few: '# минуты', many: '# минут', other: '# минуты' });
@@ -22,6 +22,7 @@ export const ru: RecordWords = {
   minutesAllotted: (allotted, used) =>
     allotted === null ? `использовано: ${ruMinutes(used)}` : `отведено: ${ruMinutes(allotted)}, использовано: ${ruMinutes(used)}`,
   speakers: 'Выступили (в порядке очерёдности)',
+  spokeIn: (tag) => `на языке: ${languageName('ru', tag)}`,
   noSpeakers: 'Выступлений не было',
   support: 'Поддержка',
   objections: 'Возражения',

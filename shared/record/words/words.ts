@@ -60,6 +60,8 @@ export interface RecordWords extends ChartWords, PeopleLabels {
   item: string;
   minutesAllotted: (allotted: number | null, used: number) => string;
   speakers: string;
+  /** A speech's floor language, when not the meeting's: "in Spanish". */
+  spokeIn: (language: string) => string;
   noSpeakers: string;
   support: string;
   objections: string;
@@ -166,4 +168,13 @@ export function peopleWords(labels: PeopleLabels, locale: string): PeopleLabels 
   const inSentence = (label: string) => label.charAt(0).toLocaleLowerCase(locale) + label.slice(1);
   const locations = Object.fromEntries(Object.entries(labels.locations).map(([key, label]) => [key, inSentence(label)]));
   return { ...labels, locations: locations as PeopleLabels['locations'] };
+}
+
+/** A language tag's name in the record's language (Spanish, espagnol …), or the tag itself. */
+export function languageName(locale: string, tag: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

@@ -1,6 +1,6 @@
 /** The record's fixed words in Chinese (simplified) (words.ts has their shape). */
 import { zh as labels } from '../../labels/zh.ts';
-import { type RecordWords, peopleWords } from './words.ts';
+import { type RecordWords, peopleWords, languageName } from './words.ts';
 
 // Chinese: full-width punctuation, no spaces between sentences, 、 between names.
 export const zh: RecordWords = {
@@ -31,6 +31,7 @@ export const zh: RecordWords = {
   item: '项目',
   minutesAllotted: (allotted, used) => (allotted === null ? `实际用时${used}分钟` : `分配时间${allotted}分钟，实际用时${used}分钟`),
   speakers: '发言者（按发言顺序）',
+  spokeIn: (tag) => `使用${languageName('zh', tag)}`,
   noSpeakers: '无人发言',
   support: '支持',
   objections: '反对意见',
