@@ -101,6 +101,13 @@ const ar: Catalog = {
     serverClosed: 'أغلق الخادم الاتصال. أعد تحميل الصفحة للمحاولة مرة أخرى.',
     captionConnectionsRefused: 'رُفض عدد كبير جدًا من اتصالات الترجمة النصية من هذا العنوان. تحقّق من رمز الترجمة النصية وحاول لاحقًا.',
     ownerUnreachable: 'تعذّر الوصول إلى الاجتماع الآن؛ يُرجى المحاولة مرة أخرى.',
+    ownLanguageOnly: 'يمكنك تحديد لغة كلمتك أنت فقط.',
+    slowerNeedsChannel: 'لا يطلب من المتكلم الإبطاء إلا المترجمون الشفويون الذين لهم قناة لغة.',
+    nobodySpeaking: 'لا أحد يتكلم الآن.',
+    speakerAsked: 'طُلب ذلك من المتكلم بالفعل.',
+    signalDismissed: 'أُغلقت هذه الإشارة بالفعل.',
+    interpretersNoPositions: 'المترجمون الشفويون لا يتخذون مواقف.',
+    onlyInterpretersSlower: 'لا يطلب من المتكلم الإبطاء إلا المترجمون الشفويون.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

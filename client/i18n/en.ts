@@ -102,6 +102,13 @@ export const en = {
     serverClosed: 'The server closed the connection. Reload the page to try again.',
     captionConnectionsRefused: 'Too many refused caption connections from this address. Check the caption token and try again later.',
     ownerUnreachable: 'The meeting could not be reached right now; please try again.',
+    ownLanguageOnly: 'You can only set the language of your own speech.',
+    slowerNeedsChannel: 'Only interpreters with a language channel ask the speaker to slow down.',
+    nobodySpeaking: 'Nobody has the floor.',
+    speakerAsked: 'The speaker has already been asked.',
+    signalDismissed: 'That signal has already been dismissed.',
+    interpretersNoPositions: 'Interpreters do not take positions.',
+    onlyInterpretersSlower: 'Only interpreters ask the speaker to slow down.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

@@ -98,6 +98,13 @@ const es: Catalog = {
     captionConnectionsRefused:
       'Demasiadas conexiones de subtítulos rechazadas desde esta dirección. Compruebe el token de subtítulos e inténtelo más tarde.',
     ownerUnreachable: 'No se puede acceder a la reunión en este momento; inténtelo de nuevo.',
+    ownLanguageOnly: 'Solo puede indicar el idioma de su propia intervención.',
+    slowerNeedsChannel: 'Solo los intérpretes con un canal de idioma piden al orador que hable más despacio.',
+    nobodySpeaking: 'Nadie tiene la palabra.',
+    speakerAsked: 'Ya se ha pedido al orador.',
+    signalDismissed: 'Esa señal ya se ha descartado.',
+    interpretersNoPositions: 'Los intérpretes no toman posición.',
+    onlyInterpretersSlower: 'Solo los intérpretes piden al orador que hable más despacio.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

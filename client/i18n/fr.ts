@@ -99,6 +99,13 @@ const fr: Catalog = {
     captionConnectionsRefused:
       'Trop de connexions de sous-titrage refusées depuis cette adresse. Vérifiez le jeton de sous-titrage et réessayez plus tard.',
     ownerUnreachable: 'La réunion ne peut pas être jointe pour le moment ; veuillez réessayer.',
+    ownLanguageOnly: 'Vous ne pouvez indiquer que la langue de votre propre intervention.',
+    slowerNeedsChannel: 'Seuls les interprètes ayant un canal de langue demandent à l’orateur de ralentir.',
+    nobodySpeaking: 'Personne n’a la parole.',
+    speakerAsked: 'L’orateur a déjà été prévenu.',
+    signalDismissed: 'Ce signal a déjà été écarté.',
+    interpretersNoPositions: 'Les interprètes ne prennent pas position.',
+    onlyInterpretersSlower: 'Seuls les interprètes demandent à l’orateur de ralentir.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

@@ -100,6 +100,13 @@ const ru: Catalog = {
     captionConnectionsRefused:
       'Слишком много отклонённых подключений субтитров с этого адреса. Проверьте токен субтитров и повторите попытку позже.',
     ownerUnreachable: 'Сейчас не удаётся связаться с заседанием; попробуйте ещё раз.',
+    ownLanguageOnly: 'Вы можете указать только язык собственного выступления.',
+    slowerNeedsChannel: 'Попросить выступающего говорить медленнее могут только переводчики с языковым каналом.',
+    nobodySpeaking: 'Сейчас никто не выступает.',
+    speakerAsked: 'Выступающего уже попросили.',
+    signalDismissed: 'Этот сигнал уже снят.',
+    interpretersNoPositions: 'Переводчики не занимают позиций.',
+    onlyInterpretersSlower: 'Попросить выступающего говорить медленнее могут только переводчики.',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

@@ -93,6 +93,13 @@ const zh: Catalog = {
     serverClosed: '服务器关闭了连接。请重新加载页面再试。',
     captionConnectionsRefused: '来自此地址的字幕连接被拒绝次数过多。请检查字幕令牌，稍后再试。',
     ownerUnreachable: '目前无法连接到会议，请重试。',
+    ownLanguageOnly: '您只能设置自己发言的语言。',
+    slowerNeedsChannel: '只有拥有语言频道的口译员才能请发言人放慢语速。',
+    nobodySpeaking: '目前没有人发言。',
+    speakerAsked: '已经请过发言人了。',
+    signalDismissed: '该提示已被关闭。',
+    interpretersNoPositions: '口译员不表明立场。',
+    onlyInterpretersSlower: '只有口译员才能请发言人放慢语速。',
   },
   /** Refusals the server names by a code (shared/api.ts API_ERROR_CODES). */
   apiErrors: {

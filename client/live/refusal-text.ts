@@ -78,6 +78,14 @@ const EXACT: Record<string, RefusalKey> = {
   'You raised your hand too often; wait a minute.': 'handsTooOften',
   'You are posting too fast; wait a few seconds.': 'chatTooFast',
   'Too many positions in a minute; wait a moment.': 'positionsTooFast',
+  // Interpretation (shared/meeting/rules).
+  'You can only set the language of your own speech.': 'ownLanguageOnly',
+  'Only interpreters with a language channel ask the speaker to slow down.': 'slowerNeedsChannel',
+  'Nobody has the floor.': 'nobodySpeaking',
+  'The speaker has already been asked.': 'speakerAsked',
+  'That signal has already been dismissed.': 'signalDismissed',
+  'Interpreters do not take positions.': 'interpretersNoPositions',
+  'Only interpreters ask the speaker to slow down.': 'onlyInterpretersSlower',
   // Why a session or a meeting's access ended (server/meetings, server/auth): said inside "{title}: {reason}."
   'signed out': 'signedOut',
   'removed from the meeting': 'removed',

@@ -155,7 +155,7 @@ describe('parseRosterCsv problems', () => {
 
   it('reports an unknown role with the accepted roles', () => {
     expect(parseRosterCsv(lines('name,group,region,role', 'Ana,gov,africa,boss')).problems).toEqual([
-      { line: 2, message: 'role "boss" is not one of Chair, Co-chair, Secretariat, Member, Observer, Captioner' },
+      { line: 2, message: 'role "boss" is not one of Chair, Co-chair, Secretariat, Member, Observer, Captioner, Interpreter' },
     ]);
   });
 
