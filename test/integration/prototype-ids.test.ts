@@ -87,6 +87,11 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
       'action.remove': { type: 'action.remove', actionId: state.actionItems[0]!.id },
       'chat.flag': { type: 'chat.flag', messageId: state.chat[0]!.id, flagged: true },
       'chat.mute': { type: 'chat.mute', participantId: memberId, muted: true },
+      'queue.setLanguage': { type: 'queue.setLanguage', entryId, language: 'fr' },
+      'floor.setLanguage': { type: 'floor.setLanguage', speechId, language: 'fr' },
+      // No signal is waiting: every signal id is looked up and answered as one already dismissed.
+      'interpretation.passSlower': { type: 'interpretation.passSlower', signalId: 's-none' },
+      'interpretation.dismissSlower': { type: 'interpretation.dismissSlower', signalId: 's-none' },
     };
     const withIds = (Object.keys(ID_FIELDS) as CommandType[]).filter((type) => ID_FIELDS[type].length > 0);
     expect(
@@ -103,7 +108,8 @@ describe.each(DRIVERS)('ids named after prototype properties on %s', (driver) =>
           const command = { ...valid[type], [field]: name } as CommandInput;
           const answer = await chair.replica.send(command);
           tried++;
-          const expected = field === 'entryId' ? 'conflict' : 'not-found';
+          // Queue entries and slow-down signals come and go: one not there is "no longer there".
+          const expected = field === 'entryId' || field === 'signalId' ? 'conflict' : 'not-found';
           const code = answer.ok ? 'ok' : answer.code;
           if (code !== expected) answers.push(`${type}.${field} = ${name}: ${code} (expected ${expected})`);
         }
