@@ -8,7 +8,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../support/test-server.ts';
-import { eventually, postCaptionLine, restartableServer, type Cleanups } from '../support/forwarding-server.ts';
+import { eventually, postCaptionLine } from '../support/forwarding-server.ts';
+import { restartableServer, type Cleanups } from '../support/restartable-server.ts';
 import { createMeeting } from '../support/meeting-fixtures.ts';
 import { startYouTubeStandIn } from '../support/youtube-stand-in.ts';
 import type { CaptionDestinationView } from '../../shared/caption-destinations.ts';

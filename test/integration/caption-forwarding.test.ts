@@ -7,7 +7,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../support/test-server.ts';
-import { eventually, postCaptionLine, restartableServer, type Cleanups } from '../support/forwarding-server.ts';
+import { eventually, postCaptionLine } from '../support/forwarding-server.ts';
+import { restartableServer, type Cleanups } from '../support/restartable-server.ts';
 import { addRoster, createMeeting, openJoinLink } from '../support/meeting-fixtures.ts';
 import { startZoomStandIn } from '../support/zoom-stand-in.ts';
 import type { CaptionDestinationView } from '../../shared/caption-destinations.ts';
@@ -70,11 +71,12 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
     zoom.failNext(503, 500, 'slow');
     zoom.started = true;
     for (let n = 6; n <= 14; n++) await postLine(n);
-    await eventually(() => (zoom.shown.length >= 3 ? true : undefined), 'the first lines to reach Zoom');
+    await eventually(() => (zoom.shown.length >= 14 ? true : undefined), 'the first lines to reach Zoom');
 
-    // Killed mid-burst, while a line Zoom took is still unanswered, and started again: the captioning software goes on.
+    // Killed mid-burst, while a line Zoom took is still unanswered (line 15, answered slowly), and started again: the captioning software goes on.
     const postsBefore = zoom.posts.length;
     zoom.failNext('slow');
+    await postLine(15);
     await eventually(() => (zoom.posts.slice(postsBefore).some((post) => post.status === 0) ? true : undefined), 'a post in flight');
     server.kill('SIGKILL');
     await server.exited;
@@ -82,7 +84,7 @@ describe.each(DRIVERS)('caption forwarding to Zoom on %s', (driver) => {
     // Zoom took it, but the sender never heard so.
     expect(zoom.shown.map((line) => line.seq)).toContain(inFlight.seq);
     server = await start();
-    for (let n = 15; n <= 24; n++) await postLine(n);
+    for (let n = 16; n <= 24; n++) await postLine(n);
 
     await eventually(() => (zoom.shown.length >= 24 ? true : undefined), `all 24 lines at Zoom (have ${zoom.shown.length})`, 120_000);
     const settled = await eventually(async () => {

@@ -2,58 +2,23 @@
  * The server killed with SIGKILL mid-meeting and started again: every acknowledged event
  * is there, and the clients resume by themselves and end in the same state (rule L2, L3).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, DRIVERS, freePort } from '../support/test-server.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { DRIVERS } from '../support/test-server.ts';
+import { ADMIN, restartableServer, type Cleanups } from '../support/restartable-server.ts';
 import { HttpClient } from '../support/http-client.ts';
 import { createMeeting, openJoinLink, SAMPLE_ROSTER, addRoster } from '../support/meeting-fixtures.ts';
 import { connectLive, waitForSeq, waitUntil, type LiveClient } from '../support/live-client.ts';
 import { queueOf } from '../../shared/meeting/reducer.ts';
 import { seenBy } from '../support/seen-by.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'admin password 123' };
-
 describe.each(DRIVERS)('a crash on %s', (driver) => {
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanups: Cleanups = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  /** A server process on its own database that can be killed and started again on the same port and data. */
-  async function crashableServer() {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env: Record<string, string> = {
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    };
-    if (driver === 'postgres') {
-      const scratch = await createScratchDatabase();
-      cleanups.push(() => scratch.drop());
-      env.DATABASE_URL = scratch.url;
-    } else {
-      const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-crash-'));
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-      env.DATA_DIR = dataDir;
-    }
-    const processes: ServerProcess[] = [];
-    cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
-    const start = async () => {
-      const server = startServerProcess(env);
-      processes.push(server);
-      await server.waitForOutput(/EqualFloor is running/);
-      return server;
-    };
-    return { baseUrl, start };
-  }
-
   it('loses no acknowledged event, and clients resume by themselves', async () => {
-    const { baseUrl, start } = await crashableServer();
+    const { baseUrl, start } = await restartableServer(driver, cleanups);
 
     const first = await start();
     const secretariat = new HttpClient(baseUrl);
@@ -96,7 +61,7 @@ describe.each(DRIVERS)('a crash on %s', (driver) => {
   }, 120_000);
 
   it('killed during a burst of commands: every acknowledged one is there once, retries are applied once, clients resync', async () => {
-    const { baseUrl, start } = await crashableServer();
+    const { baseUrl, start } = await restartableServer(driver, cleanups);
     const first = await start();
     const secretariat = new HttpClient(baseUrl);
     await secretariat.post('/api/auth/login', ADMIN);

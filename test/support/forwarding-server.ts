@@ -1,19 +1,8 @@
 /**
- * What the caption forwarding tests share: an EqualFloor server process that can be killed and
- * started again on the same database (PGlite's data folder or a scratch PostgreSQL), signed in
- * as its admin, and captioning software posting lines to the meeting's caption URL, again with
- * the same seq until the server answers.
+ * What the caption forwarding tests share besides a restartable server (./restartable-server.ts):
+ * captioning software posting lines to the meeting's caption URL, again with the same seq until
+ * the server answers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createScratchDatabase, freePort, type DriverName } from './test-server.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
-import { HttpClient } from './http-client.ts';
-
-export const ADMIN = { email: 'admin@example.org', password: 'admin password 123' };
-
-export type Cleanups = (() => Promise<unknown> | unknown)[];
 
 /** Waits until `probe` gives something other than undefined. */
 export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 90_000): Promise<T> {
@@ -24,42 +13,6 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** A server on `driver` that `start()` starts (again) on the same database and port. */
-export async function restartableServer(driver: DriverName, cleanups: Cleanups) {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  };
-  if (driver === 'postgres') {
-    const scratch = await createScratchDatabase();
-    cleanups.push(() => scratch.drop());
-    env.DATABASE_URL = scratch.url;
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'equalfloor-forward-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    env.DATA_DIR = dataDir;
-  }
-  const processes: ServerProcess[] = [];
-  cleanups.push(() => processes.forEach((server) => server.kill('SIGKILL')));
-  const start = async () => {
-    const server = startServerProcess(env);
-    processes.push(server);
-    await server.waitForOutput(/EqualFloor is running/, 60_000);
-    return server;
-  };
-  const signIn = async () => {
-    const secretariat = new HttpClient(baseUrl);
-    const answer = await secretariat.post('/api/auth/login', ADMIN);
-    if (answer.status !== 200) throw new Error(`admin sign-in answered ${answer.status}`);
-    return secretariat;
-  };
-  return { baseUrl, start, signIn };
 }
 
 /** Posts `text` as captioning software would (seq n), again with the same seq until the server answers 200. */
