@@ -380,6 +380,8 @@ export const en = {
   captions: {
     channel: 'Channel',
     floorChannel: 'Floor (as spoken)',
+    /** The floor channel where a sentence already names it as a channel: `Zoom (Floor)`. */
+    floorChannelShort: 'Floor',
     heading: 'Captions',
     only: 'Captions only',
     notice: 'Live captions are typed as people speak, to help you follow. They may contain errors and are not the official record.',

@@ -381,6 +381,7 @@ const es: Catalog = {
   captions: {
     channel: 'Canal',
     floorChannel: 'Sala (idioma original)',
+    floorChannelShort: 'Sala',
     heading: 'Subtítulos',
     only: 'Solo subtítulos',
     notice:

@@ -385,6 +385,7 @@ const fr: Catalog = {
   captions: {
     channel: 'Canal',
     floorChannel: 'Parquet (langue parlée)',
+    floorChannelShort: 'Parquet',
     heading: 'Sous-titres',
     only: 'Sous-titres seuls',
     notice:

@@ -384,6 +384,7 @@ const ru: Catalog = {
   captions: {
     channel: 'Канал',
     floorChannel: 'Зал (язык оригинала)',
+    floorChannelShort: 'Зал',
     heading: 'Субтитры',
     only: 'Только субтитры',
     notice:

@@ -360,6 +360,7 @@ const zh: Catalog = {
   captions: {
     channel: '频道',
     floorChannel: '现场原声',
+    floorChannelShort: '会场原声',
     heading: '字幕',
     only: '仅显示字幕',
     notice: '实时字幕在发言时录入，以帮助您跟进会议。字幕可能有误，不是正式记录。',

@@ -11,11 +11,4 @@ export const interpretation = defineArea(en, {
 });
 await interpretation.load(i18n.language).catch(() => undefined);
 
-/** A language tag's name in the interface's language (Arabic, arabe, árabe …), or the tag itself. */
-export function languageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames([i18n.locale], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
+export { languageName } from '../language-names.ts';

@@ -261,15 +261,6 @@ const fr: StaffCatalog = {
     channelHint:
       "Chaque destination reçoit un seul canal\u00a0: le parquet (ce qui est dit, dans la langue où c'est dit) ou une interprétation.",
     channelOf: 'canal\u00a0: {channel}',
-    channels: {
-      floor: 'Parquet',
-      ar: 'Arabe',
-      zh: 'Chinois',
-      en: 'Anglais',
-      fr: 'Français',
-      ru: 'Russe',
-      es: 'Espagnol',
-    },
     add: 'Ajouter la destination',
     added: 'Destination {kind} ajoutée. Les lignes terminées lui sont envoyées dès maintenant.',
     remove: 'Retirer',
