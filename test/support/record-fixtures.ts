@@ -177,20 +177,7 @@ export function longProposalsRecord(): MeetingRecord {
     consensus: [],
     decisions: [{ kind: 'agreed' as const, text: 'Continues in 2017 with a report to the MAG.' }],
   }));
-  const person = (name: string, role: MeetingRecord['participants'][number]['role']) => ({
-    name,
-    affiliation: 'MAG',
-    role,
-    category: '',
-    stakeholderGroup: 'civil-society' as const,
-    region: 'weog' as const,
-    location: 'room' as const,
-    attended: true,
-    presentByPhone: false,
-    minutesConnected: 90,
-    firstJoined: start,
-    lastLeft: start + 90 * 60_000,
-  });
+  const present = { minutesConnected: 90, firstJoined: start, lastLeft: start + 90 * 60_000 };
   return {
     meetingId: 'm-long',
     title: 'MAG Virtual Meeting III',
@@ -207,9 +194,9 @@ export function longProposalsRecord(): MeetingRecord {
     ],
     actions: [{ what: 'Circulate the BPF proposals for a decision', who: 'Secretariat', due: '2017-04-25', itemNumber: '2' }],
     participants: [
-      person('Lynn St. Amour', 'chair'),
-      person('Chengetai Masango', 'secretariat'),
-      ...NAMES.slice(1, 9).map((name) => person(name, 'member')),
+      person('Lynn St. Amour', 'chair', present),
+      person('Chengetai Masango', 'secretariat', present),
+      ...NAMES.slice(1, 9).map((name) => person(name, 'member', present)),
     ],
     statistics: { byLocation: [], byStakeholderGroup: [], byRegion: [], turns: 0, ms: 0 },
     asOf: start + 90 * 60_000,
